@@ -48,6 +48,7 @@ class Party(_Model):
     country: str | None
     role: Role | None = None
     successor: str | None = Field(default=None, description="id of the unit that absorbed it in 2025")
+    aliases: list[str] = Field(default=[], description="the forms the article writes it in")
 
 
 class Person(_Model):

@@ -1,0 +1,212 @@
+"""The article's own title and paragraphs, without page furniture or teasers.
+
+Scraped pages carry menus, login and payment boxes, share widgets, photo
+captions printed twice, bylines and, worst of all, teasers of other articles
+after the end. A teaser that reaches the body becomes false facts downstream,
+so the cleaner stops at the first sign that the article is over: a teaser
+heading, the closing byline, or a headline printed twice before another
+story's dated lead. The patterns are in data/boilerplate.txt.
+
+Corpus articles arrive as one long line (title and summary apart); they are
+cut at inline related-link markers and split where the scraper left runs of
+spaces between paragraphs and captions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from hoptac.metadata import (
+    byline_names,
+    find_outlet,
+    folded_key,
+    is_date_line,
+    is_labelled_byline,
+    is_labelled_date,
+    patterns,
+)
+from hoptac.models import Document
+from hoptac.textnorm import fold, squeeze
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    title: str | None
+    body: str  # the article's own paragraphs, one per line ("\n"-joined), title not repeated
+    bylines: tuple[str, ...] = ()  # author/source lines removed from the text, for metadata
+    dates: tuple[str, ...] = ()  # date lines printed as page metadata, for metadata
+
+
+@cache
+def _whole(section: str) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(patterns(section)) + ")")
+
+
+@cache
+def _inline_stop() -> re.Pattern[str]:
+    return re.compile("|".join(patterns("inline_stop")))
+
+
+def _is_stop(line: str) -> bool:
+    return bool(_whole("stop").fullmatch(folded_key(line)))
+
+
+def _is_drop(line: str) -> bool:
+    return bool(_whole("drop").fullmatch(folded_key(line)))
+
+
+def _is_punct(line: str) -> bool:
+    return not any(ch.isalnum() for ch in line)
+
+
+def _glued_headlines(line: str) -> bool:
+    """Related headlines run together: "...phòng dịchThành phố Huế...rơmBiến..."."""
+    glued = 0
+    for i in range(2, len(line)):
+        if line[i].isupper() and line[i - 1].islower() and line[i - 2].islower():
+            glued += 1
+            if glued >= 2:
+                return True
+    return False
+
+
+# A different story's lead: "Ngày 1/3, ...", "Sáng 4/2, tại ..."
+_DATED_LEAD = re.compile(r"^(?:ngay|sang|trua|chieu|toi|dem|hom nay)\s+\d{1,2}\s*[/-]\s*\d{1,2}\b")
+_CREDIT = re.compile(r"(?<=[.!?)])\s*\(?(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*:\s*[^.:()]{1,60}\)?\.?$")
+_TITLE_MAX = 250
+
+
+def _same(a: str, b: str) -> bool:
+    """Two printings of one caption: equal, one cut short, or a word apart."""
+    fa, fb = fold(a).strip(" ."), fold(b).strip(" .")
+    if fa == fb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    if len(short) >= 20 and long_.startswith(short):
+        return True
+    return min(len(fa), len(fb)) >= 20 and SequenceMatcher(None, fa, fb).ratio() >= 0.9
+
+
+def _pick_title(lines: list[str]) -> int | None:
+    """Index of the first substantive line: not furniture, not a menu entry, not a date."""
+    for i, line in enumerate(lines):
+        if _is_punct(line) or _is_drop(line) or _is_stop(line):
+            continue
+        if is_date_line(line) or is_labelled_date(line):
+            continue
+        if byline_names(line) is not None or len(line.split()) < 4:
+            continue  # menu entries and place-name lists are short
+        if len(line) > _TITLE_MAX or line.endswith("."):
+            return None  # the page starts with its lead: no printed title
+        return i
+    return None
+
+
+def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], list[str]]:
+    """Paragraphs, byline lines and date lines of the lines after the title."""
+    kept: list[str] = []
+    bylines: list[str] = []
+    dates: list[str] = []
+    title_key = fold(title).strip(" .") if title else None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if _is_stop(line):
+            if kept:
+                break
+            continue
+        if is_date_line(line) or is_labelled_date(line):
+            if not kept or is_labelled_date(line):
+                dates.append(line)
+            continue
+        if _is_punct(line) or _is_drop(line) or _glued_headlines(line):
+            continue
+        if title_key and fold(line).strip(" .") == title_key:
+            continue
+        names = byline_names(line)
+        if names is not None:
+            bylines.append(line)
+            if kept and (names or is_labelled_byline(line) or not line[0].isupper() or "(" in line):
+                # The closing byline: what follows is the outlet's footer and
+                # teasers, except further byline or outlet lines.
+                while i < len(lines) and (
+                    byline_names(lines[i]) is not None or (len(lines[i]) < 60 and find_outlet(lines[i]))
+                ):
+                    bylines.append(lines[i])
+                    i += 1
+                break
+            continue
+        # A headline printed twice followed by a dated lead is another story.
+        if (
+            kept
+            and i + 1 < len(lines)
+            and line == lines[i]
+            and not line.endswith(".")
+            and _DATED_LEAD.match(fold(lines[i + 1]))
+        ):
+            break
+        line = _CREDIT.sub("", line).strip()
+        if kept and _same(kept[-1], line):
+            if len(line) > len(kept[-1]):
+                kept[-1] = line
+            continue
+        kept.append(line)
+    return kept, bylines, dates
+
+
+def _split_blob(text: str) -> tuple[list[str], list[str]]:
+    """A one-line corpus body: cut at related links, split into parts, detach the closing byline."""
+    stop = _inline_stop().search(text)
+    if stop:
+        text = text[: stop.start()]
+    parts = [squeeze(p) for p in re.split(r"\s{2,}", text)]
+    parts = [p for p in parts if p]
+    bylines: list[str] = []
+    if parts:
+        last = parts[-1]
+        m = re.search(r"(?:[.!?…\"”]|\./\.)\s+([^.!?…\"”]{2,80})$", last)
+        tail = m.group(1) if m else last
+        if byline_names(tail) is not None:
+            bylines.append(tail)
+            head = last[: m.start(1)].rstrip() if m else ""
+            parts[-1:] = [head] if head else []
+    return parts, bylines
+
+
+def clean(doc: Document) -> Cleaned:
+    """The title and the article's own paragraphs of one document."""
+    raw = doc.raw.replace("\r", "\n")
+    if "\n" not in raw.strip() and (doc.title or doc.summary):
+        lines, tail_bylines = _split_blob(raw)
+    else:
+        lines = [squeeze(line) for line in raw.split("\n")]
+        lines = [line for line in lines if line]
+        tail_bylines = []
+
+    title = squeeze(doc.title) if doc.title else None
+    if title is None:
+        index = _pick_title(lines)
+        if index is not None:
+            title = lines[index]
+            lines = lines[index + 1 :]
+    elif not doc.html:
+        # A page saved as text with a known title: skip what comes before it.
+        key = fold(title).strip(" .")
+        for j, line in enumerate(lines[:30]):
+            if fold(line).strip(" .") == key:
+                lines = lines[j + 1 :]
+                break
+
+    if doc.summary:
+        lines.insert(0, squeeze(doc.summary))
+    kept, bylines, dates = _body(lines, title)
+    return Cleaned(
+        title=title,
+        body="\n".join(kept),
+        bylines=tuple(bylines + tail_bylines),
+        dates=tuple(dates),
+    )

@@ -1,0 +1,143 @@
+"""Exports of the database: CSV of events, JSON Lines of articles, GraphML of partners.
+
+- csv: one row per merged event; multi-valued cells (parties, people, fields,
+  sources) are joined with "; " in the same order in every column, so
+  `party_ids`, `party_names`, `roles` and `countries` line up item by item.
+- jsonl: one object per article in the extraction contract's shape, with the
+  facts as that article stated them.
+- graphml: nodes are parties (name, kind, country, lat/lon when known), edges
+  are partner pairs (relation types, since, shared events, fields). Opens in
+  Gephi, yEd and networkx.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hoptac.store.models import PartyRow
+from hoptac.store.queries import all_articles, article_result, events, partner_pairs
+
+FORMATS = ("csv", "jsonl", "graphml")
+Coordinates = Callable[[str], tuple[float, float] | None]
+
+CSV_COLUMNS = [
+    "event_id",
+    "kind",
+    "mode",
+    "status",
+    "date",
+    "date_precision",
+    "place",
+    "party_ids",
+    "party_names",
+    "roles",
+    "countries",
+    "people",
+    "fields",
+    "amounts",
+    "sources",
+]
+
+
+def _join(items: list[str | None]) -> str:
+    return "; ".join(item or "" for item in items)
+
+
+def write_csv(session: Session, out: TextIO) -> int:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    rows = events(session)
+    for stored in rows:
+        event = stored.event
+        writer.writerow(
+            [
+                stored.id,
+                event.kind,
+                event.mode or "",
+                event.status,
+                event.date.value if event.date else "",
+                event.date.precision if event.date else "",
+                event.place.id if event.place else "",
+                _join([p.id for p in event.parties]),
+                _join([p.name_vi or p.name for p in event.parties]),
+                _join([p.role for p in event.parties]),
+                _join([p.country for p in event.parties]),
+                _join([f"{p.name} ({p.title})" if p.title else p.name for p in event.people]),
+                _join(list(event.fields)),
+                _join([a.text for a in event.amounts]),
+                _join(list(stored.sources)),
+            ]
+        )
+    return len(rows)
+
+
+def write_jsonl(session: Session, out: TextIO) -> int:
+    articles = all_articles(session)
+    for article in articles:
+        result = article_result(session, article)
+        out.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    return len(articles)
+
+
+_NODE_KEYS = [("name", "string"), ("name_vi", "string"), ("kind", "string"), ("country", "string"),
+              ("lat", "double"), ("lon", "double")]
+_EDGE_KEYS = [("relation", "string"), ("since", "string"), ("events", "int"), ("fields", "string")]
+
+
+def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None = None) -> int:
+    """Partner graph; returns the number of edges."""
+    pairs = partner_pairs(session)
+    used = {party_id for pair in pairs for party_id in pair}
+    root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
+    for owner, keys in (("node", _NODE_KEYS), ("edge", _EDGE_KEYS)):
+        for name, kind in keys:
+            ET.SubElement(root, "key", {"id": name, "for": owner, "attr.name": name, "attr.type": kind})
+    graph = ET.SubElement(root, "graph", id="partners", edgedefault="undirected")
+    parties = session.scalars(select(PartyRow).where(PartyRow.id.in_(used)).order_by(PartyRow.id))
+    for party in parties:
+        node = ET.SubElement(graph, "node", id=party.id)
+        place = coordinates(party.id) if coordinates else None
+        values = {
+            "name": party.name,
+            "name_vi": party.name_vi,
+            "kind": party.kind,
+            "country": party.country,
+            "lat": place[0] if place else None,
+            "lon": place[1] if place else None,
+        }
+        for key, value in values.items():
+            if value is not None:
+                ET.SubElement(node, "data", key=key).text = str(value)
+    for number, ((a, b), stats) in enumerate(sorted(pairs.items())):
+        edge = ET.SubElement(graph, "edge", id=f"e{number}", source=a, target=b)
+        values = {
+            "relation": ";".join(stats.relations) or None,
+            "since": stats.since,
+            "events": stats.events,
+            "fields": ";".join(stats.fields) or None,
+        }
+        for key, value in values.items():
+            if value is not None:
+                ET.SubElement(edge, "data", key=key).text = str(value)
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode") + "\n")
+    return len(pairs)
+
+
+def export(session: Session, fmt: str, out: TextIO, coordinates: Coordinates | None = None) -> int:
+    """Write the database in `fmt` (csv | jsonl | graphml); returns rows, articles or edges written."""
+    if fmt == "csv":
+        return write_csv(session, out)
+    if fmt == "jsonl":
+        return write_jsonl(session, out)
+    if fmt == "graphml":
+        return write_graphml(session, out, coordinates)
+    raise ValueError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")

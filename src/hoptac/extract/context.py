@@ -1,0 +1,129 @@
+"""What every extractor of one article shares: sentences, resolved places, people, dates."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from hoptac import resolve
+from hoptac.extract import dates
+from hoptac.extract.parties import Mention, find_mentions
+from hoptac.extract.people import PersonMention, find_people
+from hoptac.extract.text import Span, sentences
+from hoptac.gazetteer import Entity
+from hoptac.models import DateValue
+
+# "Bà Rịa - Vũng Tàu, Việt Nam" / "Gyeongju (Hàn Quốc)": a country right after a place.
+_COUNTRY_AFTER = re.compile(r"^\s*(?:[,(–-]\s*|của\s+)")
+
+
+@dataclass(frozen=True)
+class Place:
+    mention: Mention
+    entity: Entity
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @property
+    def vietnamese(self) -> bool:
+        return self.entity.country == "VN"
+
+    @property
+    def subnational(self) -> bool:
+        return self.entity.kind in ("province", "city", "district", "commune")
+
+    @property
+    def actor(self) -> bool:
+        """Counts for the scope rule's second clause: a local government, a city network or an agency."""
+        return self.subnational or self.entity.kind == "agency" or (
+            self.entity.kind == "organisation" and self.entity.country is None
+        )
+
+
+@dataclass
+class Context:
+    text: str
+    title_end: int
+    published: DateValue | None
+    year_hint: int | None
+    sentences: list[Span]
+    places: list[Place]
+    people: list[PersonMention]
+    date_mentions: list[dates.DateMention] = field(default_factory=list)
+
+    @property
+    def reference_day(self) -> str | None:
+        if self.published:
+            return self.published.value
+        return str(self.year_hint) if self.year_hint else None
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        return [p for p in self.places if start <= p.start and p.end <= end]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+
+@lru_cache(maxsize=1)
+def cue_table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, compiled cue) rows of a two-column cue file, longest cue first."""
+    data = resources.files("hoptac.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    rows = list(csv.reader(data.splitlines()))[1:]
+    rows.sort(key=lambda r: len(r[1]), reverse=True)
+    return tuple((label, re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", re.IGNORECASE)) for label, cue in rows)
+
+
+def build(text: str, title_end: int, published: DateValue | None) -> Context:
+    title, body = text[:title_end], text[title_end:]
+    year_hint = int(published.value[:4]) if published and published.value[:4].isdigit() else None
+    if year_hint is None:
+        year_hint = dates.article_year(title, body)
+    mentions = find_mentions(text)
+    people = find_people(text, [(m.start, m.end) for m in mentions])
+    names = [(p.start, p.end) for p in people]
+    mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in names)]
+    ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text))
+    ctx.places = _resolve_all(ctx, mentions)
+    return ctx
+
+
+def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
+    on = ctx.reference_day
+    countries = {"VN"}
+    resolved: list[tuple[Mention, Entity | None]] = []
+    # Countries first: they tell which foreign places an ambiguous name means.
+    for m in mentions:
+        ent = resolve.choose(m, on, countries) if m.ids else None
+        if ent is not None and ent.kind == "country":
+            countries.add(ent.id)
+    for m in mentions:
+        ent = resolve.choose(m, on, countries) if m.ids else None
+        resolved.append((m, ent))
+    places: list[Place] = []
+    for i, (m, ent) in enumerate(resolved):
+        if ent is None and m.adhoc:
+            ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries))
+        if ent is not None:
+            places.append(Place(m, ent))
+    return places
+
+
+def _country_near(text: str, resolved: list[tuple[Mention, Entity | None]], i: int, countries: set[str]) -> str | None:
+    """The country written right after a place ("Jeonju, Hàn Quốc"), else the article's only foreign one."""
+    m = resolved[i][0]
+    if i + 1 < len(resolved):
+        nxt_m, nxt = resolved[i + 1]
+        if nxt is not None and nxt.kind == "country" and _COUNTRY_AFTER.match(text[m.end : nxt_m.start]) \
+                and nxt_m.start - m.end <= 4:
+            return nxt.id
+    foreign = countries - {"VN"}
+    return next(iter(foreign)) if len(foreign) == 1 else None

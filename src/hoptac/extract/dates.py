@@ -1,0 +1,146 @@
+"""Dates as Vietnamese news print them, resolved to the contract's DATE shape.
+
+Day and month come from expressions such as "ngày 16/3", "chiều 31/5",
+"sáng 3-12", "từ ngày 2 đến 5-12", "tháng 9 tới", "ngày 5 tháng 3 năm 2018".
+A missing year is taken from the publication date or, failing that, from the
+years the article states ("trong năm 2018", "sau 23 năm ... năm 1995"); such
+dates are marked `inferred`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoptac.models import DateValue
+
+_PART_OF_DAY = r"(?:[Nn]gày|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng|[Tt]ừ ngày|[Đđ]ến ngày|[Vv]ào ngày)"
+# "16/3/2023", "16-3-2023", "16.3.2023"; the year is optional.
+_DMY = re.compile(
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+)
+_DAY_WORDS = re.compile(
+    r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?", re.I
+)
+_MONTH_YEAR = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
+_MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:19|20)\d\d)(?P<rest>\s+(?:tới|tới đây|sau|này|năm nay))?", re.I)
+# A day-range "từ ngày 2 đến 5-12": the first day takes the month of the second.
+_RANGE = re.compile(r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)")
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+_RELATIVE_DAY = re.compile(r"\b(?:hôm nay|ngày mai|hôm qua)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int | None
+    month: int | None
+    year: int | None
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None
+
+
+def _valid(day: int | None, month: int | None) -> bool:
+    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every day/month(/year) expression in `text`, in order, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, day: int | None, month: int | None, year: int | None) -> None:
+        if not _valid(day, month) or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(DateMention(start, end, day, month, year))
+
+    for m in _RANGE.finditer(text):
+        add(m.start(), m.end(), int(m["d1"]), int(m["m"]), None)
+    for m in _DAY_WORDS.finditer(text):
+        add(m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None)
+    for m in _DMY.finditer(text):
+        # Bare "3/5" is also a ratio or a score: demand a day-word or a year nearby.
+        before = text[max(0, m.start() - 16) : m.start()]
+        if not m["y"] and not re.search(_PART_OF_DAY + r"\s*$|\(\s*$|,\s*$|mai\s*\(?\s*$", before):
+            continue
+        add(m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None)
+    for m in _MONTH_YEAR.finditer(text):
+        add(m.start(), m.end(), None, int(m["m"]), int(m["y"]))
+    for m in _MONTH_ALONE.finditer(text):
+        add(m.start(), m.end(), None, int(m["m"]), None)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def years_stated(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every four-digit year in the text."""
+    return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+
+
+_SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b")
+_IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
+
+
+def article_year(title: str, body: str) -> int | None:
+    """The year an undated article speaks from, worked out from what it states.
+
+    Order of evidence: a year in the title (an event's name: "Đối thoại 2022");
+    "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest year stated
+    outside ranges and targets ("đến năm 2030").
+    """
+    title_years = [y for _, y in years_stated(title)]
+    if title_years:
+        return max(title_years)
+    text = title + "\n" + body
+    for m in _SINCE_N_YEARS.finditer(text):
+        window = text[max(0, m.start() - 200) : m.end() + 200]
+        base = [y for _, y in years_stated(window)]
+        if base:
+            return min(base) + int(m.group(1))
+    in_year = [int(m.group(1)) for m in _IN_YEAR.finditer(text)]
+    if in_year:
+        return max(in_year)
+    years = [
+        y
+        for off, y in years_stated(text)
+        if not re.search(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-–])\s*(?:năm\s*)?$", text[max(0, off - 14) : off])
+    ]
+    return max(years) if years else None
+
+
+def resolve(mention: DateMention, published: DateValue | None, year_hint: int | None,
+            planned: bool = False) -> DateValue | None:
+    """Turn a mention into a DATE, working out a missing year."""
+    year, inferred = mention.year, False
+    if year is None:
+        inferred = True
+        pub_year = int(published.value[:4]) if published and published.value[:4].isdigit() else None
+        if pub_year:
+            year = pub_year
+            if published and published.precision in ("day", "month") and mention.month:
+                pub_month = int(published.value[5:7])
+                # A past event in December reported in January belongs to the year before; a
+                # planned one in January announced in December to the year after.
+                if not planned and mention.month > pub_month + 1:
+                    year -= 1
+                elif planned and mention.month < pub_month - 1:
+                    year += 1
+        else:
+            year = year_hint
+    if mention.month is None:
+        return DateValue(value=f"{year:04d}", precision="year", inferred=inferred) if year else None
+    if year is None:
+        if mention.day is None:
+            return None
+        return DateValue(value=f"--{mention.month:02d}-{mention.day:02d}", precision="day", inferred=True)
+    if mention.day is None:
+        return DateValue(value=f"{year:04d}-{mention.month:02d}", precision="month", inferred=inferred)
+    return DateValue(value=f"{year:04d}-{mention.month:02d}-{mention.day:02d}", precision="day", inferred=inferred)
+
+
+def year_only(year: int | None) -> DateValue | None:
+    return DateValue(value=f"{year:04d}", precision="year", inferred=True) if year else None

@@ -1,0 +1,244 @@
+"""Cooperation events: the article's main event and separately dated ones it announces.
+
+The main event is told in the title and lead: its kind comes from the first
+cue word there, its parties from the places named there, its date from the
+first date expression of the lead. Later sentences add an event only when
+they carry a date of their own and a cue of a conference, signing, cultural
+event or aid ("Hội nghị thường niên ... sẽ diễn ra vào ngày 17/3").
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoptac import resolve
+from hoptac.extract import dates
+from hoptac.extract.context import Context, Place, cue_table
+from hoptac.extract.fields import find_fields
+from hoptac.extract.text import Span
+from hoptac.models import Amount, DateValue, Event, Evidence, Party, Person, Role
+
+_ONLINE = re.compile(r"trực tuyến|online|cầu truyền hình|qua video|hình thức trực tuyến|họp trực tuyến", re.I)
+_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|tới đây|sắp tới|sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai)\b", re.I)
+_HOST_VERB = re.compile(r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp|đón|chào mừng|hội kiến|chủ trì)(?!\w)", re.I)
+_VISIT = re.compile(r"(?<!\w)(?:thăm và làm việc tại|làm việc tại|đến thăm|sang thăm|thăm|đến)(?!\w)", re.I)
+_DELEGATE = re.compile(r"(?:[Đđ]ại diện|[Đđ]oàn(?: công tác| đại biểu)?(?: của)?|đến từ|[Pp]hái đoàn)\s+$")
+_AMOUNT = re.compile(
+    r"(?P<num>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?)\s*(?P<scale>tỷ|triệu|nghìn|ngàn)?\s*"
+    r"(?P<cur>USD|đô la Mỹ|đôla Mỹ|euro|EUR|yên|Yên|won|Won|đồng|VND|VNĐ|nhân dân tệ|NDT)(?!\w)"
+)
+_SCALE = {"tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, None: 1}
+_CURRENCY = {"usd": "USD", "đô la mỹ": "USD", "đôla mỹ": "USD", "euro": "EUR", "eur": "EUR", "yên": "JPY",
+             "won": "KRW", "đồng": "VND", "vnd": "VND", "vnđ": "VND", "nhân dân tệ": "CNY", "ndt": "CNY"}
+_SECONDARY_KINDS = {"conference", "signing", "cultural_event", "aid"}
+
+
+def kind_of(text: str) -> tuple[str, int] | None:
+    """The kind of the earliest cue in `text` and its offset."""
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in cue_table("event_cues.csv"):
+        m = pattern.search(text)
+        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+            best = (m.start(), -len(m.group(0)), kind)
+    return (best[2], best[0]) if best else None
+
+
+def in_scope(places: list[Place]) -> bool:
+    """The contract's scope rule over a set of parties."""
+    countries = {p.entity.country for p in places}
+    return (
+        any(p.vietnamese for p in places)
+        and any(not p.vietnamese for p in places)
+        and len(countries) >= 2
+        and any(p.actor for p in places)
+    )
+
+
+def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
+    lead = [s for s in ctx.sentences if s.paragraph <= _lead_paragraph(ctx)]
+    cue_sentence = next((s for s in lead if kind_of(s.text) and _has_party(ctx, s)), None)
+    if cue_sentence is None:
+        cue_sentence = next((s for s in ctx.sentences[: 8] if kind_of(s.text) and _has_party(ctx, s)), None)
+    if cue_sentence is None:
+        return None
+    kind = kind_of(cue_sentence.text)
+    assert kind is not None
+    title_places = ctx.places_in(0, ctx.title_end)
+    zone = [s for s in lead if s.start <= cue_sentence.start] or [cue_sentence]
+    places = _unique(title_places + [p for s in zone for p in ctx.places_in(s.start, s.end)])
+    if not any(not p.vietnamese for p in places):
+        places = _unique(places + _delegates(ctx))
+    places = [p for p in places if not (p.entity.kind == "country" and p.entity.id == "VN")]
+    if not in_scope(places):
+        return None
+    event_kind = kind[0]
+    # A title naming a conference outranks the lead's verbs of meeting.
+    title_kind = kind_of(ctx.text[: ctx.title_end])
+    if title_kind and title_kind[0] == "conference":
+        event_kind = "conference"
+    if event_kind == "conference":
+        places = _unique(places + _delegates(ctx))
+    scope_text = ctx.text[: ctx.title_end] + " " + " ".join(s.text for s in zone)
+    mode = "online" if _ONLINE.search(scope_text) else "in_person"
+    date, status = _main_date(ctx, zone)
+    roles = _roles(ctx, cue_sentence, places, event_kind, mode)
+    parties = [_party(ctx, p, roles.get(p.entity.id)) for p in places]
+    event = Event(
+        kind=event_kind, mode=mode, status=status, date=date, parties=parties,
+        people=_people(ctx, places), fields=find_fields(ctx.text), amounts=_amounts(ctx.text),
+        evidence=[_evidence(ctx, cue_sentence)],
+    )
+    return event, places
+
+
+def secondary_events(ctx: Context, main: Event, main_places: list[Place]) -> list[Event]:
+    """Separately dated conferences, signings, cultural events and aid the article reports."""
+    found: list[Event] = []
+    lead_end = max((s.end for s in ctx.sentences if s.paragraph <= _lead_paragraph(ctx)), default=0)
+    for s in ctx.sentences:
+        if s.start < lead_end:
+            continue
+        kind = kind_of(s.text)
+        if not kind or kind[0] not in _SECONDARY_KINDS:
+            continue
+        mentions = [d for d in ctx.date_mentions if s.start <= d.start < s.end and d.month]
+        if not mentions:
+            continue
+        planned = bool(_PLANNED.search(s.text))
+        date = dates.resolve(mentions[0], ctx.published, ctx.year_hint, planned)
+        if date is None or (main.date and date.value == main.date.value):
+            continue
+        if ctx.published and date.value > ctx.published.value[: len(date.value)]:
+            planned = True
+        own = ctx.places_in(s.start, s.end)
+        places = _unique([p for p in main_places if p.actor] + own)
+        if not in_scope(places):
+            continue
+        if any(e.kind == kind[0] and e.date and e.date.value == date.value for e in found):
+            continue
+        roles = _roles(ctx, s, places, kind[0], "in_person")
+        found.append(Event(
+            kind=kind[0], mode="online" if _ONLINE.search(s.text) else "in_person",
+            status="planned" if planned else "past", date=date,
+            place=_place_of(ctx, s, own), parties=[_party(ctx, p, roles.get(p.entity.id)) for p in places],
+            fields=find_fields(s.text), amounts=_amounts(s.text), evidence=[_evidence(ctx, s)],
+        ))
+    return found
+
+
+def _lead_paragraph(ctx: Context) -> int:
+    """Paragraph index of the second body paragraph: the lead that tells who, when and where."""
+    body = sorted({s.paragraph for s in ctx.sentences if s.start >= ctx.title_end})
+    return body[min(1, len(body) - 1)] if body else 0
+
+
+def _has_party(ctx: Context, s: Span) -> bool:
+    return bool(ctx.places_in(s.start, s.end)) or "đoàn" in s.text.lower()
+
+
+def _unique(places: list[Place]) -> list[Place]:
+    seen: dict[str, Place] = {}
+    for p in places:
+        seen.setdefault(p.entity.id, p)
+    return list(seen.values())
+
+
+def _delegates(ctx: Context) -> list[Place]:
+    """Foreign parties introduced as delegates: "Đại diện Thái Lan cho biết"."""
+    return [p for p in ctx.places if not p.vietnamese and _DELEGATE.search(ctx.text[max(0, p.start - 30) : p.start])]
+
+
+def _main_date(ctx: Context, zone: list[Span]) -> tuple[DateValue | None, str]:
+    for s in zone:
+        for d in ctx.date_mentions:
+            if s.start <= d.start < s.end and d.month:
+                planned = bool(_PLANNED.search(s.text[: d.start - s.start + 20]))
+                value = dates.resolve(d, ctx.published, ctx.year_hint, planned)
+                if value:
+                    status = "planned" if planned and (
+                        not ctx.published or value.value > ctx.published.value[: len(value.value)]) else "past"
+                    return value, status
+    if ctx.published:
+        return ctx.published.model_copy(update={"inferred": True}), "past"
+    return dates.year_only(ctx.year_hint), "past"
+
+
+def _roles(ctx: Context, s: Span, places: list[Place], kind: str, mode: str) -> dict[str, Role]:
+    roles: dict[str, Role] = {}
+    if kind == "aid":
+        for p in places:
+            roles[p.entity.id] = "recipient" if p.vietnamese else "funder"
+        return roles
+    if kind == "signing" or (kind == "meeting" and mode == "online"):
+        return {p.entity.id: "participant" for p in places}
+    if kind in ("conference", "cultural_event"):
+        for p in places:
+            if p.entity.kind == "organisation":
+                roles[p.entity.id] = "organiser"
+            else:
+                roles[p.entity.id] = "host" if p.vietnamese else "participant"
+        return roles
+    host_country = _host_country(ctx, s, places)
+    for p in places:
+        roles[p.entity.id] = "host" if p.entity.country == host_country else "guest"
+    return roles
+
+
+def _host_country(ctx: Context, s: Span, places: list[Place]) -> str | None:
+    """Who receives whom: the subject of "tiếp"/"đón", else the place visited, else Vietnam."""
+    own = ctx.places_in(s.start, s.end)
+    verb = _HOST_VERB.search(s.text)
+    if verb:
+        before = [p for p in own if p.start < s.start + verb.start()]
+        if before:
+            return before[-1].entity.country
+    visit = _VISIT.search(s.text)
+    if visit:
+        after = [p for p in own if p.start >= s.start + visit.end()]
+        if after and after[0].start - (s.start + visit.end()) < 40:
+            return after[0].entity.country
+    return "VN" if any(p.vietnamese for p in places) else None
+
+
+def _place_of(ctx: Context, s: Span, own: list[Place]) -> Party | None:
+    m = re.search(r"(?<!\w)(?:tại|ở)\s+", s.text)
+    if not m:
+        return None
+    after = [p for p in own if p.start >= s.start + m.end() and p.start - (s.start + m.end()) < 5]
+    return _party(ctx, after[0], None) if after else None
+
+
+def _party(ctx: Context, place: Place, role: Role | None) -> Party:
+    surfaces = [p.mention.text for p in ctx.places if p.entity.id == place.entity.id]
+    return resolve.to_party(place.entity, role, surfaces)
+
+
+def _people(ctx: Context, places: list[Place]) -> list[Person]:
+    vn = next((p.entity.id for p in places if p.vietnamese), None)
+    foreign = next((p.entity.id for p in places if not p.vietnamese and p.entity.kind != "country"), None)
+    foreign = foreign or next((p.entity.id for p in places if not p.vietnamese), None)
+    out = []
+    for person in ctx.people:
+        party = None
+        if person.title_start is not None and person.title_end is not None:
+            in_title = ctx.places_in(person.title_start, person.title_end)
+            party = in_title[0].entity.id if in_title else None
+        if party is None:
+            party = vn if person.vietnamese else foreign
+        out.append(Person(name=person.name, title=person.title, party=party))
+    return out
+
+
+def _amounts(text: str) -> list[Amount]:
+    out = []
+    for m in _AMOUNT.finditer(text):
+        raw = m["num"]
+        # Vietnamese writes 1.000.000 with dots and 1,5 with a comma.
+        number = float(raw.replace(".", "").replace(",", ".")) if re.search(r"[.,]\d{3}\b", raw) is None \
+            else float(raw.replace(".", "").replace(",", ""))
+        out.append(Amount(value=number * _SCALE[m["scale"]], currency=_CURRENCY[m["cur"].lower()], text=m.group(0)))
+    return out
+
+
+def _evidence(ctx: Context, s: Span) -> Evidence:
+    return Evidence(start=s.start, end=s.end, text=ctx.text[s.start : s.end])

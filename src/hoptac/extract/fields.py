@@ -1,0 +1,44 @@
+"""Cooperation fields (the contract's codes) from the cue phrases in `data/fields.csv`."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+FIELD_ORDER = (
+    "tourism culture heritage sports festivals_events people_to_people trade investment economy finance "
+    "industrial_zones logistics seaports_maritime urban_development smart_city digital science_technology "
+    "biotechnology education training_hr labor health environment water energy agriculture_food "
+    "media_communication governance"
+).split()
+
+
+@dataclass(frozen=True)
+class _Cue:
+    field: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[_Cue, ...]:
+    rows = resources.files("hoptac.extract").joinpath("data/fields.csv").read_text(encoding="utf-8")
+    cues = []
+    for row in csv.DictReader(rows.splitlines()):
+        after = "|".join(re.escape(x) for x in row["unless_followed_by"].split("|") if x)
+        before = [re.escape(x) for x in row["unless_preceded_by"].split("|") if x]
+        pattern = r"(?<!\w)" + re.escape(row["cue"]) + r"(?!\w)"
+        if after:
+            pattern += r"(?!\s*(?:" + after + r"))"
+        if before:
+            pattern = "".join(r"(?<!" + b + r" )" for b in before) + pattern
+        cues.append(_Cue(row["field"], re.compile(pattern, re.IGNORECASE)))
+    return tuple(cues)
+
+
+def find_fields(text: str) -> list[str]:
+    """Field codes whose cues occur in `text`, in the contract's order."""
+    found = {cue.field for cue in _cues() if cue.pattern.search(text)}
+    return [f for f in FIELD_ORDER if f in found]

@@ -1,0 +1,166 @@
+"""Find the places and organisations a text names, with their candidate entities.
+
+Matching runs over word tokens against every surface form in the gazetteer:
+longest match first, capitalised words must be capitalised in the text, and a
+match never crosses a comma or a sentence end. Phrases that look like places
+but are not ("Thái Bình Dương") are listed in `data/not_places.csv` and consume
+their words. Foreign places missing from the gazetteer are still caught when
+the text types them ("thành phố Jeonju", "tỉnh Kanagawa") and given an id of
+the project's scheme.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from hoptac import gazetteer
+from hoptac.textnorm import fold, normalize
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?")
+_JOINABLE = re.compile(r"^[ \t]*(?:[-–—.][ \t]*)?$")
+_MAX_TOKENS = 12
+# Single-syllable names that are also parts of personal names (Nguyễn Minh Đức, Lê Thị Nga).
+_PERSONAL_SYLLABLES = {"anh", "nga", "đức", "mỹ", "ý", "úc", "bỉ", "séc", "lào", "pháp", "hàn", "nhật", "hoa"}
+_FOREIGN_PREFIX = re.compile(
+    r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
+    r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
+    r"(?P<name>[A-Z][a-zA-Z'’]+(?:[- ][A-Z]?[a-z'’]+){0,3})"
+)
+_PREFIX_KIND = {
+    "thành phố": "city", "tp": "city", "tp.": "city", "tỉnh": "province", "bang": "province",
+    "tiểu bang": "province", "quận": "district", "huyện": "district", "vùng": "province",
+    "thị trấn": "city", "đặc khu": "province", "khu tự trị": "province", "châu": "province",
+    "hạt": "district", "thủ phủ": "city", "thủ đô": "city",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    ids: tuple[str, ...]          # candidate entity ids, best first is decided by the resolver
+    kind_hint: str | None = None  # from a prefix such as "tỉnh", "thành phố"
+    adhoc: bool = False           # a foreign place found by its prefix, not in the gazetteer
+
+
+@dataclass(frozen=True)
+class _Form:
+    tokens: tuple[str, ...]      # as written in the gazetteer
+    ids: tuple[str, ...]
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[tuple[str, ...], list[_Form]], dict[str, int]]:
+    """Surface forms keyed by their lower-cased tokens, and the longest form per first token."""
+    forms: dict[tuple[str, ...], list[_Form]] = {}
+    longest: dict[str, int] = {}
+
+    def add(surface: str, ids: tuple[str, ...]) -> None:
+        toks = tuple(m.group(0) for m in _TOKEN.finditer(normalize(surface)))
+        if not toks or len(toks) > _MAX_TOKENS:
+            return
+        key = tuple(t.lower() for t in toks)
+        forms.setdefault(key, []).append(_Form(toks, ids))
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+
+    for surface, ids in gazetteer.load().surface_forms().items():
+        add(surface, tuple(ids))
+    data = resources.files("hoptac.extract").joinpath("data/not_places.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(data.splitlines()):
+        add(row["phrase"], ())
+    return forms, longest
+
+
+def _caps_ok(form: tuple[str, ...], found: list[str]) -> bool:
+    for want, got in zip(form, found, strict=True):
+        if want[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every gazetteer place/organisation named in `text`, left to right, without overlaps.
+
+    `masked` spans (personal names found earlier) are never matched.
+    """
+    forms, longest = _index()
+    toks = _tokens(text)
+    lowered = [t.group(0).lower() for t in toks]
+    blocked = masked or []
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        first = lowered[i]
+        span = longest.get(first, 0)
+        hit: tuple[int, list[_Form]] | None = None
+        for n in range(min(span, len(toks) - i), 0, -1):
+            if n > 1 and not all(
+                _JOINABLE.match(text[toks[k].end() : toks[k + 1].start()]) for k in range(i, i + n - 1)
+            ):
+                continue
+            cands = forms.get(tuple(lowered[i : i + n]))
+            if not cands:
+                continue
+            found = [t.group(0) for t in toks[i : i + n]]
+            ok = [f for f in cands if _caps_ok(f.tokens, found)]
+            if ok:
+                hit = (n, ok)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, ok = hit
+        start, end = toks[i].start(), toks[i + n - 1].end()
+        ids = tuple(dict.fromkeys(x for f in ok for x in f.ids))
+        if ids and not any(s < end and start < e for s, e in blocked) and not _personal(text, toks, i, n):
+            out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
+        i += n
+    out.extend(_adhoc_places(text, out, blocked))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
+    """A one-syllable country name glued to a capitalised word is part of a personal name."""
+    if n != 1 or toks[i].group(0).lower() not in _PERSONAL_SYLLABLES:
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    glued_prev = prev is not None and text[prev.end() : toks[i].start()] == " " and prev.group(0)[:1].isupper()
+    glued_next = nxt is not None and text[toks[i].end() : nxt.start()] == " " and nxt.group(0)[:1].isupper()
+    return glued_prev or glued_next
+
+
+def _kind_hint(surface: str) -> str | None:
+    low = surface.lower()
+    for prefix in sorted(_PREFIX_KIND, key=len, reverse=True):
+        if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
+            return _PREFIX_KIND[prefix]
+    if low.startswith("tp"):
+        return "city"
+    return None
+
+
+def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Foreign places the gazetteer lacks, typed by a prefix: "thành phố Jeonju"."""
+    found = []
+    for m in _FOREIGN_PREFIX.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        if any(k.start < end and start < k.end for k in known) or any(s < end and start < e for s, e in blocked):
+            continue
+        name = m.group("name")
+        # Romanised foreign names only: Vietnamese names carry diacritics or are Vietnamese syllables.
+        if fold(name) != name.lower():
+            continue
+        prefix = m.group("prefix").lower()
+        found.append(Mention(m.start(), end, text[m.start() : end], (), _PREFIX_KIND.get(prefix, "city"), True))
+    return found

@@ -1,0 +1,213 @@
+"""People named with an honorific or a title, and the title they are given.
+
+"ông Lê Thanh Liêm, Phó Chủ tịch Thường trực UBND Thành phố Hồ Chí Minh",
+"Chủ tịch UBND TP HCM Phan Văn Mãi", "Ngài Thị trưởng TP. Gyeongju - ông
+Joo Nak-young". Title heads live in `data/titles.csv`. Variants of one name
+("Oh Keo-don"/"Oh Keo-dong") are merged.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from hoptac.textnorm import fold
+
+_WORD = r"[^\W\d_][\w’']*"
+_CAP = r"(?:[A-ZĐÀ-ỸÁ-Ỹ][\w’']*)"
+_NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
+_HONORIFIC = re.compile(rf"(?<![\w])(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name>{_NAME})")
+# Lower-case words that may continue a title: "Phó Chủ tịch Thường trực UBND tỉnh X".
+_TITLE_GLUE = {"tỉnh", "thành", "phố", "quận", "huyện", "bang", "thị", "xã", "thường", "trực", "của", "và",
+               "ban", "sở", "tp", "hội", "đồng", "nhân", "dân", "ủy", "thành ủy", "tỉnh ủy", "đặc", "mệnh",
+               "toàn", "quyền", "phụ", "trách", "kiêm", "khu", "vực", "tại", "thư", "ký", "trưởng", "đoàn",
+               "giám", "đốc", "thứ", "nhất", "chủ", "tịch", "phó", "văn", "phòng", "ngoại", "vụ"}
+_VN_SURNAMES = set(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lâm mai đào trịnh "
+    "cao lưu tạ hà thái tôn châu quách lương kiều triệu đoàn tô chu vương lại từ nghiêm đàm khúc thân "
+    "la lò hứa giang mạc ninh phùng thạch tăng văn âu".split()
+)
+
+
+@dataclass
+class PersonMention:
+    name: str
+    title: str | None
+    start: int
+    end: int
+    title_start: int | None = None
+    title_end: int | None = None
+    variants: list[str] = field(default_factory=list)
+
+    @property
+    def vietnamese(self) -> bool:
+        first = fold(self.name.split()[0])
+        return self.name != fold(self.name) and (
+            fold(self.name) != self.name.lower() or first in {fold(s) for s in _VN_SURNAMES}
+        )
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> tuple[str, ...]:
+    data = resources.files("hoptac.extract").joinpath("data/titles.csv").read_text(encoding="utf-8")
+    heads = {row["head"] for row in csv.DictReader(data.splitlines())}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(h) for h in _title_heads())
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int:
+    """End of a title that begins at `start`: heads, capitalised words, glue words, place names."""
+    pos = start
+    end = start
+    for m in re.finditer(r"\S+", text[start:]):
+        tok_start, tok_end = start + m.start(), start + m.end()
+        if text[end:tok_start].strip():
+            break
+        word = m.group(0)
+        inside = next((e for s, e in mentions if s <= tok_start < e), None)
+        if inside is not None:
+            end, pos = inside, max(inside, tok_end)
+            if tok_end > inside and not text[inside:tok_end].strip(".").isalnum():
+                break  # punctuation right after the place name closes the title
+            continue
+        if tok_start < pos:
+            continue
+        bare = word.rstrip(",.;:)(")
+        if not bare:
+            break
+        if _is_cap(bare) or bare.lower() in _TITLE_GLUE or bare.isupper():
+            end = tok_start + len(bare)
+            pos = tok_end
+            if bare != word:  # punctuation closes the title
+                break
+            continue
+        break
+    return end
+
+
+def _split_title_name(text: str, start: int, end: int, mentions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Within a title-then-name run "Chủ tịch UBND TP HCM Phan Văn Mãi", where the name starts and ends."""
+    last_mention_end = max((e for s, e in mentions if start <= s < end), default=start)
+    words = [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
+    words = [w for w in words if w[0] >= last_mention_end]
+    caps = [w for w in words if _is_cap(w[2])]
+    if len(caps) < 2:
+        return None
+    # A Vietnamese name starts at its surname; a foreign one takes the capitalised tail.
+    for i, (s, _e, w) in enumerate(caps):
+        if w.lower() in _VN_SURNAMES and len(caps) - i >= 2 and (i > 0 or last_mention_end > start):
+            return s, caps[-1][1]
+    tail = caps[-3:] if len(caps) >= 4 else caps[-2:]
+    if last_mention_end > start:
+        tail = [w for w in caps if w[0] >= last_mention_end][:4]
+    if len(tail) < 2:
+        return None
+    return tail[0][0], tail[-1][1]
+
+
+def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMention]:
+    """People named in `text`, merged across spelling variants, in order of first mention."""
+    found: list[PersonMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _HONORIFIC.finditer(text):
+        name = _clean_name(m.group("name"))
+        if not name or any(s <= m.start("name") < e for s, e in mentions):
+            continue
+        n_start = m.start("name")
+        n_end = n_start + len(name)
+        title, t_start, t_end = _title_after(text, n_end, mentions) or _title_before(text, m.start(), mentions)
+        found.append(PersonMention(name, title, n_start, n_end, t_start, t_end))
+        taken.append((n_start, n_end))
+    for m in _title_re().finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or any(t.title_start == m.start() for t in found):
+            continue
+        end = _title_extent(text, m.start(), mentions)
+        split = _split_title_name(text, m.start(), end, mentions)
+        if split is None:
+            continue
+        n_start, n_end = split
+        if any(s < n_end and n_start < e for s, e in taken):
+            continue
+        name = _clean_name(text[n_start:n_end])
+        if not name:
+            continue
+        title = text[m.start():n_start].strip(" ,-–")
+        found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
+        taken.append((n_start, n_end))
+    found.sort(key=lambda p: p.start)
+    return _merge(found)
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    # Titles are not names, and a lone capitalised word after "ông" is a surname reference.
+    while words and fold(words[-1]) in {"ubnd", "hdnd", "tp"}:
+        words.pop()
+    if len(words) < 2 or len(words) > 5:
+        return None
+    if _title_re().match(" ".join(words)):
+        return None
+    return " ".join(words)
+
+
+def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    m = re.match(r"\s*[,(]\s*", text[name_end:])
+    if not m:
+        return None
+    start = name_end + m.end()
+    head = _title_re().match(text, start)
+    if not head:
+        return None
+    end = _title_extent(text, start, mentions)
+    title = text[start:end].strip(" ,")
+    return (title, start, start + len(title)) if title else None
+
+
+def _title_before(text: str, honorific_start: int, mentions: list[tuple[int, int]]) -> tuple[None, None, None] | tuple[str, int, int]:
+    window_start = max(0, honorific_start - 120)
+    window = text[window_start:honorific_start]
+    m = re.search(r"\s[-–]\s*$", window)
+    if not m:
+        return None, None, None
+    heads = list(_title_re().finditer(window[: m.start()]))
+    if not heads:
+        return None, None, None
+    start = window_start + heads[-1].start()
+    end = _title_extent(text, start, mentions)
+    title = text[start:min(end, window_start + m.start())].strip(" ,")
+    return title, start, start + len(title)
+
+
+def _same_person(a: str, b: str) -> bool:
+    fa, fb = fold(a).replace("-", " "), fold(b).replace("-", " ")
+    if fa.replace(" ", "") == fb.replace(" ", ""):
+        return True
+    wa, wb = fa.split(), fb.split()
+    return wa[0] == wb[0] and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.85
+
+
+def _merge(found: list[PersonMention]) -> list[PersonMention]:
+    merged: list[PersonMention] = []
+    for p in found:
+        twin = next((q for q in merged if _same_person(q.name, p.name)), None)
+        if twin is None:
+            merged.append(p)
+            continue
+        twin.variants.append(p.name)
+        if twin.title is None and p.title:
+            twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
+    return merged

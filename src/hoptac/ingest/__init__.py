@@ -1,0 +1,101 @@
+"""Reading inputs into `Document`s: text files, HTML pages, JSON Lines corpora, stdin.
+
+`read_paths` streams: files are opened one at a time and corpora line by
+line, so a corpus of any size goes through in constant memory. An input that
+gives no document comes out as a `Rejected` with a one-line reason instead of
+an exception, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from hoptac.ingest import jsonl
+from hoptac.ingest.common import Rejected, size_label
+from hoptac.ingest.html import document_from_html
+from hoptac.ingest.text import document_from_text
+from hoptac.models import Document
+
+__all__ = ["Rejected", "read_paths"]
+
+_TEXT = (".txt",)
+_HTML = (".html", ".htm")
+_JSONL = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
+_KNOWN = _TEXT + _HTML + _JSONL
+
+
+def read_paths(paths: Iterable[str], *, max_bytes: int = 5_000_000) -> Iterator[Document | Rejected]:
+    """Documents (or rejections) from files, directories (recursive) and `-` for stdin."""
+    for path in paths:
+        if path == "-":
+            yield from _read_stream("-", sys.stdin.buffer, max_bytes)
+        elif os.path.isdir(path):
+            for file in _walk(path):
+                yield from _read_file(file, max_bytes)
+        else:
+            yield from _read_file(path, max_bytes)
+
+
+def _walk(root: str) -> Iterator[str]:
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(_KNOWN):
+                yield os.path.join(folder, name)
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[Document | Rejected]:
+    lower = path.lower()
+    try:
+        if lower.endswith(_JSONL):
+            opener = gzip.open if lower.endswith(".gz") else open
+            with opener(path, "rb") as stream:
+                yield from jsonl.read_lines(path, stream, max_bytes)
+            return
+        if os.path.getsize(path) > max_bytes:
+            yield Rejected(path, size_label(max_bytes))
+            return
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except FileNotFoundError:
+        yield Rejected(path, "no such file or directory")
+        return
+    except OSError as exc:
+        yield Rejected(path, f"cannot read ({exc.strerror or exc})")
+        return
+    if lower.endswith(_HTML) or (not lower.endswith(_TEXT) and _sniff_html(data)):
+        yield document_from_html(path, data)
+    else:
+        yield document_from_text(path, data)
+
+
+def _sniff_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _read_stream(name: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document | Rejected]:
+    """Stdin: JSON Lines when the first non-blank character is `{`, else one text document."""
+    lineno = 0
+    first = b""
+    for first in stream:
+        lineno += 1
+        if first.strip():
+            break
+    if first.lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
+        yield from jsonl.read_lines(name, _chain(first, stream), max_bytes, first=lineno)
+        return
+    data = first + stream.read(max_bytes + 1 - len(first))
+    if len(data) > max_bytes:
+        yield Rejected(name, size_label(max_bytes))
+        return
+    yield document_from_text(name, data)
+
+
+def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest

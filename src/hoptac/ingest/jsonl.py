@@ -1,0 +1,81 @@
+"""JSON Lines corpora, plain or gzipped: one article per line, streamed."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+
+from hoptac.ingest.common import Rejected, is_vietnamese, size_label
+from hoptac.models import Document
+from hoptac.textnorm import normalize, squeeze
+
+
+def _str(obj: dict, *keys: str) -> str | None:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return str(value)
+    return None
+
+
+def _authors(obj: dict) -> list[str]:
+    value = obj.get("authors", obj.get("author"))
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, list):
+        return []
+    return [squeeze(normalize(a)) for a in value if isinstance(a, str) and a.strip()]
+
+
+def _article(name: str, lineno: int, line: bytes, max_bytes: int) -> Document | Rejected | None:
+    if len(line) > max_bytes:
+        return Rejected(name, f"line {lineno}: {size_label(max_bytes)}")
+    try:
+        text = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError:
+        return Rejected(name, f"line {lineno}: not UTF-8")
+    if not text.strip():
+        return None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
+        return Rejected(name, f"line {lineno}: not JSON")
+    if not isinstance(obj, dict):
+        return Rejected(name, f"line {lineno}: not a JSON object")
+    body = _str(obj, "body", "text", "content") or ""
+    summary = _str(obj, "summary", "description", "sapo")
+    if not body and summary is None:
+        return Rejected(name, f"line {lineno}: no body, text or summary")
+    ident = _str(obj, "id")
+    source = f"{name}#{ident or lineno}"
+    title = _str(obj, "title")
+    body = normalize(body)
+    sniff = " ".join(x for x in (title, summary, body[:2000]) if x)
+    if not is_vietnamese(sniff):
+        return Rejected(source, f"line {lineno}: not Vietnamese")
+    return Document(
+        source=source,
+        raw=body,
+        title=squeeze(normalize(title)) if title else None,
+        summary=normalize(summary).strip() if summary else None,
+        published=_str(obj, "published", "date", "publish_date", "time"),
+        url=_str(obj, "url", "link"),
+        outlet=_str(obj, "source", "outlet", "sitename"),
+        authors=_authors(obj),
+    )
+
+
+def read_lines(
+    name: str, lines: Iterable[bytes], max_bytes: int, first: int = 1
+) -> Iterator[Document | Rejected]:
+    """Articles of a JSON Lines stream; a bad line is rejected and the stream goes on."""
+    lineno = first - 1
+    try:
+        for lineno, line in enumerate(lines, first):
+            item = _article(name, lineno, line, max_bytes)
+            if item is not None:
+                yield item
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Rejected(name, f"line {lineno + 1}: corrupt compressed stream ({exc})")
+

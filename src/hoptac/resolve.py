@@ -1,0 +1,78 @@
+"""Resolve place and organisation mentions to canonical entities.
+
+A surface form can name several entities ("Huế" the city before 2025, the
+centrally-run city after it; "Busan" the metropolitan city). The resolver
+keeps the unit that existed on the article's date, prefers the kind a prefix
+announces ("tỉnh", "thành phố") and the countries the article is about, and
+records the 2025 successor beside a unit that no longer exists. Foreign
+places missing from the gazetteer get an id of the project's scheme
+(`CC:slug`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hoptac import gazetteer
+from hoptac.extract.parties import Mention
+from hoptac.gazetteer import Entity
+from hoptac.models import Party, Role
+from hoptac.textnorm import fold
+
+_KIND_RANK = {"province": 0, "city": 1, "district": 2, "commune": 3, "agency": 1, "organisation": 1, "country": 4}
+
+
+def slug(name: str) -> str:
+    text = unicodedata.normalize("NFD", fold(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | None:
+    """The entity a mention most likely names on date `on` in an article about `countries`."""
+    gaz = gazetteer.load()
+    cands = [e for e in (gaz.get(i) for i in mention.ids) if e is not None]
+    if not cands:
+        return None
+
+    def rank(e: Entity) -> tuple[int, int, int, int]:
+        valid = 0 if e.valid_on(on) else 1
+        kind = 0
+        if mention.kind_hint:
+            if mention.kind_hint == e.kind or (mention.kind_hint == "city" and e.kind == "province"
+                                                and e.country == "VN" and e.id.count(":") == 0):
+                kind = 0
+            else:
+                kind = 1
+        about = 0 if (e.country in countries or e.country is None) else 1
+        return (valid, about, kind, _KIND_RANK.get(e.kind, 5))
+
+    return min(cands, key=rank)
+
+
+def adhoc(mention: Mention, country: str | None) -> Entity | None:
+    """An entity for a foreign place the gazetteer lacks, in the country the text gives it."""
+    if not country or country == "VN":
+        return None
+    name = re.sub(r"^\S+(?:\s+phố)?\s+", "", mention.text) if mention.kind_hint else mention.text
+    kind = mention.kind_hint or "city"
+    return Entity(
+        id=f"{country}:{slug(name)}", kind=kind, country=country, name=name, name_vi=mention.text,
+        aliases=(mention.text,), parent=country, lat=None, lon=None, valid_from=None, valid_to=None,
+        successor=None, source="named in the article",
+    )
+
+
+def to_party(entity: Entity, role: Role | None = None, surfaces: list[str] | None = None) -> Party:
+    successor = entity.successor
+    return Party(
+        id=entity.id,
+        name=entity.name,
+        name_vi=entity.name_vi,
+        kind=entity.kind if entity.kind != "commune" else "district",
+        country=entity.country,
+        role=role,
+        successor=successor,
+        aliases=sorted(set(surfaces or [])),
+    )

@@ -1,0 +1,219 @@
+"""Database tables.
+
+Facts are kept once and linked to every article that reports them: an event
+seen by three outlets is one `events` row with three `event_sources`. What
+each article said on its own (its date, fields, evidence, people, proposals)
+stays on the link rows, so replacing one article's facts can recompute the
+merged event from the sources that remain. Evidence spans are JSON lists of
+`{"start", "end", "text"}` with offsets into `articles.text`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1000), unique=True)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published_value: Mapped[str | None] = mapped_column(String(10))
+    published_precision: Mapped[str | None] = mapped_column(String(5))
+    published_inferred: Mapped[bool | None] = mapped_column(Boolean)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    authors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    extractor_version: Mapped[str] = mapped_column(String(40))
+
+
+class PartyRow(Base):
+    __tablename__ = "parties"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_vi: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    successor: Mapped[str | None] = mapped_column(String(100))
+
+
+class Alias(Base):
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("party_id", "surface", name="uq_alias_party_surface"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"))
+    surface: Mapped[str] = mapped_column(String(300))
+    # Lower-case, no diacritics: lets "da nang" find "Đà Nẵng".
+    folded: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    # Two rows with one fingerprint and one date would be the same event; the
+    # constraint stops concurrent writers from creating both.
+    __table_args__ = (UniqueConstraint("fingerprint", "date_value", name="uq_event_fingerprint_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    mode: Mapped[str | None] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10))
+    date_value: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(5))
+    date_inferred: Mapped[bool | None] = mapped_column(Boolean)
+    place_party_id: Mapped[str | None] = mapped_column(ForeignKey("parties.id"))
+    fields: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    amounts: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # kind + sorted non-country party ids; NULL when the event has no such party.
+    fingerprint: Mapped[str | None] = mapped_column(String(1000), index=True)
+
+    parties: Mapped[list[EventParty]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventParty.position"
+    )
+    sources: Mapped[list[EventSource]] = relationship(back_populates="event", cascade="all, delete-orphan")
+    people: Mapped[list[EventPerson]] = relationship(back_populates="event", cascade="all, delete-orphan")
+    proposals: Mapped[list[ProposalRow]] = relationship(back_populates="event", cascade="all, delete-orphan")
+
+
+class EventParty(Base):
+    __tablename__ = "event_parties"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[EventRow] = relationship(back_populates="parties")
+    party: Mapped[PartyRow] = relationship()
+
+
+class EventSource(Base):
+    __tablename__ = "event_sources"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    # Order of the event within its article, so exports give events back in reading order.
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    date: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # [[party id, role], ...] as this article listed them.
+    parties: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    fields: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    amounts: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    event: Mapped[EventRow] = relationship(back_populates="sources")
+    article: Mapped[Article] = relationship()
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    # The party id the extractor gave; not a foreign key, since a person's party need not
+    # be among the parties of any stored event.
+    party_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    titles: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_aliases"
+    __table_args__ = (UniqueConstraint("person_id", "name", name="uq_person_alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class EventPerson(Base):
+    __tablename__ = "event_people"
+    __table_args__ = (UniqueConstraint("event_id", "person_id", "article_id", name="uq_event_person"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    # The name and title exactly as this article printed them.
+    name: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[EventRow] = relationship(back_populates="people")
+    person: Mapped[PersonRow] = relationship()
+
+
+class ProposalRow(Base):
+    __tablename__ = "proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    by: Mapped[str | None] = mapped_column(String(100))
+    to: Mapped[str | None] = mapped_column(String(100))
+    act: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    fields: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    event: Mapped[EventRow] = relationship(back_populates="proposals")
+
+
+class RelationRow(Base):
+    __tablename__ = "relations"
+    # a_id < b_id always, so the pair is unordered.
+    __table_args__ = (UniqueConstraint("a_id", "b_id", "type", name="uq_relation_pair_type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    a_id: Mapped[str] = mapped_column(ForeignKey("parties.id"))
+    b_id: Mapped[str] = mapped_column(ForeignKey("parties.id"))
+    type: Mapped[str] = mapped_column(String(20))
+    since: Mapped[str | None] = mapped_column(String(10))
+
+    a: Mapped[PartyRow] = relationship(foreign_keys=[a_id])
+    b: Mapped[PartyRow] = relationship(foreign_keys=[b_id])
+    sources: Mapped[list[RelationSource]] = relationship(
+        back_populates="relation", cascade="all, delete-orphan"
+    )
+
+
+class RelationSource(Base):
+    __tablename__ = "relation_sources"
+
+    relation_id: Mapped[int] = mapped_column(
+        ForeignKey("relations.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    # True when this article named the pair in the other order, to give it back as printed.
+    swapped: Mapped[bool] = mapped_column(Boolean, default=False)
+    since: Mapped[str | None] = mapped_column(String(10))
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    relation: Mapped[RelationRow] = relationship(back_populates="sources")
+    article: Mapped[Article] = relationship()

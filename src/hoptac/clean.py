@@ -27,9 +27,10 @@ from hoptac.metadata import (
     is_labelled_byline,
     is_labelled_date,
     patterns,
+    quick_fold,
 )
 from hoptac.models import Document
-from hoptac.textnorm import fold, squeeze
+from hoptac.textnorm import squeeze
 
 
 @dataclass(frozen=True)
@@ -50,20 +51,29 @@ def _inline_stop() -> re.Pattern[str]:
     return re.compile("|".join(patterns("inline_stop")))
 
 
+# Furniture lines are short; a paragraph is never tested against the patterns.
+_FURNITURE_MAX = 300
+
+
 def _is_stop(line: str) -> bool:
-    return bool(_whole("stop").fullmatch(folded_key(line)))
+    return len(line) <= _FURNITURE_MAX and bool(_whole("stop").fullmatch(folded_key(line)))
 
 
 def _is_drop(line: str) -> bool:
-    return bool(_whole("drop").fullmatch(folded_key(line)))
+    return len(line) <= _FURNITURE_MAX and bool(_whole("drop").fullmatch(folded_key(line)))
 
 
 def _is_punct(line: str) -> bool:
     return not any(ch.isalnum() for ch in line)
 
 
+_GLUED_MAX = 800
+
+
 def _glued_headlines(line: str) -> bool:
     """Related headlines run together: "...phòng dịchThành phố Huế...rơmBiến..."."""
+    if len(line) > _GLUED_MAX:
+        return False
     glued = 0
     for i in range(2, len(line)):
         if line[i].isupper() and line[i - 1].islower() and line[i - 2].islower():
@@ -77,17 +87,22 @@ def _glued_headlines(line: str) -> bool:
 _DATED_LEAD = re.compile(r"^(?:ngay|sang|trua|chieu|toi|dem|hom nay)\s+\d{1,2}\s*[/-]\s*\d{1,2}\b")
 _CREDIT = re.compile(r"(?<=[.!?)])\s*\(?(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*:\s*[^.:()]{1,60}\)?\.?$")
 _TITLE_MAX = 250
+# Captions printed twice are short; long paragraphs are compared exactly.
+_CAPTION_MAX = 400
 
 
 def _same(a: str, b: str) -> bool:
     """Two printings of one caption: equal, one cut short, or a word apart."""
-    fa, fb = fold(a).strip(" ."), fold(b).strip(" .")
-    if fa == fb:
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 20 or len(short) > _CAPTION_MAX:
+        return a == b
+    fs, fl = quick_fold(short).strip(" ."), quick_fold(long_).strip(" .")
+    if fl.startswith(fs):
         return True
-    short, long_ = sorted((fa, fb), key=len)
-    if len(short) >= 20 and long_.startswith(short):
-        return True
-    return min(len(fa), len(fb)) >= 20 and SequenceMatcher(None, fa, fb).ratio() >= 0.9
+    if len(fs) < 0.8 * len(fl):
+        return False
+    matcher = SequenceMatcher(None, fs, fl, autojunk=False)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def _pick_title(lines: list[str]) -> int | None:
@@ -110,7 +125,7 @@ def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], li
     kept: list[str] = []
     bylines: list[str] = []
     dates: list[str] = []
-    title_key = fold(title).strip(" .") if title else None
+    title_key = quick_fold(title).strip(" .") if title else None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -125,7 +140,7 @@ def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], li
             continue
         if _is_punct(line) or _is_drop(line) or _glued_headlines(line):
             continue
-        if title_key and fold(line).strip(" .") == title_key:
+        if title_key and len(line) < len(title_key) + 5 and quick_fold(line).strip(" .") == title_key:
             continue
         names = byline_names(line)
         if names is not None:
@@ -133,8 +148,10 @@ def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], li
             if kept and (names or is_labelled_byline(line) or not line[0].isupper() or "(" in line):
                 # The closing byline: what follows is the outlet's footer and
                 # teasers, except further byline or outlet lines.
-                while i < len(lines) and (
-                    byline_names(lines[i]) is not None or (len(lines[i]) < 60 and find_outlet(lines[i]))
+                while (
+                    i < len(lines)
+                    and not (_is_stop(lines[i]) or _is_drop(lines[i]))
+                    and (byline_names(lines[i]) is not None or (len(lines[i]) < 60 and find_outlet(lines[i])))
                 ):
                     bylines.append(lines[i])
                     i += 1
@@ -146,10 +163,11 @@ def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], li
             and i + 1 < len(lines)
             and line == lines[i]
             and not line.endswith(".")
-            and _DATED_LEAD.match(fold(lines[i + 1]))
+            and _DATED_LEAD.match(quick_fold(lines[i + 1]))
         ):
             break
-        line = _CREDIT.sub("", line).strip()
+        if "Ảnh" in line[-90:]:
+            line = _CREDIT.sub("", line).strip()
         if kept and _same(kept[-1], line):
             if len(line) > len(kept[-1]):
                 kept[-1] = line
@@ -167,12 +185,12 @@ def _split_blob(text: str) -> tuple[list[str], list[str]]:
     parts = [p for p in parts if p]
     bylines: list[str] = []
     if parts:
-        last = parts[-1]
+        last = parts[-1][-200:]
         m = re.search(r"(?:[.!?…\"”]|\./\.)\s+([^.!?…\"”]{2,80})$", last)
         tail = m.group(1) if m else last
         if byline_names(tail) is not None:
             bylines.append(tail)
-            head = last[: m.start(1)].rstrip() if m else ""
+            head = parts[-1][: len(parts[-1]) - len(last) + m.start(1)].rstrip() if m else ""
             parts[-1:] = [head] if head else []
     return parts, bylines
 
@@ -188,16 +206,18 @@ def clean(doc: Document) -> Cleaned:
         tail_bylines = []
 
     title = squeeze(doc.title) if doc.title else None
+    head_dates: list[str] = []
     if title is None:
         index = _pick_title(lines)
         if index is not None:
             title = lines[index]
+            head_dates = [line for line in lines[:index] if is_date_line(line) or is_labelled_date(line)]
             lines = lines[index + 1 :]
     elif not doc.html:
         # A page saved as text with a known title: skip what comes before it.
-        key = fold(title).strip(" .")
+        key = quick_fold(title).strip(" .")
         for j, line in enumerate(lines[:30]):
-            if fold(line).strip(" .") == key:
+            if len(line) < len(key) + 5 and quick_fold(line).strip(" .") == key:
                 lines = lines[j + 1 :]
                 break
 
@@ -208,5 +228,5 @@ def clean(doc: Document) -> Cleaned:
         title=title,
         body="\n".join(kept),
         bylines=tuple(bylines + tail_bylines),
-        dates=tuple(dates),
+        dates=tuple(head_dates + dates),
     )

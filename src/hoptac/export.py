@@ -86,8 +86,14 @@ def write_jsonl(session: Session, out: TextIO) -> int:
     return len(articles)
 
 
-_NODE_KEYS = [("name", "string"), ("name_vi", "string"), ("kind", "string"), ("country", "string"),
-              ("lat", "double"), ("lon", "double")]
+_NODE_KEYS = [
+    ("name", "string"),
+    ("name_vi", "string"),
+    ("kind", "string"),
+    ("country", "string"),
+    ("lat", "double"),
+    ("lon", "double"),
+]
 _EDGE_KEYS = [("relation", "string"), ("since", "string"), ("events", "int"), ("fields", "string")]
 
 

@@ -69,12 +69,25 @@ def find_outlet(text: str) -> str | None:
 
 # --- bylines -----------------------------------------------------------------
 
+
+@cache
+def _fold_table() -> dict[int, str]:
+    # textnorm.fold char by char is too slow for whole corpora; a translation
+    # table of every Latin letter with diacritics gives the same result.
+    chars = (chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+    return {ord(ch): fold(ch) for ch in chars if fold(ch) != ch}
+
+
+def quick_fold(text: str) -> str:
+    """`textnorm.fold` for NFC Latin text, at C speed."""
+    return text.lower().translate(_fold_table())
+
 _EDGE = " \t.,;:!?-–—|*•·\"'“”()[]"
 
 
 def folded_key(line: str) -> str:
     """A line folded and trimmed of edge punctuation, as data-file patterns see it."""
-    return fold(line).strip(_EDGE)
+    return quick_fold(line).strip(_EDGE)
 
 
 @cache
@@ -84,7 +97,7 @@ def _label_re() -> re.Pattern[str]:
 
 
 _AGENCY_RE = re.compile(
-    r"\s*(?:\(([^()]{1,30})\)|/\s*(\S{2,20})|\s*[-–]\s*(TTXVN|VNA|VOV|\S+\.(?:vn|VN|com|net)))\s*$"
+    r"\s*(?:\(([^()]{1,30})\)|/\s*([^/]{2,30})|\s*[-–]\s*(TTXVN|VNA|VOV|\S+\.(?:vn|VN|com|net)))\s*$"
 )
 _THEO_RE = re.compile(r"^\(?(?:theo|nguon)\s*:?\s+[^,;:]{2,40}\)?$")
 
@@ -107,7 +120,7 @@ def _names(text: str) -> list[str] | None:
     """Names in "A - B", "A, B" or "A"; None when any part is not a name."""
     names = []
     for part in re.split(r"\s+[-–]\s+|\s*,\s*|\s+và\s+", text):
-        label = _label_re().match(fold(part)) if ":" in part else None
+        label = _label_re().match(quick_fold(part)) if ":" in part else None
         part = part[label.end() :] if label else part
         part = squeeze(part.strip(_EDGE))
         if not part:
@@ -123,7 +136,7 @@ def byline_names(line: str) -> list[str] | None:
     line = squeeze(line)
     if not line or len(line) > 90:
         return None
-    key = fold(line)
+    key = quick_fold(line)
     if _THEO_RE.match(key):
         return []
     label = _label_re().match(key)
@@ -137,7 +150,7 @@ def byline_names(line: str) -> list[str] | None:
 
 def is_labelled_byline(line: str) -> bool:
     """A byline that says who wrote it ("Tin, ảnh: ..."), not a bare photo credit."""
-    key = fold(squeeze(line))
+    key = quick_fold(squeeze(line))
     return bool(_label_re().match(key)) and not re.match(r"^(?:anh|video|clip)\s*:", key)
 
 
@@ -165,7 +178,9 @@ def _date_label_re() -> re.Pattern[str]:
 
 def is_date_line(line: str) -> bool:
     """A line that only prints a date or time with its labels ("ClockThứ Hai, 31/05/2021 21:45")."""
-    key = fold(squeeze(line))
+    if len(line) > 120:
+        return False
+    key = quick_fold(squeeze(line))
     if len(key) > 80 or not re.search(r"\d{4}|\d{1,2}\s*:\s*\d{2}", key):
         return False
     rest = _date_label_re().sub(" ", re.sub(r"^clock", " ", key))
@@ -175,13 +190,15 @@ def is_date_line(line: str) -> bool:
 
 def is_labelled_date(line: str) -> bool:
     """A short line announcing the publication date ("Ngày đăng: 05/10/2019", "Published ...")."""
-    key = fold(squeeze(line))
+    if len(line) > 120:
+        return False
+    key = quick_fold(squeeze(line))
     return len(key) <= 80 and bool(_DATE_LABEL_START.match(key))
 
 
 def parse_date(text: str) -> DateValue | None:
     """The first dated day (or month) in `text`, when it prints its year."""
-    key = fold(text)
+    key = quick_fold(text)
     found: list[tuple[int, DateValue]] = []
     for regex, order in ((_YMD, "ymd"), (_DMY, "dmy"), (_WORDY, "dmy")):
         for m in regex.finditer(key):

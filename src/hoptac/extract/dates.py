@@ -98,7 +98,7 @@ def article_year(title: str, body: str) -> int | None:
     text = title + "\n" + body
     for m in _SINCE_N_YEARS.finditer(text):
         window = text[max(0, m.start() - 200) : m.end() + 200]
-        base = [y for _, y in years_stated(window)]
+        base = [y for _, y in years_stated(window)] or [y for _, y in years_stated(text)]
         if base:
             return min(base) + int(m.group(1))
     in_year = [int(m.group(1)) for m in _IN_YEAR.finditer(text)]

@@ -14,7 +14,7 @@ import re
 from hoptac import resolve
 from hoptac.extract import dates
 from hoptac.extract.context import Context, Place, cue_table
-from hoptac.extract.fields import find_fields
+from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.text import Span
 from hoptac.models import Amount, DateValue, Event, Evidence, Party, Person, Role
 
@@ -68,7 +68,7 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     places = _unique(title_places + [p for s in zone for p in ctx.places_in(s.start, s.end)])
     if not any(not p.vietnamese for p in places):
         places = _unique(places + _delegates(ctx))
-    places = [p for p in places if not (p.entity.kind == "country" and p.entity.id == "VN")]
+    places = _foreign_or_local(places)
     if not in_scope(places):
         return None
     event_kind = kind[0]
@@ -80,7 +80,7 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
         places = _unique(places + _delegates(ctx))
     scope_text = ctx.text[: ctx.title_end] + " " + " ".join(s.text for s in zone)
     mode = "online" if _ONLINE.search(scope_text) else "in_person"
-    date, status = _main_date(ctx, zone)
+    date, status = _main_date(ctx, [cue_sentence, *lead])
     roles = _roles(ctx, cue_sentence, places, event_kind, mode)
     parties = [_party(ctx, p, roles.get(p.entity.id)) for p in places]
     event = Event(
@@ -111,19 +111,40 @@ def secondary_events(ctx: Context, main: Event, main_places: list[Place]) -> lis
         if ctx.published and date.value > ctx.published.value[: len(date.value)]:
             planned = True
         own = ctx.places_in(s.start, s.end)
-        places = _unique([p for p in main_places if p.actor] + own)
+        places = _foreign_or_local(_unique([p for p in main_places if p.actor] + own))
         if not in_scope(places):
             continue
-        if any(e.kind == kind[0] and e.date and e.date.value == date.value for e in found):
+        twin = next((i for i, e in enumerate(found) if e.kind == kind[0] and e.date == date), None)
+        if twin is not None:
+            # The same event told again: it adds what the later sentence says.
+            e = found[twin]
+            found[twin] = e.model_copy(update={
+                "fields": _ordered(e.fields, find_fields(_rest_of_paragraph(ctx, s))),
+                "evidence": [*e.evidence, _evidence(ctx, s)],
+            })
             continue
         roles = _roles(ctx, s, places, kind[0], "in_person")
         found.append(Event(
             kind=kind[0], mode="online" if _ONLINE.search(s.text) else "in_person",
             status="planned" if planned else "past", date=date,
             place=_place_of(ctx, s, own), parties=[_party(ctx, p, roles.get(p.entity.id)) for p in places],
-            fields=find_fields(s.text), amounts=_amounts(s.text), evidence=[_evidence(ctx, s)],
+            fields=find_fields(_rest_of_paragraph(ctx, s)), amounts=_amounts(s.text), evidence=[_evidence(ctx, s)],
         ))
     return found
+
+
+def _rest_of_paragraph(ctx: Context, s: Span) -> str:
+    """A sentence and those after it in its paragraph: what it goes on to say about the event."""
+    return " ".join(x.text for x in ctx.sentences if x.paragraph == s.paragraph and x.start >= s.start)
+
+
+def _ordered(a: list[str], b: list[str]) -> list[str]:
+    return [f for f in FIELD_ORDER if f in set(a) | set(b)]
+
+
+def _foreign_or_local(places: list[Place]) -> list[Place]:
+    """Vietnam as a whole is the backdrop of every article, not a party to a local event."""
+    return [p for p in places if not (p.entity.kind == "country" and p.entity.id == "VN")]
 
 
 def _lead_paragraph(ctx: Context) -> int:

@@ -125,7 +125,8 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
     taken: list[tuple[int, int]] = []
     for m in _HONORIFIC.finditer(text):
         name = _clean_name(m.group("name"))
-        if not name or any(s <= m.start("name") < e for s, e in mentions):
+        # "ngài Tổng Thư ký": a title after the honorific, not a name.
+        if not name or any(s <= m.start("name") < e for s, e in mentions) or _title_re().match(text, m.start("name")):
             continue
         n_start = m.start("name")
         n_end = n_start + len(name)
@@ -140,7 +141,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         if split is None:
             continue
         n_start, n_end = split
-        if any(s < n_end and n_start < e for s, e in taken):
+        if n_start < m.end() or any(s < n_end and n_start < e for s, e in taken):
             continue
         name = _clean_name(text[n_start:n_end])
         if not name:

@@ -31,9 +31,10 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
         own = [p for p in ctx.places_in(s.start, s.end) if p.entity.kind != "country"]
         vn = [p for p in own if p.vietnamese and p.subnational]
         foreign = [p for p in own if not p.vietnamese]
-        if (not vn or not foreign) and _PAIR_WORDS.search(s.text):
-            vn = vn or [p for p in main_places if p.vietnamese and p.subnational][:1]
-            foreign = foreign or [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1]
+        if _PAIR_WORDS.search(s.text):
+            # "giữa hai địa phương" refers to the pair the article is about, whatever else the sentence names.
+            vn = [p for p in main_places if p.vietnamese and p.subnational][:1] or vn
+            foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
         if not vn or not foreign:
             continue
         a, b = vn[0], foreign[0]

@@ -41,11 +41,16 @@ def read_paths(paths: Iterable[str], *, max_bytes: int = 5_000_000) -> Iterator[
 
 
 def _walk(root: str) -> Iterator[str]:
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in sorted(files):
-            if name.lower().endswith(_KNOWN):
-                yield os.path.join(folder, name)
+    """Known files under `root`, depth first in name order (folders among files)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            yield from _walk(entry.path)
+        elif entry.name.lower().endswith(_KNOWN):
+            yield entry.path
 
 
 def _read_file(path: str, max_bytes: int) -> Iterator[Document | Rejected]:

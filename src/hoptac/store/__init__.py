@@ -1,8 +1,8 @@
 """The evidence-linked database: SQLite by default, any SQLAlchemy URL (PostgreSQL too).
 
-    store = hoptac.store.open()          # hoptac.db here, or $HOPTAC_DB; migrated to head
-    with store.session() as session:
-        ingest_result(session, result)   # one committed transaction per article
+store = hoptac.store.open()          # hoptac.db here, or $HOPTAC_DB; migrated to head
+with store.session() as session:
+    ingest_result(session, result)   # one committed transaction per article
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def open(url: str | None = None) -> Store:  # noqa: A001 - `store.open` reads naturally
+def open(url: str | None = None) -> Store:
     """Connect, create or upgrade the schema to the newest migration, and return the store."""
     text = resolve_url(url)
     try:

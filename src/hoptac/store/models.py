@@ -89,6 +89,7 @@ class EventRow(Base):
     # kind + sorted non-country party ids; NULL when the event has no such party.
     fingerprint: Mapped[str | None] = mapped_column(String(1000), index=True)
 
+    place: Mapped[PartyRow | None] = relationship()
     parties: Mapped[list[EventParty]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EventParty.position"
     )
@@ -118,6 +119,10 @@ class EventSource(Base):
     )
     # Order of the event within its article, so exports give events back in reading order.
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # What this article said; the event row holds the merge over all its sources.
+    mode: Mapped[str | None] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10), default="past")
+    place_party_id: Mapped[str | None] = mapped_column(ForeignKey("parties.id"))
     date: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # [[party id, role], ...] as this article listed them.
     parties: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -203,9 +208,7 @@ class RelationRow(Base):
 class RelationSource(Base):
     __tablename__ = "relation_sources"
 
-    relation_id: Mapped[int] = mapped_column(
-        ForeignKey("relations.id", ondelete="CASCADE"), primary_key=True
-    )
+    relation_id: Mapped[int] = mapped_column(ForeignKey("relations.id", ondelete="CASCADE"), primary_key=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )

@@ -44,14 +44,18 @@ class NotFound(LookupError):
 
 
 def _event_count(session: Session, party_id: str) -> int:
-    return session.scalar(select(func.count()).select_from(EventParty).where(EventParty.party_id == party_id)) or 0
+    return (
+        session.scalar(select(func.count()).select_from(EventParty).where(EventParty.party_id == party_id))
+        or 0
+    )
 
 
 def resolve_party(session: Session, name: str) -> PartyRow:
     """A party by id or by any name it was printed under, ignoring case and diacritics.
 
     A name that is the tail of a stored one ("Đà Nẵng" of "thành phố Đà Nẵng") matches
-    too; among several matches the party with the most events wins.
+    too, then any name the gazetteer has for a stored party; among several matches
+    the party with the most events wins.
     """
     query = squeeze(normalize(name))
     row = session.get(PartyRow, query) or session.get(PartyRow, query.upper())
@@ -65,9 +69,31 @@ def resolve_party(session: Session, name: str) -> PartyRow:
         )
         ids = set(session.scalars(tail))
     if not ids:
+        ids = _gazetteer_ids(session, query)
+    if not ids:
         raise NotFound(f"no party matches '{name}'")
     rows = [session.get(PartyRow, i) for i in sorted(ids)]
     return max(rows, key=lambda r: (r.kind != "country", _event_count(session, r.id)))
+
+
+def _gazetteer_ids(session: Session, name: str) -> set[str]:
+    """Stored parties the gazetteer knows under `name` ("TP HCM" for VN-SG) though no article printed it."""
+    from hoptac import gazetteer
+
+    for entity in gazetteer.load().lookup(name):
+        if session.get(PartyRow, entity.id) is not None:
+            return {entity.id}
+    return set()
+
+
+def coordinates(party_id: str) -> tuple[float, float] | None:
+    """Latitude and longitude of a party from the gazetteer, when it has them."""
+    from hoptac import gazetteer
+
+    entity = gazetteer.load().get(party_id)
+    if entity is None or entity.lat is None or entity.lon is None:
+        return None
+    return entity.lat, entity.lon
 
 
 def to_party(row: PartyRow, role: str | None = None) -> Party:
@@ -98,7 +124,9 @@ def counterparts(parties: list[PartyRow]) -> list[tuple[PartyRow, PartyRow]]:
     local_countries = {p.country for p in parties if p.kind != "country"}
     kept = [p for p in parties if p.kind != "country" or p.country not in local_countries]
     return [
-        (a, b) for a, b in combinations(kept, 2) if a.country != b.country or (a.country is None and a.id != b.id)
+        (a, b)
+        for a, b in combinations(kept, 2)
+        if a.country != b.country or (a.country is None and a.id != b.id)
     ]
 
 
@@ -177,14 +205,12 @@ def merged_event(row: EventRow) -> Event:
         person = link.person
         title = link.title or (person.titles[-1] if person.titles else None)
         people.setdefault(person.id, Person(name=person.name, title=title, party=person.party_id))
-    place = row.place_party_id
-    place_party = next((link.party for link in row.parties if link.party_id == place), None)
     return Event(
         kind=row.kind,
         mode=row.mode,
         status=row.status,
         date=_date(row.date_value, row.date_precision, row.date_inferred),
-        place=to_party(place_party) if place_party else None,
+        place=to_party(row.place) if row.place else None,
         parties=[to_party(link.party, link.role) for link in row.parties],
         people=list(people.values()),
         fields=list(row.fields),
@@ -286,26 +312,31 @@ def article_result(session: Session, article: Article) -> ArticleResult:
     for source in sources:
         row = source.event
         people = sorted((p for p in row.people if p.article_id == article.id), key=lambda p: p.position)
-        place = parties.get(row.place_party_id) if row.place_party_id else None
+        place = parties.get(source.place_party_id) if source.place_party_id else None
         events.append(
             Event(
                 kind=row.kind,
-                mode=row.mode,
-                status=row.status,
+                mode=source.mode,
+                status=source.status,
                 date=DateValue(**source.date) if source.date else None,
                 place=to_party(place) if place else None,
                 parties=[to_party(parties[pid], role) for pid, role in source.parties],
                 people=[Person(name=p.name, title=p.title, party=p.person.party_id) for p in people],
                 fields=list(source.fields),
                 amounts=[Amount(**a) for a in source.amounts],
-                proposals=[_proposal(p) for p in sorted(row.proposals, key=lambda p: p.id)
-                           if p.article_id == article.id],
+                proposals=[
+                    _proposal(p)
+                    for p in sorted(row.proposals, key=lambda p: p.id)
+                    if p.article_id == article.id
+                ],
                 evidence=[Evidence(**e) for e in source.evidence],
             )
         )
     relations = []
     rsources = session.scalars(
-        select(RelationSource).where(RelationSource.article_id == article.id).order_by(RelationSource.position)
+        select(RelationSource)
+        .where(RelationSource.article_id == article.id)
+        .order_by(RelationSource.position)
     )
     for rsource in rsources:
         rel = rsource.relation

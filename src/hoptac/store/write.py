@@ -180,18 +180,32 @@ def recompute_event(session: Session, event: EventRow) -> None:
             if _PRECISION_RANK[date["precision"]] > _PRECISION_RANK[best["precision"]]:
                 best = date
         value = best["value"]
-        clash = session.scalar(
-            select(EventRow).where(
-                EventRow.fingerprint == event.fingerprint, EventRow.date_value == value, EventRow.id != event.id
+        clash = (
+            session.scalar(
+                select(EventRow).where(
+                    EventRow.fingerprint == event.fingerprint,
+                    EventRow.date_value == value,
+                    EventRow.id != event.id,
+                )
             )
-        ) if event.fingerprint and value != event.date_value else None
+            if event.fingerprint and value != event.date_value
+            else None
+        )
         if clash is not None:
             _absorb(session, event, clash)
             recompute_event(session, event)
             return
-        event.date_value, event.date_precision, event.date_inferred = value, best["precision"], best["inferred"]
+        event.date_value, event.date_precision, event.date_inferred = (
+            value,
+            best["precision"],
+            best["inferred"],
+        )
     else:
         event.date_value = event.date_precision = event.date_inferred = None
+    event.mode = next((s.mode for s in sources if s.mode), None)
+    # A planned event that a later article reports as held is past.
+    event.status = "past" if any(s.status == "past" for s in sources) else "planned"
+    event.place_party_id = next((s.place_party_id for s in sources if s.place_party_id), None)
     event.fields = _union([s.fields for s in sources])
     event.amounts = _union([s.amounts for s in sources])
     roles: dict[str, str | None] = {}
@@ -253,20 +267,9 @@ def _add_event(session: Session, article: Article, position: int, event: Event) 
     target = _merge_target(session, fp, event.date)
     merged = target is not None and any(s.article_id != article.id for s in target.sources)
     if target is None:
-        target = EventRow(
-            kind=event.kind,
-            mode=event.mode,
-            status=event.status,
-            place_party_id=event.place.id if event.place else None,
-            fingerprint=fp,
-            fields=[],
-            amounts=[],
-        )
+        target = EventRow(kind=event.kind, status=event.status, fingerprint=fp, fields=[], amounts=[])
         session.add(target)
         session.flush()
-    else:
-        target.mode = target.mode or event.mode
-        target.place_party_id = target.place_party_id or (event.place.id if event.place else None)
     parties = [[p.id, p.role] for p in event.parties]
     amounts = [a.model_dump() for a in event.amounts]
     mine = next((s for s in target.sources if s.article_id == article.id), None)
@@ -275,6 +278,9 @@ def _add_event(session: Session, article: Article, position: int, event: Event) 
             EventSource(
                 article_id=article.id,
                 position=position,
+                mode=event.mode,
+                status=event.status,
+                place_party_id=event.place.id if event.place else None,
                 date=event.date.model_dump() if event.date else None,
                 parties=parties,
                 fields=list(event.fields),
@@ -342,9 +348,9 @@ def same_person(a: str, b: str) -> bool:
 def resolve_person(session: Session, person: Person) -> PersonRow:
     party_filter = PersonRow.party_id == person.party if person.party else PersonRow.party_id.is_(None)
     rows = session.execute(
-        select(PersonRow, PersonAlias.name).join(PersonAlias, PersonAlias.person_id == PersonRow.id).where(
-            party_filter
-        )
+        select(PersonRow, PersonAlias.name)
+        .join(PersonAlias, PersonAlias.person_id == PersonRow.id)
+        .where(party_filter)
     ).all()
     row = next((r for r, alias in rows if same_person(alias, person.name)), None)
     if row is None:
@@ -359,7 +365,9 @@ def resolve_person(session: Session, person: Person) -> PersonRow:
     return row
 
 
-def _add_event_person(session: Session, event: EventRow, article: Article, order: int, person: Person) -> None:
+def _add_event_person(
+    session: Session, event: EventRow, article: Article, order: int, person: Person
+) -> None:
     row = resolve_person(session, person)
     session.flush()
     if any(link.person_id == row.id and link.article_id == article.id for link in event.people):
@@ -380,7 +388,9 @@ def _add_relation(session: Session, article: Article, position: int, relation: R
     swapped = relation.b.id < relation.a.id
     a_id, b_id = (relation.b.id, relation.a.id) if swapped else (relation.a.id, relation.b.id)
     row = session.scalar(
-        select(RelationRow).where(RelationRow.a_id == a_id, RelationRow.b_id == b_id, RelationRow.type == relation.type)
+        select(RelationRow).where(
+            RelationRow.a_id == a_id, RelationRow.b_id == b_id, RelationRow.type == relation.type
+        )
     )
     if row is None:
         row = RelationRow(a_id=a_id, b_id=b_id, type=relation.type)
@@ -437,7 +447,9 @@ def clear_facts(session: Session, article: Article) -> None:
             recompute_event(session, event)
         else:
             session.delete(event)
-    for rsource in session.scalars(select(RelationSource).where(RelationSource.article_id == article.id)).all():
+    for rsource in session.scalars(
+        select(RelationSource).where(RelationSource.article_id == article.id)
+    ).all():
         relation = rsource.relation
         relation.sources.remove(rsource)
         session.flush()
@@ -451,4 +463,3 @@ def clear_facts(session: Session, article: Article) -> None:
     session.execute(delete(PersonAlias).where(PersonAlias.person_id.not_in(linked)))
     session.execute(delete(PersonRow).where(PersonRow.id.not_in(linked)))
     session.expire_all()
-

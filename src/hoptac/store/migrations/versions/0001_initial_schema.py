@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -159,6 +158,9 @@ def upgrade() -> None:
         sa.Column("event_id", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("mode", sa.String(length=10), nullable=True),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("place_party_id", sa.String(length=100), nullable=True),
         sa.Column("date", sa.JSON(), nullable=True),
         sa.Column("parties", sa.JSON(), nullable=False),
         sa.Column("fields", sa.JSON(), nullable=False),
@@ -166,6 +168,10 @@ def upgrade() -> None:
         sa.Column("evidence", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["place_party_id"],
+            ["parties.id"],
+        ),
         sa.PrimaryKeyConstraint("event_id", "article_id"),
     )
     op.create_index("ix_event_sources_article_id", "event_sources", ["article_id"])

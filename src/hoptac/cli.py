@@ -1,0 +1,328 @@
+"""The `hoptac` command: ingest, extract, query and export cooperation facts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
+
+from hoptac import store as store_module
+from hoptac.models import ArticleResult, DateValue, Event
+from hoptac.store import Store, StoreError, queries
+
+app = typer.Typer(
+    help="Evidence-linked database of the international cooperation of Vietnam's localities.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+# Piped output is not cut to 80 columns, where the tables' field lists would wrap letter by letter.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+SAMPLES = Path(__file__).with_name("samples")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy URL or SQLite file; default $HOPTAC_DB, else ./hoptac.db."),
+]
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files (.txt, .html, .jsonl[.gz]), directories, or - for stdin.", show_default=False),
+]
+SamplesOption = Annotated[
+    bool, typer.Option("--samples", help="Also read the sample articles bundled with hoptac.")
+]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Reject inputs larger than this.")]
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Known failures become one line on stderr and exit status 1."""
+    try:
+        yield
+    except (StoreError, queries.NotFound) as exc:
+        _fail(str(exc.args[0]))
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        _fail(f"database error: {reason}")
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+
+def _open(db: str | None) -> Store:
+    return store_module.open(db)
+
+
+def _inputs(paths: list[str] | None, samples: bool) -> list[str]:
+    chosen = list(paths or [])
+    if samples:
+        chosen.append(str(SAMPLES))
+    if not chosen:
+        _fail("no input: give files or directories to read (or --samples)")
+    return chosen
+
+
+def _results(paths: list[str], max_bytes: int, counts: Counter[str]) -> Iterator[ArticleResult]:
+    """Processed articles; every rejected input gets one line on stderr."""
+    from hoptac import pipeline
+    from hoptac.ingest import Rejected, read_paths
+
+    for item in read_paths(paths, max_bytes=max_bytes):
+        if isinstance(item, Rejected):
+            counts["rejected"] += 1
+            print(f"{item.source}: {item.reason}", file=sys.stderr)
+            continue
+        counts["read"] += 1
+        try:
+            yield pipeline.process(item)
+        except Exception as exc:  # one article the extractor cannot handle must not stop a corpus run
+            counts["rejected"] += 1
+            print(f"{item.source}: extraction failed ({type(exc).__name__}: {exc})", file=sys.stderr)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+
+
+@app.command()
+def ingest(
+    paths: PathsArg = None,
+    db: DbOption = None,
+    samples: SamplesOption = False,
+    max_bytes: MaxBytesOption = 5_000_000,
+) -> None:
+    """Read articles, extract their facts and store them (unchanged articles are skipped)."""
+    chosen = _inputs(paths, samples)
+    counts: Counter[str] = Counter()
+    with _errors():
+        store = _open(db)
+        with store.session() as session, _progress() as progress:
+            task = progress.add_task("articles", total=None)
+            for result in _results(chosen, max_bytes, counts):
+                outcome = store_module.ingest_result(session, result)
+                counts[outcome.status] += 1
+                counts["events"] += outcome.events
+                counts["merged"] += outcome.merged
+                counts["relations"] += outcome.relations
+                progress.advance(task)
+        store.close()
+    out.print(
+        f"read {counts['read']}, new {counts['new']}, unchanged {counts['unchanged']}, "
+        f"updated {counts['updated']}, rejected {counts['rejected']}; "
+        f"events {counts['events']} ({counts['merged']} merged with other sources), "
+        f"relations {counts['relations']}",
+        soft_wrap=True,
+    )
+    if counts["read"] == 0:
+        raise typer.Exit(1)
+
+
+def _date(date: DateValue | None) -> str:
+    return date.value if date else ""
+
+
+def _event_table(title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in ("date", "kind", "parties", "people", "fields"):
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _add_event_row(table: Table, event: Event, *extra: str) -> None:
+    parties = ", ".join(
+        f"{p.name_vi or p.name} ({p.role})" if p.role else (p.name_vi or p.name) for p in event.parties
+    )
+    people = "; ".join(f"{p.name}, {p.title}" if p.title else p.name for p in event.people)
+    cells = [_date(event.date), event.kind, parties, people, ", ".join(event.fields), *extra]
+    table.add_row(*(escape(c) for c in cells))
+
+
+@app.command()
+def extract(
+    paths: PathsArg = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the contract) or table.")] = "jsonl",
+    samples: SamplesOption = False,
+    max_bytes: MaxBytesOption = 5_000_000,
+) -> None:
+    """Print the facts of articles without storing them."""
+    if format not in ("jsonl", "table"):
+        _fail(f"unknown format '{format}' (choose jsonl or table)")
+    chosen = _inputs(paths, samples)
+    counts: Counter[str] = Counter()
+    for result in _results(chosen, max_bytes, counts):
+        if format == "jsonl":
+            sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            continue
+        table = _event_table(title=result.source)
+        for event in result.events:
+            _add_event_row(table, event)
+        out.print(table)
+    if counts["read"] == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(db: DbOption = None) -> None:
+    """Rebuild every stored article's facts with the current extractor."""
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            articles, events, relations = store_module.reextract(session)
+        store.close()
+    out.print(f"re-extracted {articles} articles: {events} events, {relations} relations")
+
+
+@app.command()
+def partners(
+    party: Annotated[str, typer.Argument(help="Party id (VN-DN, KR-27) or any name it was printed under.")],
+    db: DbOption = None,
+) -> None:
+    """Who a locality cooperates with: relationships, shared events, fields."""
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            me, found = queries.partners(session, party)
+        store.close()
+    table = Table(title=escape(f"Partners of {me.name_vi or me.name} ({me.id})"))
+    for column in ("partner", "country", "relationship", "since", "events", "last event", "fields"):
+        table.add_column(column, overflow="fold")
+    for p in found:
+        table.add_row(
+            escape(f"{p.party.name_vi or p.party.name} ({p.party.id})"),
+            p.party.country or "",
+            ", ".join(p.relations),
+            p.since or "",
+            str(p.events),
+            p.last_event or "",
+            ", ".join(p.fields),
+        )
+    out.print(table)
+
+
+@app.command()
+def events(
+    party: Annotated[str | None, typer.Option(help="Only events of this party (id or name).")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only events with a party of this country (ISO code).")
+    ] = None,
+    field: Annotated[
+        str | None, typer.Option(help="Only events in this cooperation field (e.g. tourism).")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="meeting, conference, signing, cultural_event, aid, other.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    db: DbOption = None,
+) -> None:
+    """List stored events, oldest first."""
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            found = queries.events(session, party, country, field, kind, since, until)
+        store.close()
+    table = _event_table()
+    table.add_column("sources", overflow="fold")
+    for stored in found:
+        _add_event_row(table, stored.event, "; ".join(stored.sources))
+    out.print(table)
+    out.print(f"{len(found)} events")
+
+
+_STYLES = [
+    "on dark_green",
+    "on dark_blue",
+    "on dark_red",
+    "on purple4",
+    "on dark_orange3",
+    "on deep_sky_blue4",
+]
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="Article id or source (file name or URL).")],
+    db: DbOption = None,
+) -> None:
+    """Print an article's clean text with the evidence of each fact highlighted."""
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            view = queries.show(session, article)
+        store.close()
+    text = Text(view.text)
+    markers = []
+    for fact in view.facts:
+        style = _STYLES[(fact.number - 1) % len(_STYLES)]
+        for span in fact.spans:
+            text.stylize(style, span.start, span.end)
+            markers.append((span.end, fact.number))
+    marked = Text()
+    previous = 0
+    for position, number in sorted(markers):
+        marked.append_text(text[previous:position])
+        marked.append(f"[{number}]", style="bold")
+        previous = position
+    marked.append_text(text[previous:])
+    out.print(Text(f"#{view.id} {view.source}", style="bold"))
+    # No wrapping: the text goes out as stored and the terminal folds it.
+    out.print(marked, soft_wrap=True)
+    out.print()
+    for fact in view.facts:
+        style = _STYLES[(fact.number - 1) % len(_STYLES)]
+        out.print(Text.assemble((f"[{fact.number}]", style), " ", fact.label), soft_wrap=True)
+    if not view.facts:
+        out.print("no facts extracted from this article")
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or graphml.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default stdout.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the database as CSV (events), JSON Lines (articles) or GraphML (partner graph)."""
+    from hoptac.export import FORMATS
+    from hoptac.export import export as write
+
+    if format not in FORMATS:
+        _fail(f"unknown export format '{format}' (choose from {', '.join(FORMATS)})")
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            if output is None:
+                write(session, format, sys.stdout, queries.coordinates)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as stream:
+                    count = write(session, format, stream, queries.coordinates)
+                print(f"wrote {count} {_UNITS[format]} to {output}", file=sys.stderr)
+        store.close()
+
+
+_UNITS = {"csv": "events", "jsonl": "articles", "graphml": "partner pairs"}

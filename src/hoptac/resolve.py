@@ -40,8 +40,9 @@ def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | No
         valid = 0 if e.valid_on(on) else 1
         kind = 0
         if mention.kind_hint:
-            if mention.kind_hint == e.kind or (mention.kind_hint == "city" and e.kind == "province"
-                                                and e.country == "VN" and e.id.count(":") == 0):
+            if mention.kind_hint == e.kind or (
+                mention.kind_hint == "city" and e.kind == "province" and e.country == "VN" and e.id.count(":") == 0
+            ):
                 kind = 0
             else:
                 kind = 1
@@ -58,9 +59,19 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
     name = re.sub(r"^\S+(?:\s+phố)?\s+", "", mention.text) if mention.kind_hint else mention.text
     kind = mention.kind_hint or "city"
     return Entity(
-        id=f"{country}:{slug(name)}", kind=kind, country=country, name=name, name_vi=mention.text,
-        aliases=(mention.text,), parent=country, lat=None, lon=None, valid_from=None, valid_to=None,
-        successor=None, source="named in the article",
+        id=f"{country}:{slug(name)}",
+        kind=kind,
+        country=country,
+        name=name,
+        name_vi=mention.text,
+        aliases=(mention.text,),
+        parent=country,
+        lat=None,
+        lon=None,
+        valid_from=None,
+        valid_to=None,
+        successor=None,
+        source="named in the article",
     )
 
 

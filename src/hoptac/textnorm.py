@@ -30,9 +30,7 @@ def _build_tone_map() -> dict[str, str]:
 _TONE_MAP = _build_tone_map()
 # An open syllable: the cluster ends the word. "quý" keeps its mark on y, since
 # there the u belongs to the consonant.
-_TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_MAP), key=len, reverse=True)) + r")(?!\w)"
-)
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_MAP), key=len, reverse=True)) + r")(?!\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 

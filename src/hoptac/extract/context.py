@@ -44,8 +44,10 @@ class Place:
     @property
     def actor(self) -> bool:
         """Counts for the scope rule's second clause: a local government, a city network or an agency."""
-        return self.subnational or self.entity.kind == "agency" or (
-            self.entity.kind == "organisation" and self.entity.country is None
+        return (
+            self.subnational
+            or self.entity.kind == "agency"
+            or (self.entity.kind == "organisation" and self.entity.country is None)
         )
 
 
@@ -122,8 +124,12 @@ def _country_near(text: str, resolved: list[tuple[Mention, Entity | None]], i: i
     m = resolved[i][0]
     if i + 1 < len(resolved):
         nxt_m, nxt = resolved[i + 1]
-        if nxt is not None and nxt.kind == "country" and _COUNTRY_AFTER.match(text[m.end : nxt_m.start]) \
-                and nxt_m.start - m.end <= 4:
+        if (
+            nxt is not None
+            and nxt.kind == "country"
+            and _COUNTRY_AFTER.match(text[m.end : nxt_m.start])
+            and nxt_m.start - m.end <= 4
+        ):
             return nxt.id
     foreign = countries - {"VN"}
     return next(iter(foreign)) if len(foreign) == 1 else None

@@ -14,18 +14,18 @@ from dataclasses import dataclass
 
 from hoptac.models import DateValue
 
-_PART_OF_DAY = r"(?:[Nn]gày|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng|[Tt]ừ ngày|[Đđ]ến ngày|[Vv]ào ngày)"
+_PART_OF_DAY = (
+    r"(?:[Nn]gày|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng|[Tt]ừ ngày|[Đđ]ến ngày|[Vv]ào ngày)"
+)
 # "16/3/2023", "16-3-2023", "16.3.2023"; the year is optional.
-_DMY = re.compile(
-    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
-)
-_DAY_WORDS = re.compile(
-    r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?", re.I
-)
+_DMY = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])")
+_DAY_WORDS = re.compile(r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?", re.I)
 _MONTH_YEAR = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
-_MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:19|20)\d\d)(?P<rest>\s+(?:tới|tới đây|sau|này|năm nay))?", re.I)
+_MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:19|20)\d\d)", re.I)
 # A day-range "từ ngày 2 đến 5-12": the first day takes the month of the second.
-_RANGE = re.compile(r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)")
+_RANGE = re.compile(
+    r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
+)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _RELATIVE_DAY = re.compile(r"\b(?:hôm nay|ngày mai|hôm qua)\b", re.I)
 
@@ -112,8 +112,9 @@ def article_year(title: str, body: str) -> int | None:
     return max(years) if years else None
 
 
-def resolve(mention: DateMention, published: DateValue | None, year_hint: int | None,
-            planned: bool = False) -> DateValue | None:
+def resolve(
+    mention: DateMention, published: DateValue | None, year_hint: int | None, planned: bool = False
+) -> DateValue | None:
     """Turn a mention into a DATE, working out a missing year."""
     year, inferred = mention.year, False
     if year is None:

@@ -28,8 +28,20 @@ _AMOUNT = re.compile(
     r"(?P<cur>USD|đô la Mỹ|đôla Mỹ|euro|EUR|yên|Yên|won|Won|đồng|VND|VNĐ|nhân dân tệ|NDT)(?!\w)"
 )
 _SCALE = {"tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, None: 1}
-_CURRENCY = {"usd": "USD", "đô la mỹ": "USD", "đôla mỹ": "USD", "euro": "EUR", "eur": "EUR", "yên": "JPY",
-             "won": "KRW", "đồng": "VND", "vnd": "VND", "vnđ": "VND", "nhân dân tệ": "CNY", "ndt": "CNY"}
+_CURRENCY = {
+    "usd": "USD",
+    "đô la mỹ": "USD",
+    "đôla mỹ": "USD",
+    "euro": "EUR",
+    "eur": "EUR",
+    "yên": "JPY",
+    "won": "KRW",
+    "đồng": "VND",
+    "vnd": "VND",
+    "vnđ": "VND",
+    "nhân dân tệ": "CNY",
+    "ndt": "CNY",
+}
 _SECONDARY_KINDS = {"conference", "signing", "cultural_event", "aid"}
 
 
@@ -58,7 +70,7 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     lead = [s for s in ctx.sentences if s.paragraph <= _lead_paragraph(ctx)]
     cue_sentence = next((s for s in lead if kind_of(s.text) and _has_party(ctx, s)), None)
     if cue_sentence is None:
-        cue_sentence = next((s for s in ctx.sentences[: 8] if kind_of(s.text) and _has_party(ctx, s)), None)
+        cue_sentence = next((s for s in ctx.sentences[:8] if kind_of(s.text) and _has_party(ctx, s)), None)
     if cue_sentence is None:
         return None
     kind = kind_of(cue_sentence.text)
@@ -84,8 +96,14 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     roles = _roles(ctx, cue_sentence, places, event_kind, mode)
     parties = [_party(ctx, p, roles.get(p.entity.id)) for p in places]
     event = Event(
-        kind=event_kind, mode=mode, status=status, date=date, parties=parties,
-        people=_people(ctx, places), fields=find_fields(ctx.text), amounts=_amounts(ctx.text),
+        kind=event_kind,
+        mode=mode,
+        status=status,
+        date=date,
+        parties=parties,
+        people=_people(ctx, places),
+        fields=find_fields(ctx.text),
+        amounts=_amounts(ctx.text),
         evidence=[_evidence(ctx, cue_sentence)],
     )
     return event, places
@@ -118,18 +136,27 @@ def secondary_events(ctx: Context, main: Event, main_places: list[Place]) -> lis
         if twin is not None:
             # The same event told again: it adds what the later sentence says.
             e = found[twin]
-            found[twin] = e.model_copy(update={
-                "fields": _ordered(e.fields, find_fields(_rest_of_paragraph(ctx, s))),
-                "evidence": [*e.evidence, _evidence(ctx, s)],
-            })
+            found[twin] = e.model_copy(
+                update={
+                    "fields": _ordered(e.fields, find_fields(_rest_of_paragraph(ctx, s))),
+                    "evidence": [*e.evidence, _evidence(ctx, s)],
+                }
+            )
             continue
         roles = _roles(ctx, s, places, kind[0], "in_person")
-        found.append(Event(
-            kind=kind[0], mode="online" if _ONLINE.search(s.text) else "in_person",
-            status="planned" if planned else "past", date=date,
-            place=_place_of(ctx, s, own), parties=[_party(ctx, p, roles.get(p.entity.id)) for p in places],
-            fields=find_fields(_rest_of_paragraph(ctx, s)), amounts=_amounts(s.text), evidence=[_evidence(ctx, s)],
-        ))
+        found.append(
+            Event(
+                kind=kind[0],
+                mode="online" if _ONLINE.search(s.text) else "in_person",
+                status="planned" if planned else "past",
+                date=date,
+                place=_place_of(ctx, s, own),
+                parties=[_party(ctx, p, roles.get(p.entity.id)) for p in places],
+                fields=find_fields(_rest_of_paragraph(ctx, s)),
+                amounts=_amounts(s.text),
+                evidence=[_evidence(ctx, s)],
+            )
+        )
     return found
 
 
@@ -176,8 +203,11 @@ def _main_date(ctx: Context, zone: list[Span]) -> tuple[DateValue | None, str]:
                 planned = bool(_PLANNED.search(s.text[: d.start - s.start + 20]))
                 value = dates.resolve(d, ctx.published, ctx.year_hint, planned)
                 if value:
-                    status = "planned" if planned and (
-                        not ctx.published or value.value > ctx.published.value[: len(value.value)]) else "past"
+                    status = (
+                        "planned"
+                        if planned and (not ctx.published or value.value > ctx.published.value[: len(value.value)])
+                        else "past"
+                    )
                     return value, status
     if ctx.published:
         return ctx.published.model_copy(update={"inferred": True}), "past"
@@ -255,8 +285,11 @@ def _amounts(text: str) -> list[Amount]:
     for m in _AMOUNT.finditer(text):
         raw = m["num"]
         # Vietnamese writes 1.000.000 with dots and 1,5 with a comma.
-        number = float(raw.replace(".", "").replace(",", ".")) if re.search(r"[.,]\d{3}\b", raw) is None \
+        number = (
+            float(raw.replace(".", "").replace(",", "."))
+            if re.search(r"[.,]\d{3}\b", raw) is None
             else float(raw.replace(".", "").replace(",", ""))
+        )
         out.append(Amount(value=number * _SCALE[m["scale"]], currency=_CURRENCY[m["cur"].lower()], text=m.group(0)))
     return out
 

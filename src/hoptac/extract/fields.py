@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-FIELD_ORDER = (
-    "tourism culture heritage sports festivals_events people_to_people trade investment economy finance "
-    "industrial_zones logistics seaports_maritime urban_development smart_city digital science_technology "
-    "biotechnology education training_hr labor health environment water energy agriculture_food "
-    "media_communication governance"
-).split()
+FIELD_ORDER = tuple(
+    (
+        "tourism culture heritage sports festivals_events people_to_people trade investment economy finance "
+        "industrial_zones logistics seaports_maritime urban_development smart_city digital science_technology "
+        "biotechnology education training_hr labor health environment water energy agriculture_food "
+        "media_communication governance"
+    ).split()
+)
 
 
 @dataclass(frozen=True)

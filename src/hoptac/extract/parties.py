@@ -31,10 +31,22 @@ _FOREIGN_PREFIX = re.compile(
     r"(?P<name>[A-Z][a-zA-Z'’]+(?:[- ][A-Z]?[a-z'’]+){0,3})"
 )
 _PREFIX_KIND = {
-    "thành phố": "city", "tp": "city", "tp.": "city", "tỉnh": "province", "bang": "province",
-    "tiểu bang": "province", "quận": "district", "huyện": "district", "vùng": "province",
-    "thị trấn": "city", "đặc khu": "province", "khu tự trị": "province", "châu": "province",
-    "hạt": "district", "thủ phủ": "city", "thủ đô": "city",
+    "thành phố": "city",
+    "tp": "city",
+    "tp.": "city",
+    "tỉnh": "province",
+    "bang": "province",
+    "tiểu bang": "province",
+    "quận": "district",
+    "huyện": "district",
+    "vùng": "province",
+    "thị trấn": "city",
+    "đặc khu": "province",
+    "khu tự trị": "province",
+    "châu": "province",
+    "hạt": "district",
+    "thủ phủ": "city",
+    "thủ đô": "city",
 }
 
 
@@ -43,14 +55,14 @@ class Mention:
     start: int
     end: int
     text: str
-    ids: tuple[str, ...]          # candidate entity ids, best first is decided by the resolver
+    ids: tuple[str, ...]  # candidate entity ids, best first is decided by the resolver
     kind_hint: str | None = None  # from a prefix such as "tỉnh", "thành phố"
-    adhoc: bool = False           # a foreign place found by its prefix, not in the gazetteer
+    adhoc: bool = False  # a foreign place found by its prefix, not in the gazetteer
 
 
 @dataclass(frozen=True)
 class _Form:
-    tokens: tuple[str, ...]      # as written in the gazetteer
+    tokens: tuple[str, ...]  # as written in the gazetteer
     ids: tuple[str, ...]
 
 
@@ -81,10 +93,7 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Form]], dict[str, int]]:
 
 
 def _caps_ok(form: tuple[str, ...], found: list[str]) -> bool:
-    for want, got in zip(form, found, strict=True):
-        if want[:1].isupper() and not got[:1].isupper():
-            return False
-    return True
+    return all(got[:1].isupper() or not want[:1].isupper() for want, got in zip(form, found, strict=True))
 
 
 def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> list[Mention]:

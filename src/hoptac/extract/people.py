@@ -23,14 +23,61 @@ _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
 _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
 _HONORIFIC = re.compile(rf"(?<![\w])(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name>{_NAME})")
 # Lower-case words that may continue a title: "Phó Chủ tịch Thường trực UBND tỉnh X".
-_TITLE_GLUE = {"tỉnh", "thành", "phố", "quận", "huyện", "bang", "thị", "xã", "thường", "trực", "của", "và",
-               "ban", "sở", "tp", "hội", "đồng", "nhân", "dân", "ủy", "thành ủy", "tỉnh ủy", "đặc", "mệnh",
-               "toàn", "quyền", "phụ", "trách", "kiêm", "khu", "vực", "tại", "thư", "ký", "trưởng", "đoàn",
-               "giám", "đốc", "thứ", "nhất", "chủ", "tịch", "phó", "văn", "phòng", "ngoại", "vụ"}
+_TITLE_GLUE = {
+    "tỉnh",
+    "thành",
+    "phố",
+    "quận",
+    "huyện",
+    "bang",
+    "thị",
+    "xã",
+    "thường",
+    "trực",
+    "của",
+    "và",
+    "ban",
+    "sở",
+    "tp",
+    "hội",
+    "đồng",
+    "nhân",
+    "dân",
+    "ủy",
+    "thành ủy",
+    "tỉnh ủy",
+    "đặc",
+    "mệnh",
+    "toàn",
+    "quyền",
+    "phụ",
+    "trách",
+    "kiêm",
+    "khu",
+    "vực",
+    "tại",
+    "thư",
+    "ký",
+    "trưởng",
+    "đoàn",
+    "giám",
+    "đốc",
+    "thứ",
+    "nhất",
+    "chủ",
+    "tịch",
+    "phó",
+    "văn",
+    "phòng",
+    "ngoại",
+    "vụ",
+}
 _VN_SURNAMES = set(
-    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lâm mai đào trịnh "
-    "cao lưu tạ hà thái tôn châu quách lương kiều triệu đoàn tô chu vương lại từ nghiêm đàm khúc thân "
-    "la lò hứa giang mạc ninh phùng thạch tăng văn âu".split()
+    (
+        "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lâm mai đào trịnh "
+        "cao lưu tạ hà thái tôn châu quách lương kiều triệu đoàn tô chu vương lại từ nghiêm đàm khúc thân "
+        "la lò hứa giang mạc ninh phùng thạch tăng văn âu"
+    ).split()
 )
 
 
@@ -146,7 +193,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         name = _clean_name(text[n_start:n_end])
         if not name:
             continue
-        title = text[m.start():n_start].strip(" ,-–")
+        title = text[m.start() : n_start].strip(" ,-–")
         found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
         taken.append((n_start, n_end))
     found.sort(key=lambda p: p.start)
@@ -178,7 +225,9 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
     return (title, start, start + len(title)) if title else None
 
 
-def _title_before(text: str, honorific_start: int, mentions: list[tuple[int, int]]) -> tuple[None, None, None] | tuple[str, int, int]:
+def _title_before(
+    text: str, honorific_start: int, mentions: list[tuple[int, int]]
+) -> tuple[None, None, None] | tuple[str, int, int]:
     window_start = max(0, honorific_start - 120)
     window = text[window_start:honorific_start]
     m = re.search(r"\s[-–]\s*$", window)
@@ -189,7 +238,7 @@ def _title_before(text: str, honorific_start: int, mentions: list[tuple[int, int
         return None, None, None
     start = window_start + heads[-1].start()
     end = _title_extent(text, start, mentions)
-    title = text[start:min(end, window_start + m.start())].strip(" ,")
+    title = text[start : min(end, window_start + m.start())].strip(" ,")
     return title, start, start + len(title)
 
 

@@ -26,10 +26,18 @@ def find_proposals(ctx: Context, main_places: list[Place]) -> list[Proposal]:
             if by is None:
                 break
             to = foreign if by == vn else vn
-            clause = s.text[m.end():].strip(" ,:")
+            clause = s.text[m.end() :].strip(" ,:")
             if len(clause) < 10:
                 break
-            out.append(Proposal(by=by, to=to, act=act, text=clause, fields=find_fields(clause),
-                                evidence=[Evidence(start=s.start, end=s.end, text=s.text)]))
+            out.append(
+                Proposal(
+                    by=by,
+                    to=to,
+                    act=act,
+                    text=clause,
+                    fields=find_fields(clause),
+                    evidence=[Evidence(start=s.start, end=s.end, text=s.text)],
+                )
+            )
             break
     return out

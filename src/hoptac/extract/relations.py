@@ -47,7 +47,8 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
         rel = Relation(
             a=resolve.to_party(a.entity, None, [a.mention.text]),
             b=resolve.to_party(b.entity, None, [b.mention.text]),
-            type=rtype, since=since,
+            type=rtype,
+            since=since,
             evidence=[Evidence(start=s.start, end=s.end, text=s.text)],
         )
         old = best.get(key)
@@ -56,9 +57,13 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             continue
         # Keep the strongest type and the first year stated; collect the evidence.
         merged_type = min(old.type, rel.type, key=_RANK.__getitem__)
-        best[key] = old.model_copy(update={
-            "type": merged_type, "since": old.since or rel.since, "evidence": old.evidence + rel.evidence,
-        })
+        best[key] = old.model_copy(
+            update={
+                "type": merged_type,
+                "since": old.since or rel.since,
+                "evidence": old.evidence + rel.evidence,
+            }
+        )
     return list(best.values())
 
 

@@ -1,4 +1,4 @@
-"""Data shapes of the extraction contract (see docs/output-format.md).
+"""Data shapes of the extraction contract (JSON Lines, one object per article).
 
 Every stage speaks in these: ingest yields `Document`, extraction returns
 `ArticleResult`, the store persists it and the exports print it back. Field

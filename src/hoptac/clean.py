@@ -105,6 +105,24 @@ def _same(a: str, b: str) -> bool:
     return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
+def _bare_name(line: str, names: list[str]) -> bool:
+    """A name alone ("Xuân Khu"), which may also be a caption or a subheading."""
+    return bool(names) and not is_labelled_byline(line) and not re.search(r"[(/]|[-–]\s*TTXVN", line)
+
+
+def _tail_follows(lines: list[str], i: int) -> bool:
+    """Whether lines[i:] look like the end of a page: nothing, an outlet, furniture or a teaser."""
+    following = lines[i : i + 3]
+    if not following:
+        return True
+    for j, line in enumerate(following):
+        if _is_stop(line) or _is_drop(line) or (len(line) < 60 and find_outlet(line)):
+            return True
+        if j + 1 < len(following) and line == following[j + 1]:
+            return True
+    return False
+
+
 def _pick_title(lines: list[str]) -> int | None:
     """Index of the first substantive line: not furniture, not a menu entry, not a date."""
     for i, line in enumerate(lines):
@@ -143,9 +161,9 @@ def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], li
         if title_key and len(line) < len(title_key) + 5 and quick_fold(line).strip(" .") == title_key:
             continue
         names = byline_names(line)
-        if names is not None:
+        if names is not None and (not kept or not _bare_name(line, names) or _tail_follows(lines, i)):
             bylines.append(line)
-            if kept and (names or is_labelled_byline(line) or not line[0].isupper() or "(" in line):
+            if kept:
                 # The closing byline: what follows is the outlet's footer and
                 # teasers, except further byline or outlet lines.
                 while (

@@ -138,7 +138,9 @@ def byline_names(line: str) -> list[str] | None:
         return None
     key = quick_fold(line)
     if _THEO_RE.match(key):
-        return []
+        # "Theo Vietnamplus" names a source; "Theo kế hoạch" opens a sentence.
+        source = re.sub(r"^\(?\w+\s*:?\s+", "", line)
+        return [] if source[:1].isupper() else None
     label = _label_re().match(key)
     if label:
         line = line[label.end() :]

@@ -81,7 +81,30 @@ def cue_table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = resources.files("hoptac.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
     rows = list(csv.reader(data.splitlines()))[1:]
     rows.sort(key=lambda r: len(r[1]), reverse=True)
-    return tuple((label, re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", re.IGNORECASE)) for label, cue in rows)
+    return tuple((label, _cue_pattern(cue)) for label, cue in rows)
+
+
+@lru_cache(maxsize=1)
+def _not_cues() -> dict[str, str]:
+    """Words that contain a cue but mean something else: "tiếp tục", "thăm dò"."""
+    data = resources.files("hoptac.extract").joinpath("data/not_cues.csv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(data.splitlines()):
+        out.setdefault(row["cue"], []).append(row["before"] + "\x00" + row["after"])
+    return {cue: "|".join(v) for cue, v in out.items()}
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    pattern = r"(?<!\w)" + re.escape(cue) + r"(?!\w)"
+    for pair in _not_cues().get(cue, "").split("|"):
+        if not pair:
+            continue
+        before, after = pair.split("\x00")
+        if after:
+            pattern += r"(?!\s+" + re.escape(after) + r"(?!\w))"
+        if before:
+            pattern = r"(?<!" + re.escape(before) + r" )" + pattern
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def build(text: str, title_end: int, published: DateValue | None) -> Context:

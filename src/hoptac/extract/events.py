@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from hoptac import resolve
+from hoptac import gazetteer, resolve
 from hoptac.extract import dates
 from hoptac.extract.context import Context, Place, cue_table
 from hoptac.extract.fields import FIELD_ORDER, find_fields
+from hoptac.extract.parties import Mention
 from hoptac.extract.text import Span
 from hoptac.models import Amount, DateValue, Event, Evidence, Party, Person, Role
 
@@ -42,6 +43,13 @@ _CURRENCY = {
     "nhân dân tệ": "CNY",
     "ndt": "CNY",
 }
+_DELEGATION = re.compile(
+    r"(?<!\w)(?:đoàn|phái đoàn|đại sứ|tổng lãnh sự|lãnh sự|thị trưởng|tỉnh trưởng|thống đốc)(?!\w)", re.I
+)
+_NATIONAL = re.compile(
+    r"(?<!\w)(?:Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Phó Chủ tịch nước|Chủ tịch Quốc hội|Phó Chủ tịch Quốc hội|"
+    r"Tổng Bí thư|Bộ trưởng|Thứ trưởng|Bộ [A-ZĐ]\w+|Đại tướng|Thượng tướng|Chính phủ|Quốc hội)(?!\w)"
+)
 _SECONDARY_KINDS = {"conference", "signing", "cultural_event", "aid"}
 
 
@@ -68,9 +76,12 @@ def in_scope(places: list[Place]) -> bool:
 
 def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     lead = [s for s in ctx.sentences if s.paragraph <= _lead_paragraph(ctx)]
-    cue_sentence = next((s for s in lead if kind_of(s.text) and _has_party(ctx, s)), None)
+    title_foreign = any(not p.vietnamese for p in ctx.places_in(0, ctx.title_end))
+    cue_sentence = next((s for s in lead if kind_of(s.text) and _has_party(ctx, s, title_foreign)), None)
     if cue_sentence is None:
-        cue_sentence = next((s for s in ctx.sentences[:8] if kind_of(s.text) and _has_party(ctx, s)), None)
+        cue_sentence = next(
+            (s for s in ctx.sentences[:8] if kind_of(s.text) and _has_party(ctx, s, title_foreign)), None
+        )
     if cue_sentence is None:
         return None
     kind = kind_of(cue_sentence.text)
@@ -78,6 +89,9 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     title_places = ctx.places_in(0, ctx.title_end)
     zone = [s for s in lead if s.start <= cue_sentence.start] or [cue_sentence]
     places = _unique(title_places + [p for s in zone for p in ctx.places_in(s.start, s.end)])
+    national = _national_actor(ctx, cue_sentence)
+    if national is not None:
+        places = [p for p in places if not p.vietnamese] + [national]
     if not any(not p.vietnamese for p in places):
         places = _unique(places + _delegates(ctx))
     places = _foreign_or_local(places)
@@ -180,8 +194,29 @@ def _lead_paragraph(ctx: Context) -> int:
     return body[min(1, len(body) - 1)] if body else 0
 
 
-def _has_party(ctx: Context, s: Span) -> bool:
-    return bool(ctx.places_in(s.start, s.end)) or "đoàn" in s.text.lower()
+def _has_party(ctx: Context, s: Span, title_foreign: bool) -> bool:
+    """A cue sentence names a foreign party, or a delegation whose origin is named elsewhere."""
+    own = ctx.places_in(s.start, s.end)
+    if any(not p.vietnamese for p in own):
+        return True
+    cue = kind_of(s.text)
+    if own and cue is not None and cue[0] == "conference" and _delegates(ctx):
+        return True  # a multilateral meeting whose foreign delegates speak later on
+    return title_foreign and (bool(own) or _DELEGATION.search(s.text) is not None)
+
+
+def _national_actor(ctx: Context, s: Span) -> Place | None:
+    """Vietnam itself when a national leader acts and no locality does: "Thủ tướng tiếp ..."."""
+    cue = kind_of(s.text)
+    if cue is None or not _NATIONAL.search(s.text[: cue[1]]):
+        return None
+    before = ctx.places_in(s.start, s.start + cue[1])
+    if any(p.vietnamese and p.subnational for p in before):
+        return None
+    vietnam = gazetteer.load().get("VN")
+    if vietnam is None:
+        return None
+    return Place(Mention(s.start, s.start, "Việt Nam", ("VN",)), vietnam)
 
 
 def _unique(places: list[Place]) -> list[Place]:

@@ -25,6 +25,7 @@ _JOINABLE = re.compile(r"^[ \t]*(?:[-–—.][ \t]*)?$")
 _MAX_TOKENS = 12
 # Single-syllable names that are also parts of personal names (Nguyễn Minh Đức, Lê Thị Nga).
 _PERSONAL_SYLLABLES = {"anh", "nga", "đức", "mỹ", "ý", "úc", "bỉ", "séc", "lào", "pháp", "hàn", "nhật", "hoa"}
+_HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "ngài", "cháu", "cụ"}
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
@@ -144,6 +145,8 @@ def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
         return False
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and prev.group(0).lower() in _HONORIFICS:
+        return True
     glued_prev = prev is not None and text[prev.end() : toks[i].start()] == " " and prev.group(0)[:1].isupper()
     glued_next = nxt is not None and text[toks[i].end() : nxt.start()] == " " and nxt.group(0)[:1].isupper()
     return glued_prev or glued_next

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hoptac.extract import extract_facts
-from hoptac.models import DateValue, Document, Event, Relation
+from hoptac.models import ArticleResult, DateValue, Document, Event, Relation
 from hoptac.pipeline import process
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -256,7 +256,7 @@ def test_year_from_publication_date() -> None:
 
 
 # 14. The whole pipeline: the related-news block after the byline never reaches the facts.
-def _teaser_result():
+def _teaser_result() -> ArticleResult:
     raw = (FIXTURES / "binh-duong-teaser.txt").read_text(encoding="utf-8")
     return process(Document(source="binh-duong-teaser.txt", raw=raw))
 

@@ -1,0 +1,22 @@
+"""Cooperation field codes from cue phrases, with the phrases that only look like cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoptac.extract.fields import find_fields
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tăng cường hợp tác kinh tế, thương mại", ["trade", "economy"]),
+    ("thúc đẩy phát triển kinh tế - xã hội của tỉnh", []),
+    ("cải thiện môi trường đầu tư, kinh doanh", ["investment"]),
+    ("bảo vệ môi trường và ứng phó biến đổi khí hậu", ["environment"]),
+    ("ứng dụng công nghệ thông tin trong chính quyền điện tử", ["digital"]),
+    ("nghiên cứu công nghệ sinh học", ["biotechnology"]),
+    ("xây dựng đô thị thông minh", ["smart_city"]),
+    ("đào tạo nguồn nhân lực, tiếp nhận thực tập sinh", ["training_hr", "labor"]),
+    ("du lịch, văn hóa và lễ hội", ["tourism", "culture", "festivals_events"]),
+])
+def test_find_fields(text: str, expected: list[str]) -> None:
+    assert find_fields(text) == expected

@@ -59,7 +59,5 @@ def test_article_year_from_years_since_lower_case() -> None:
     assert article_year("Hợp tác", "Hai tỉnh kết nghĩa năm 1995, sau 23 năm hợp tác đã đạt nhiều kết quả.") == 2018
 
 
-@pytest.mark.xfail(strict=True, reason="dates._SINCE_N_YEARS is case-sensitive: a sentence opening 'Sau 23 năm' "
-                   "is missed and the latest stated year (1995) is taken")
 def test_article_year_from_years_since_sentence_start() -> None:
     assert article_year("Hợp tác", "Sau 23 năm kết nghĩa từ năm 1995, hai tỉnh đã đạt nhiều kết quả.") == 2018

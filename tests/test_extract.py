@@ -120,9 +120,6 @@ def test_ha_noi_culture_week_in_moscow() -> None:
     assert e.fields == ["culture", "people_to_people"]
 
 
-@pytest.mark.xfail(strict=True, reason="parties._JOINABLE ends in '$', which also matches before a newline, so "
-                   "'thủ đô.\\nHà Nội' becomes one mention crossing the paragraph end and the relation "
-                   "sentence loses its Hà Nội")
 def test_ha_noi_moscow_friendship() -> None:
     _, relations = _run("ha-noi-moskva-tuan-van-hoa.txt", "2024-09-20")
     assert _relations(relations) == [("VN-HN", "RU-MOW", "friendship", "2001")]
@@ -150,8 +147,6 @@ def test_can_tho_parties() -> None:
     assert _roles(e) == {"VN-CT": "host", "US": "guest"}
 
 
-@pytest.mark.xfail(strict=True, reason="people._title_extent restarts at the head's first word and stops at the "
-                   "lower-case 'sự', cutting 'Tổng Lãnh sự ...' to 'Tổng Lãnh'")
 def test_can_tho_people() -> None:
     e = _only_event("can-tho-us-consul.txt", "2024-02-23")
     assert _people(e) == [
@@ -169,8 +164,6 @@ def test_binh_dinh_jica_aid() -> None:
     assert e.fields == ["environment", "water", "agriculture_food"]
 
 
-@pytest.mark.xfail(strict=True, reason="events._amounts scans the whole text without merging, so the sum in the "
-                   "title and again in the lead is listed twice")
 def test_binh_dinh_amount_once() -> None:
     e = _only_event("binh-dinh-jica.txt", "2021-06-11")
     assert [(a.value, a.currency, a.text) for a in e.amounts] == [(5_000_000, "USD", "5 triệu USD")]
@@ -279,7 +272,5 @@ def test_teaser_does_not_leak() -> None:
     assert e.fields == ["training_hr", "energy"]
 
 
-@pytest.mark.xfail(strict=True, reason="relations.find_relations ignores modality: 'mong muốn hai địa phương sớm "
-                   "ký kết thỏa thuận hợp tác' (a wish) is recorded as a standing cooperation")
 def test_wished_agreement_is_no_relation() -> None:
     assert _teaser_result().relations == []

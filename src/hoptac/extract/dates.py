@@ -26,7 +26,7 @@ _MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:1
 _RANGE = re.compile(
     r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
 )
-_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+_YEAR = re.compile(r"(?<![\d.-])(?<!\d/)((?:19|20)\d\d)(?![\d/])")
 _RELATIVE_DAY = re.compile(r"\b(?:hôm nay|ngày mai|hôm qua)\b", re.I)
 
 
@@ -81,7 +81,7 @@ def years_stated(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
 
 
-_SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b")
+_SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b", re.I)
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
 
 

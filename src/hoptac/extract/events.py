@@ -316,7 +316,7 @@ def _people(ctx: Context, places: list[Place]) -> list[Person]:
 
 
 def _amounts(text: str) -> list[Amount]:
-    out = []
+    out: list[Amount] = []
     for m in _AMOUNT.finditer(text):
         raw = m["num"]
         # Vietnamese writes 1.000.000 with dots and 1,5 with a comma.
@@ -325,7 +325,9 @@ def _amounts(text: str) -> list[Amount]:
             if re.search(r"[.,]\d{3}\b", raw) is None
             else float(raw.replace(".", "").replace(",", ""))
         )
-        out.append(Amount(value=number * _SCALE[m["scale"]], currency=_CURRENCY[m["cur"].lower()], text=m.group(0)))
+        amount = Amount(value=number * _SCALE[m["scale"]], currency=_CURRENCY[m["cur"].lower()], text=m.group(0))
+        if not any(a.value == amount.value and a.currency == amount.currency for a in out):
+            out.append(amount)
     return out
 
 

@@ -21,7 +21,7 @@ from hoptac import gazetteer
 from hoptac.textnorm import fold, normalize
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
-_JOINABLE = re.compile(r"^[ \t]*(?:[-–—.][ \t]*)?$")
+_JOINABLE = re.compile(r"[ \t]*(?:[-–—.][ \t]*)?\Z")
 _MAX_TOKENS = 12
 # Single-syllable names that are also parts of personal names (Nguyễn Minh Đức, Lê Thị Nga).
 _PERSONAL_SYLLABLES = {"anh", "nga", "đức", "mỹ", "ý", "úc", "bỉ", "séc", "lào", "pháp", "hàn", "nhật", "hoa"}

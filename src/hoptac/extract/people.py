@@ -18,7 +18,8 @@ from importlib import resources
 from hoptac.textnorm import fold
 
 _WORD = r"[^\W\d_][\w’']*"
-_CAP = r"(?:[A-ZĐÀ-ỸÁ-Ỹ][\w’']*)"
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
+_CAP = rf"(?:[{_UPPER}][\w’']*)"
 _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
 _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
 _HONORIFIC = re.compile(rf"(?<![\w])(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name>{_NAME})")
@@ -183,7 +184,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
     for m in _title_re().finditer(text):
         if any(s <= m.start() < e for s, e in taken) or any(t.title_start == m.start() for t in found):
             continue
-        end = _title_extent(text, m.start(), mentions)
+        end = max(m.end(), _title_extent(text, m.end(), mentions))
         split = _split_title_name(text, m.start(), end, mentions)
         if split is None:
             continue
@@ -220,7 +221,7 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
     head = _title_re().match(text, start)
     if not head:
         return None
-    end = _title_extent(text, start, mentions)
+    end = max(head.end(), _title_extent(text, head.end(), mentions))
     title = text[start:end].strip(" ,")
     return (title, start, start + len(title)) if title else None
 

@@ -18,6 +18,12 @@ from hoptac.models import Evidence, Relation
 
 _PAIR_WORDS = re.compile(r"hai (?:địa phương|thành phố|tỉnh|bên|thủ đô)", re.I)
 _YEARS_AGO = re.compile(r"(?:sau|qua|tròn|hơn)\s+(\d{1,2})\s+năm\s+(?:thiết lập|kết nghĩa|ký kết|hợp tác)", re.I)
+# "mong muốn hai địa phương sớm ký kết thỏa thuận": a wish, not a standing relationship.
+_WISHED = re.compile(
+    r"(?:mong muốn|sẽ|sớm|dự kiến|đề nghị|hướng tới|tiến tới|xem xét)\s+(?:\S+\s+){0,6}?"
+    r"(?:ký kết|ký|thiết lập|kết nghĩa|nâng cấp)",
+    re.I,
+)
 _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 _PERSONAL = re.compile(r"(?:anh em|chị em|mẹ|cha|con nuôi|gia đình|kết nghĩa với (?:ông|bà|anh|chị|em|cháu))", re.I)
 
@@ -26,11 +32,14 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
     best: dict[tuple[str, str], Relation] = {}
     for s in ctx.sentences:
         rtype = _type_of(s.text)
-        if rtype is None or _PERSONAL.search(s.text):
+        if rtype is None or _PERSONAL.search(s.text) or _WISHED.search(s.text):
             continue
         own = [p for p in ctx.places_in(s.start, s.end) if p.entity.kind != "country"]
         vn = [p for p in own if p.vietnamese and p.subnational]
-        foreign = [p for p in own if not p.vietnamese]
+        foreign = [p for p in own if not p.vietnamese and not _venue(s.text, p.start - s.start)]
+        main_ids = {p.entity.id for p in main_places}
+        foreign.sort(key=lambda p: p.entity.id not in main_ids)
+        vn.sort(key=lambda p: p.entity.id not in main_ids)
         if _PAIR_WORDS.search(s.text):
             # "giữa hai địa phương" refers to the pair the article is about, whatever else the sentence names.
             vn = [p for p in main_places if p.vietnamese and p.subnational][:1] or vn
@@ -65,6 +74,10 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             }
         )
     return list(best.values())
+
+
+def _venue(sentence: str, offset: int) -> bool:
+    return re.search(r"(?<!\w)(?:tại|ở)\s+$", sentence[max(0, offset - 6) : offset]) is not None
 
 
 def _type_of(text: str) -> str | None:

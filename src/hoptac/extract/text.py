@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? … before a capital or an opening quote, except after an
 # abbreviation such as "TP." or "Q." which is followed by a name.
-_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
+_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{_UPPER}0-9])")
 _ABBREV = re.compile(r"(?:\b[A-ZĐ][A-ZĐa-z]{0,3}|\b[A-Za-z])\.$")
 
 

@@ -140,8 +140,6 @@ def test_can_tho_receives_us_consul() -> None:
     assert e.fields == ["education", "environment"]
 
 
-@pytest.mark.xfail(strict=True, reason="events.main_event takes every place in the lead as a party; the city of "
-                   "the consulate in a title ('Tổng Lãnh sự Hoa Kỳ tại TP Hồ Chí Minh') becomes a host")
 def test_can_tho_parties() -> None:
     e = _only_event("can-tho-us-consul.txt", "2024-02-23")
     assert _roles(e) == {"VN-CT": "host", "US": "guest"}

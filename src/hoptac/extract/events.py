@@ -89,6 +89,7 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     title_places = ctx.places_in(0, ctx.title_end)
     zone = [s for s in lead if s.start <= cue_sentence.start] or [cue_sentence]
     places = _unique(title_places + [p for s in zone for p in ctx.places_in(s.start, s.end)])
+    places = [p for p in places if not _only_in_titles(ctx, p)]
     national = _national_actor(ctx, cue_sentence)
     if national is not None:
         places = [p for p in places if not p.vietnamese] + [national]
@@ -114,6 +115,7 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
         mode=mode,
         status=status,
         date=date,
+        place=_place_of(ctx, cue_sentence, ctx.places_in(cue_sentence.start, cue_sentence.end)),
         parties=parties,
         people=_people(ctx, places),
         fields=find_fields(ctx.text),
@@ -203,6 +205,13 @@ def _has_party(ctx: Context, s: Span, title_foreign: bool) -> bool:
     if own and cue is not None and cue[0] == "conference" and _delegates(ctx):
         return True  # a multilateral meeting whose foreign delegates speak later on
     return title_foreign and (bool(own) or _DELEGATION.search(s.text) is not None)
+
+
+def _only_in_titles(ctx: Context, place: Place) -> bool:
+    """A place named only inside officials' titles ("Tổng Lãnh sự Hoa Kỳ tại TP HCM") is not a party."""
+    spans = [(p.title_start, p.title_end) for p in ctx.people if p.title_start is not None and p.title_end is not None]
+    mentions = [p for p in ctx.places if p.entity.id == place.entity.id]
+    return bool(spans) and all(any(s <= m.start and m.end <= e for s, e in spans) for m in mentions)
 
 
 def _national_actor(ctx: Context, s: Span) -> Place | None:

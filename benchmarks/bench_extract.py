@@ -52,8 +52,7 @@ def _machine() -> str:
 def _limited_copy(corpus: Path, limit: int) -> Path:
     """The first `limit` lines of the corpus as a plain JSON Lines file."""
     opener = gzip.open if corpus.suffix == ".gz" else open
-    tmp = tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False)
-    with opener(corpus, "rb") as src, tmp:
+    with opener(corpus, "rb") as src, tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as tmp:
         for line in itertools.islice(src, limit):
             tmp.write(line)
     return Path(tmp.name)

@@ -356,10 +356,15 @@ def test_migrations_create_exactly_the_model_schema(db):
     from hoptac.store.models import Base
 
     with db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        # The SQLite full-text index is kept by triggers, outside the models.
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, kind, _parents: not (kind == "table" and name.startswith("article_fts"))},
+        )
+        diff = compare_metadata(context, Base.metadata)
         version = connection.execute(text("select version_num from alembic_version")).scalar()
     assert diff == []
-    assert version == "0001"
+    assert version == "0002"
 
 
 # --- reextract -------------------------------------------------------------------------

@@ -57,6 +57,8 @@ class PartyRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     successor: Mapped[str | None] = mapped_column(String(100))
+    # Set when an editor merged this party into another; facts now name the other.
+    merged_into: Mapped[str | None] = mapped_column(String(100))
 
 
 class Alias(Base):
@@ -88,6 +90,12 @@ class EventRow(Base):
     amounts: Mapped[list[Any]] = mapped_column(JSON, default=list)
     # kind + sorted non-country party ids; NULL when the event has no such party.
     fingerprint: Mapped[str | None] = mapped_column(String(1000), index=True)
+    # What editors' corrections find the event by: fingerprint@first machine date, or, for an
+    # event without a local party, article source#position. Unlike `id` it survives re-extraction.
+    key: Mapped[str | None] = mapped_column(String(1100), index=True)
+    # Attributes an editor set ("kind", "date", "fields", ...); empty for pure machine output.
+    curated: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     place: Mapped[PartyRow | None] = relationship()
     parties: Mapped[list[EventParty]] = relationship(
@@ -197,6 +205,9 @@ class RelationRow(Base):
     b_id: Mapped[str] = mapped_column(ForeignKey("parties.id"))
     type: Mapped[str] = mapped_column(String(20))
     since: Mapped[str | None] = mapped_column(String(10))
+    # Added or changed by an editor (see corrections); kept when no article supports it.
+    human: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     a: Mapped[PartyRow] = relationship(foreign_keys=[a_id])
     b: Mapped[PartyRow] = relationship(foreign_keys=[b_id])
@@ -220,3 +231,74 @@ class RelationSource(Base):
 
     relation: Mapped[RelationRow] = relationship(back_populates="sources")
     article: Mapped[Article] = relationship()
+
+
+class ArticleSearch(Base):
+    """Each article's title and text folded (lower case, no diacritics) for search.
+
+    On SQLite an FTS5 index over it is kept by triggers (see migration 0002).
+    """
+
+    __tablename__ = "article_search"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    folded: Mapped[str] = mapped_column(Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    # Argon2id, via argon2-cffi.
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # SHA-256 of the token: the token itself is shown once and never stored.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class Correction(Base):
+    """One editor's change, kept apart from machine output and never updated in place.
+
+    The table is also the audit log: who (`author`), when (`created_at`), what
+    (`target`, `key`, `action`, `payload`, and `before`, the state it replaced).
+    A revoked correction stays, with `revoked_at` and `revoked_by`.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(String(20))  # event | relation | party
+    key: Mapped[str] = mapped_column(String(1100), index=True)
+    action: Mapped[str] = mapped_column(String(20))  # edit | delete | merge | add
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    source: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class StoreState(Base):
+    """Counters kept by the store; `generation` grows with every committed change of facts,
+    so readers (the web app's caches) know when what they computed is stale."""
+
+    __tablename__ = "store_state"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)

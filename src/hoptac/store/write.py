@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 
 import hoptac
 from hoptac.models import ArticleResult, DateValue, Event, Evidence, Party, Person, Relation
+from hoptac.store import curation
 from hoptac.store.models import (
     Alias,
     Article,
+    ArticleSearch,
     EventParty,
     EventPerson,
     EventRow,
@@ -95,8 +97,20 @@ def _ingest(session: Session, result: ArticleResult) -> IngestOutcome:
     article.ingested_at = datetime.now(UTC)
     article.extractor_version = hoptac.__version__
     session.flush()
+    _index_for_search(session, article)
+    curation.bump_generation(session)
     merged = add_facts(session, article, result.events, result.relations)
     return IngestOutcome(status, article.id, len(result.events), len(result.relations), merged)
+
+
+def _index_for_search(session: Session, article: Article) -> None:
+    folded = fold(f"{article.title or ''}\n{article.text}")
+    row = session.get(ArticleSearch, article.id)
+    if row is None:
+        session.add(ArticleSearch(article_id=article.id, folded=folded))
+    elif row.folded != folded:
+        row.folded = folded
+    session.flush()
 
 
 # --- parties -------------------------------------------------------------------------
@@ -140,6 +154,13 @@ def fingerprint(event: Event) -> str | None:
     return f"{event.kind}|{','.join(ids)}" if ids else None
 
 
+def fingerprint_of(kind: str, party_ids: list[str], session: Session) -> str | None:
+    """`fingerprint` for stored parties, looking up which are countries."""
+    kinds = dict(session.execute(select(PartyRow.id, PartyRow.kind).where(PartyRow.id.in_(party_ids))).all())
+    ids = sorted({p for p in party_ids if kinds.get(p) != "country"})
+    return f"{kind}|{','.join(ids)}" if ids else None
+
+
 def dates_compatible(a: str, b: str) -> bool:
     """Equal, or one a less precise form of the other ("2018-03" and "2018-03-07")."""
     return a == b or b.startswith(a + "-") or a.startswith(b + "-")
@@ -148,6 +169,10 @@ def dates_compatible(a: str, b: str) -> bool:
 def _merge_target(session: Session, fp: str | None, date: DateValue | None) -> EventRow | None:
     if fp is None or date is None:
         return None
+    # An event whose date an editor corrected is still found under the date its articles give.
+    keyed = session.scalar(select(EventRow).where(EventRow.key == f"{fp}@{date.value}"))
+    if keyed is not None:
+        return keyed
     candidates = session.scalars(select(EventRow).where(EventRow.fingerprint == fp)).all()
     exact = [e for e in candidates if e.date_value == date.value]
     if exact:
@@ -222,6 +247,7 @@ def recompute_event(session: Session, event: EventRow) -> None:
         else:
             link.role, link.position = role, position
     session.flush()
+    curation.apply_to_event(session, event)
 
 
 def _absorb(session: Session, keep: EventRow, other: EventRow) -> None:
@@ -267,7 +293,10 @@ def _add_event(session: Session, article: Article, position: int, event: Event) 
     target = _merge_target(session, fp, event.date)
     merged = target is not None and any(s.article_id != article.id for s in target.sources)
     if target is None:
-        target = EventRow(kind=event.kind, status=event.status, fingerprint=fp, fields=[], amounts=[])
+        key = f"{fp}@{event.date.value if event.date else ''}" if fp else f"{article.source}#{position}"
+        target = EventRow(
+            kind=event.kind, status=event.status, fingerprint=fp, key=key, fields=[], amounts=[], curated=[]
+        )
         session.add(target)
         session.flush()
     parties = [[p.id, p.role] for p in event.parties]
@@ -411,13 +440,14 @@ def _add_relation(session: Session, article: Article, position: int, relation: R
         mine.since = mine.since or relation.since
         mine.evidence = _union([mine.evidence, _spans(relation.evidence)])
     session.flush()
-    recompute_relation(row)
+    recompute_relation(session, row)
 
 
-def recompute_relation(row: RelationRow) -> None:
+def recompute_relation(session: Session, row: RelationRow) -> None:
     # Outlets disagree on founding years; the earliest stated one is kept, the others stay on the sources.
     stated = sorted(s.since for s in row.sources if s.since)
     row.since = stated[0] if stated else None
+    curation.apply_to_relation(session, row)
 
 
 # --- whole articles ------------------------------------------------------------------
@@ -425,12 +455,39 @@ def recompute_relation(row: RelationRow) -> None:
 
 def add_facts(session: Session, article: Article, events: list[Event], relations: list[Relation]) -> int:
     """Store an article's events and relations; returns how many events merged with another outlet's."""
+    moved = curation.redirects(session)
+    if moved:
+        events = [_redirected(event, moved) for event in events]
+        relations = [_redirected(relation, moved) for relation in relations]
     merged = 0
     for position, event in enumerate(events):
         merged += _add_event(session, article, position, event)
     for position, relation in enumerate(relations):
         _add_relation(session, article, position, relation)
     return merged
+
+
+def _redirected(fact: Any, moved: dict[str, str]) -> Any:
+    """The fact with parties an editor merged away replaced by the party they went into."""
+    data = fact.model_dump()
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "id" in node and "kind" in node and node["id"] in moved:
+                node = {**node, "id": moved[node["id"]]}
+            node = {k: walk(v) for k, v in node.items()}
+            if isinstance(node.get("parties"), list):
+                seen: set[str] = set()
+                node["parties"] = [p for p in node["parties"] if not (p["id"] in seen or seen.add(p["id"]))]
+            for key in ("party", "by", "to"):
+                if isinstance(node.get(key), str) and node[key] in moved:
+                    node[key] = moved[node[key]]
+            return node
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return type(fact).model_validate(walk(data))
 
 
 def clear_facts(session: Session, article: Article) -> None:
@@ -453,8 +510,8 @@ def clear_facts(session: Session, article: Article) -> None:
         relation = rsource.relation
         relation.sources.remove(rsource)
         session.flush()
-        if relation.sources:
-            recompute_relation(relation)
+        if relation.sources or relation.human:
+            recompute_relation(session, relation)
         else:
             session.delete(relation)
     session.flush()

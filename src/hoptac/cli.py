@@ -40,9 +40,7 @@ PathsArg = Annotated[
     list[str] | None,
     typer.Argument(help="Files (.txt, .html, .jsonl[.gz]), directories, or - for stdin.", show_default=False),
 ]
-SamplesOption = Annotated[
-    bool, typer.Option("--samples", help="Also read the sample articles bundled with hoptac.")
-]
+SamplesOption = Annotated[bool, typer.Option("--samples", help="Also read the sample articles bundled with hoptac.")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Reject inputs larger than this.")]
 
 
@@ -153,9 +151,7 @@ def _event_table(title: str | None = None) -> Table:
 
 
 def _add_event_row(table: Table, event: Event, *extra: str) -> None:
-    parties = ", ".join(
-        f"{p.name_vi or p.name} ({p.role})" if p.role else (p.name_vi or p.name) for p in event.parties
-    )
+    parties = ", ".join(f"{p.name_vi or p.name} ({p.role})" if p.role else (p.name_vi or p.name) for p in event.parties)
     people = "; ".join(f"{p.name}, {p.title}" if p.title else p.name for p in event.people)
     cells = [_date(event.date), event.kind, parties, people, ", ".join(event.fields), *extra]
     table.add_row(*(escape(c) for c in cells))
@@ -226,15 +222,9 @@ def partners(
 @app.command()
 def events(
     party: Annotated[str | None, typer.Option(help="Only events of this party (id or name).")] = None,
-    country: Annotated[
-        str | None, typer.Option(help="Only events with a party of this country (ISO code).")
-    ] = None,
-    field: Annotated[
-        str | None, typer.Option(help="Only events in this cooperation field (e.g. tourism).")
-    ] = None,
-    kind: Annotated[
-        str | None, typer.Option(help="meeting, conference, signing, cultural_event, aid, other.")
-    ] = None,
+    country: Annotated[str | None, typer.Option(help="Only events with a party of this country (ISO code).")] = None,
+    field: Annotated[str | None, typer.Option(help="Only events in this cooperation field (e.g. tourism).")] = None,
+    kind: Annotated[str | None, typer.Option(help="meeting, conference, signing, cultural_event, aid, other.")] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     db: DbOption = None,
@@ -301,13 +291,11 @@ def show(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or graphml.")] = "jsonl",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; default stdout.")
-    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, graphml or geojson.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default stdout.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the database as CSV (events), JSON Lines (articles) or GraphML (partner graph)."""
+    """Write the database as CSV (events), JSON Lines (articles), GraphML (partner graph) or GeoJSON (map)."""
     from hoptac.export import FORMATS
     from hoptac.export import export as write
 
@@ -325,4 +313,123 @@ def export(
         store.close()
 
 
-_UNITS = {"csv": "events", "jsonl": "articles", "graphml": "partner pairs"}
+_UNITS = {"csv": "events", "jsonl": "articles", "graphml": "partner pairs", "geojson": "map features"}
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 1,
+) -> None:
+    """Serve the dashboard and the JSON API (docs at /docs). Set HOPTAC_SECRET_KEY to keep sign-ins across restarts."""
+    import os
+
+    import uvicorn
+
+    url = store_module.resolve_url(db)
+    with _errors():
+        _open(url).close()  # fail here, in one line, rather than inside the server
+    os.environ["HOPTAC_DB"] = url
+    if workers > 1 and not os.environ.get("HOPTAC_SECRET_KEY"):
+        import secrets
+
+        # Every worker must sign sessions with the same key.
+        os.environ["HOPTAC_SECRET_KEY"] = secrets.token_urlsafe(32)
+    out.print(f"hoptac serving {escape(url)} on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run("hoptac.web.main:app", host=host, port=port, workers=workers, log_level="warning")
+
+
+user_app = typer.Typer(help="Editors who may correct facts in the web interface and the API.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens for scripts that write corrections.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("password", hide_input=True, confirmation_prompt=True)
+
+
+@user_app.command("add")
+def user_add(
+    username: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Create an editor account."""
+    from hoptac.web import auth
+
+    password = _password(password_stdin)
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            try:
+                auth.create_user(session, username, password)
+            except auth.AuthError as exc:
+                _fail(str(exc))
+            session.commit()
+        store.close()
+    out.print(f"editor '{escape(username)}' created")
+
+
+@user_app.command("passwd")
+def user_passwd(
+    username: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Set an editor's password."""
+    from hoptac.web import auth
+
+    password = _password(password_stdin)
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            try:
+                auth.set_password(session, username, password)
+            except auth.AuthError as exc:
+                _fail(str(exc))
+            session.commit()
+        store.close()
+    out.print(f"password of '{escape(username)}' changed")
+
+
+@token_app.command("create")
+def token_create(
+    username: str,
+    name: Annotated[str, typer.Option("--name", help="What the token is for.")] = "token",
+    db: DbOption = None,
+) -> None:
+    """Create an API token for an editor; it is printed once."""
+    from hoptac.web import auth
+
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            try:
+                token, secret = auth.create_token(session, username, name)
+            except auth.AuthError as exc:
+                _fail(str(exc))
+            session.commit()
+            print(f"{token.id}\t{secret}")
+        store.close()
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: int, db: DbOption = None) -> None:
+    """Revoke an API token by its number."""
+    from hoptac.web import auth
+
+    with _errors():
+        store = _open(db)
+        with store.session() as session:
+            try:
+                auth.revoke_token(session, token_id)
+            except auth.AuthError as exc:
+                _fail(str(exc))
+            session.commit()
+        store.close()
+    out.print(f"token {token_id} revoked")

@@ -8,6 +8,12 @@
 - graphml: nodes are parties (name, kind, country, lat/lon when known), edges
   are partner pairs (relation types, since, shared events, fields). Opens in
   Gephi, yEd and networkx.
+- geojson: parties with known coordinates as points, partner pairs between
+  them as lines. Opens in QGIS.
+
+Editors' work is marked wherever it shows: the csv `curated` column and the
+jsonl events' `curated` list name the attributes an editor set; graphml and
+geojson edges carry `human` when an editor added or changed the relationship.
 """
 
 from __future__ import annotations
@@ -21,10 +27,10 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hoptac.store.models import PartyRow
+from hoptac.store.models import EventRow, EventSource, PartyRow
 from hoptac.store.queries import all_articles, article_result, events, partner_pairs
 
-FORMATS = ("csv", "jsonl", "graphml")
+FORMATS = ("csv", "jsonl", "graphml", "geojson")
 Coordinates = Callable[[str], tuple[float, float] | None]
 
 CSV_COLUMNS = [
@@ -43,6 +49,7 @@ CSV_COLUMNS = [
     "fields",
     "amounts",
     "sources",
+    "curated",
 ]
 
 
@@ -73,6 +80,7 @@ def write_csv(session: Session, out: TextIO) -> int:
                 _join(list(event.fields)),
                 _join([a.text for a in event.amounts]),
                 _join(list(stored.sources)),
+                _join(list(stored.curated)),
             ]
         )
     return len(rows)
@@ -81,8 +89,17 @@ def write_csv(session: Session, out: TextIO) -> int:
 def write_jsonl(session: Session, out: TextIO) -> int:
     articles = all_articles(session)
     for article in articles:
-        result = article_result(session, article)
-        out.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        record = article_result(session, article).model_dump(mode="json")
+        edited = session.execute(
+            select(EventRow.curated)
+            .join(EventSource, EventSource.event_id == EventRow.id)
+            .where(EventSource.article_id == article.id)
+            .order_by(EventSource.position)
+        ).all()
+        for event, (curated,) in zip(record["events"], edited, strict=False):
+            if curated:
+                event["curated"] = list(curated)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(articles)
 
 
@@ -94,7 +111,13 @@ _NODE_KEYS = [
     ("lat", "double"),
     ("lon", "double"),
 ]
-_EDGE_KEYS = [("relation", "string"), ("since", "string"), ("events", "int"), ("fields", "string")]
+_EDGE_KEYS = [
+    ("relation", "string"),
+    ("since", "string"),
+    ("events", "int"),
+    ("fields", "string"),
+    ("human", "boolean"),
+]
 
 
 def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None = None) -> int:
@@ -128,6 +151,7 @@ def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None
             "since": stats.since,
             "events": stats.events,
             "fields": ";".join(stats.fields) or None,
+            "human": "true" if stats.human else None,
         }
         for key, value in values.items():
             if value is not None:
@@ -138,12 +162,62 @@ def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None
     return len(pairs)
 
 
+def write_geojson(session: Session, out: TextIO, coordinates: Coordinates | None = None) -> int:
+    """Parties as points and partner pairs as lines, where the gazetteer places both; returns features."""
+    pairs = partner_pairs(session)
+    used = sorted({party_id for pair in pairs for party_id in pair})
+    rows = {p.id: p for p in session.scalars(select(PartyRow).where(PartyRow.id.in_(used)))}
+    placed = {party_id: coordinates(party_id) for party_id in used} if coordinates else {}
+    features = []
+    for party_id in used:
+        where, party = placed.get(party_id), rows.get(party_id)
+        if where is None or party is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [where[1], where[0]]},
+                "properties": {
+                    "id": party.id,
+                    "name": party.name,
+                    "name_vi": party.name_vi,
+                    "kind": party.kind,
+                    "country": party.country,
+                },
+            }
+        )
+    for (a, b), stats in sorted(pairs.items()):
+        pa, pb = placed.get(a), placed.get(b)
+        if pa is None or pb is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": [[pa[1], pa[0]], [pb[1], pb[0]]]},
+                "properties": {
+                    "source": a,
+                    "target": b,
+                    "relation": ";".join(stats.relations) or None,
+                    "since": stats.since,
+                    "events": stats.events,
+                    "fields": ";".join(stats.fields) or None,
+                    "human": stats.human,
+                },
+            }
+        )
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(features)
+
+
 def export(session: Session, fmt: str, out: TextIO, coordinates: Coordinates | None = None) -> int:
-    """Write the database in `fmt` (csv | jsonl | graphml); returns rows, articles or edges written."""
+    """Write the database in `fmt` (see FORMATS); returns rows, articles, edges or features written."""
     if fmt == "csv":
         return write_csv(session, out)
     if fmt == "jsonl":
         return write_jsonl(session, out)
     if fmt == "graphml":
         return write_graphml(session, out, coordinates)
+    if fmt == "geojson":
+        return write_geojson(session, out, coordinates)
     raise ValueError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")

@@ -180,7 +180,7 @@ def _event_state(event: EventRow) -> dict[str, Any]:
 
 
 def _check_event_edit(session: Session, event: EventRow, changes: dict[str, Any]) -> dict[str, Any]:
-    from hoptac.extract.fields import FIELDS
+    from hoptac.extract.fields import FIELD_ORDER
 
     unknown = set(changes) - set(EVENT_EDITS)
     if unknown:
@@ -194,7 +194,7 @@ def _check_event_edit(session: Session, event: EventRow, changes: dict[str, Any]
         if name == "mode" and value not in ("in_person", "online", None):
             raise CurationError(f"mode must be in_person or online, not '{value}'")
         if name == "fields":
-            bad = [f for f in value if f not in FIELDS]
+            bad = [f for f in value if f not in FIELD_ORDER]
             if bad:
                 raise CurationError(f"unknown field(s): {', '.join(bad)}")
             value = list(dict.fromkeys(value))

@@ -162,7 +162,7 @@ def partners(session: Session, party: str) -> tuple[Party, list[Partner]]:
     events = session.scalars(
         select(EventRow)
         .join(EventParty)
-        .where(EventParty.party_id == me.id)
+        .where(EventParty.party_id == me.id, EventRow.hidden.is_(False))
         .options(selectinload(EventRow.parties).selectinload(EventParty.party))
     ).unique()
     for event in events:
@@ -175,7 +175,9 @@ def partners(session: Session, party: str) -> tuple[Party, list[Partner]]:
             partner.last_event = _later(partner.last_event, event.date_value)
             partner.fields += [f for f in event.fields if f not in partner.fields]
     relations = session.scalars(
-        select(RelationRow).where(or_(RelationRow.a_id == me.id, RelationRow.b_id == me.id))
+        select(RelationRow).where(
+            or_(RelationRow.a_id == me.id, RelationRow.b_id == me.id), RelationRow.hidden.is_(False)
+        )
     )
     for relation in relations:
         partner = entry(relation.b if relation.a_id == me.id else relation.a)
@@ -197,6 +199,8 @@ class StoredEvent:
     id: int
     event: Event
     sources: list[str]
+    # What editors changed ("date", "fields", ...); empty for pure machine output.
+    curated: list[str] = field(default_factory=list)
 
 
 def merged_event(row: EventRow) -> Event:
@@ -257,7 +261,7 @@ def events(
         selectinload(EventRow.people).selectinload(EventPerson.person),
         selectinload(EventRow.proposals),
         selectinload(EventRow.sources).selectinload(EventSource.article),
-    )
+    ).where(EventRow.hidden.is_(False))
     if party is not None:
         me = resolve_party(session, party)
         stmt = stmt.where(EventRow.id.in_(select(EventParty.event_id).where(EventParty.party_id == me.id)))
@@ -273,7 +277,7 @@ def events(
         if not _overlaps(row.date_value, since, until):
             continue
         sources = [s.article.source for s in sorted(row.sources, key=lambda s: s.article_id)]
-        out.append(StoredEvent(row.id, merged_event(row), sources))
+        out.append(StoredEvent(row.id, merged_event(row), sources, list(row.curated)))
     out.sort(key=lambda e: (e.event.date is None, e.event.date.value if e.event.date else "", e.id))
     return out
 
@@ -404,21 +408,28 @@ class PairStats:
     relations: list[str] = field(default_factory=list)
     since: str | None = None
     fields: list[str] = field(default_factory=list)
+    # A relationship an editor added or changed.
+    human: bool = False
 
 
 def partner_pairs(session: Session) -> dict[tuple[str, str], PairStats]:
     """Every partner pair in the database, keyed by sorted party ids."""
     pairs: dict[tuple[str, str], PairStats] = defaultdict(PairStats)
-    stmt = select(EventRow).options(selectinload(EventRow.parties).selectinload(EventParty.party))
+    stmt = (
+        select(EventRow)
+        .where(EventRow.hidden.is_(False))
+        .options(selectinload(EventRow.parties).selectinload(EventParty.party))
+    )
     for event in session.scalars(stmt):
         for a, b in counterparts([link.party for link in event.parties]):
             pair = pairs[(a.id, b.id) if a.id < b.id else (b.id, a.id)]
             pair.events += 1
             pair.fields += [f for f in event.fields if f not in pair.fields]
-    for relation in session.scalars(select(RelationRow)):
+    for relation in session.scalars(select(RelationRow).where(RelationRow.hidden.is_(False))):
         pair = pairs[(relation.a_id, relation.b_id)]
         if relation.type not in pair.relations:
             pair.relations.append(relation.type)
         if relation.since and (pair.since is None or relation.since < pair.since):
             pair.since = relation.since
+        pair.human = pair.human or relation.human
     return dict(pairs)

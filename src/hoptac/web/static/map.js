@@ -1,0 +1,42 @@
+// Localities and partnership lines from /api/map over the bundled country outlines.
+(function () {
+  const form = document.getElementById("map-filters");
+  const status = document.getElementById("map-status");
+  const colours = { sister: "#b3261e", friendship: "#d98324", cooperation: "#2f7d32", membership: "#3b5ba5" };
+  const map = L.map("map", { worldCopyJump: true }).setView([16, 106], 3);
+  fetch("/static/basemap/countries.geojson").then((r) => r.json()).then((world) => {
+    L.geoJSON(world, { style: { color: "#8a9bb0", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }, interactive: false }).addTo(map).bringToBack();
+  });
+  let tiles = null;
+  let layer = null;
+  function esc(s) { return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]); }
+  async function draw() {
+    const query = new URLSearchParams();
+    for (const el of form.elements) if (el.name && el.value && el.type !== "checkbox") query.set(el.name, el.value);
+    const useTiles = document.getElementById("online-tiles").checked;
+    if (useTiles && !tiles) tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { attribution: "© OpenStreetMap" }).addTo(map);
+    if (!useTiles && tiles) { map.removeLayer(tiles); tiles = null; }
+    const response = await fetch("/api/map?" + query.toString());
+    const data = await response.json();
+    if (layer) map.removeLayer(layer);
+    layer = L.geoJSON(data, {
+      style: (f) => ({ color: colours[f.properties.relation] || "#888", weight: 1 + Math.min(5, f.properties.events || 0),
+        dashArray: f.properties.relation ? null : "4 4", opacity: 0.7 }),
+      pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3 + Math.min(12, Math.sqrt(f.properties.events || 1) * 2),
+        color: f.properties.country === "VN" ? "#c0392b" : "#2b6cb0", weight: 1, fillOpacity: 0.8 }),
+      onEachFeature: (f, l) => {
+        const p = f.properties;
+        if (p.feature === "party") {
+          l.bindPopup('<a href="/party/' + encodeURIComponent(p.id) + '">' + esc(p.name_vi || p.name) + "</a><br>" + esc(p.events) + " events");
+        } else {
+          l.bindPopup('<a href="/partnership/' + encodeURIComponent(p.source) + "/" + encodeURIComponent(p.target) + '">' +
+            esc(p.source) + " – " + esc(p.target) + "</a><br>" + esc(p.relation || "") + " " + esc(p.since || "") + " · " + esc(p.events) + " events");
+        }
+      },
+    }).addTo(map);
+    status.textContent = data.features.length + " features";
+    window.hoptacMapLayer = layer;
+  }
+  form.addEventListener("submit", (e) => { e.preventDefault(); draw(); });
+  draw();
+})();

@@ -108,7 +108,7 @@ def test_export_formats(filled, tmp_path):
     bad = run("export", "--format", "xlsx", "--db", filled)
     assert (bad.exit_code, bad.stderr) == (
         1,
-        "error: unknown export format 'xlsx' (choose from csv, jsonl, graphml)\n",
+        "error: unknown export format 'xlsx' (choose from csv, jsonl, graphml, geojson)\n",
     )
 
 

@@ -50,17 +50,29 @@ def resolve_url(db: str | None = None) -> str:
 
 
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, reader: Engine | None = None) -> None:
         self.engine = engine
+        self.reader = reader or engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A session for writing: on SQLite it holds the write lock from its first statement."""
         with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reading, which on SQLite takes no lock up front, so readers never queue
+        behind each other. It may still write (an editor's correction) when no one else is."""
+        with self._read_sessions() as session:
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.reader is not self.engine:
+            self.reader.dispose()
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -68,7 +80,13 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Readers (the web app) then never wait for a writer (an ingest), nor it for them.
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def _sqlite_begin_deferred(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -88,16 +106,20 @@ def open(url: str | None = None) -> Store:
         raise StoreError(f"bad database URL '{text}': {exc}") from None
     except ImportError as exc:
         raise StoreError(f"database driver missing for '{text}': {exc}") from None
+    reader = None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
+        reader = create_engine(parsed, connect_args=connect_args)
+        event.listen(reader, "connect", _sqlite_connect)
+        event.listen(reader, "begin", _sqlite_begin_deferred)
     try:
         upgrade(engine)
     except DBAPIError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise StoreError(f"cannot open database '{parsed.render_as_string()}': {reason}") from None
-    return Store(engine)
+    return Store(engine, reader)
 
 
 def upgrade(engine: Engine) -> None:

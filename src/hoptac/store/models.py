@@ -122,9 +122,7 @@ class EventSource(Base):
     __tablename__ = "event_sources"
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
     # Order of the event within its article, so exports give events back in reading order.
     position: Mapped[int] = mapped_column(Integer, default=0)
     # What this article said; the event row holds the merge over all its sources.
@@ -211,18 +209,14 @@ class RelationRow(Base):
 
     a: Mapped[PartyRow] = relationship(foreign_keys=[a_id])
     b: Mapped[PartyRow] = relationship(foreign_keys=[b_id])
-    sources: Mapped[list[RelationSource]] = relationship(
-        back_populates="relation", cascade="all, delete-orphan"
-    )
+    sources: Mapped[list[RelationSource]] = relationship(back_populates="relation", cascade="all, delete-orphan")
 
 
 class RelationSource(Base):
     __tablename__ = "relation_sources"
 
     relation_id: Mapped[int] = mapped_column(ForeignKey("relations.id", ondelete="CASCADE"), primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     # True when this article named the pair in the other order, to give it back as printed.
     swapped: Mapped[bool] = mapped_column(Boolean, default=False)

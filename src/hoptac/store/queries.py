@@ -44,10 +44,7 @@ class NotFound(LookupError):
 
 
 def _event_count(session: Session, party_id: str) -> int:
-    return (
-        session.scalar(select(func.count()).select_from(EventParty).where(EventParty.party_id == party_id))
-        or 0
-    )
+    return session.scalar(select(func.count()).select_from(EventParty).where(EventParty.party_id == party_id)) or 0
 
 
 def resolve_party(session: Session, name: str) -> PartyRow:
@@ -123,11 +120,7 @@ def counterparts(parties: list[PartyRow]) -> list[tuple[PartyRow, PartyRow]]:
     """
     local_countries = {p.country for p in parties if p.kind != "country"}
     kept = [p for p in parties if p.kind != "country" or p.country not in local_countries]
-    return [
-        (a, b)
-        for a, b in combinations(kept, 2)
-        if a.country != b.country or (a.country is None and a.id != b.id)
-    ]
+    return [(a, b) for a, b in combinations(kept, 2) if a.country != b.country or (a.country is None and a.id != b.id)]
 
 
 # --- partners ------------------------------------------------------------------------
@@ -256,12 +249,16 @@ def events(
     until: str | None = None,
 ) -> list[StoredEvent]:
     """Events matching every filter given, oldest first (undated last)."""
-    stmt = select(EventRow).options(
-        selectinload(EventRow.parties).selectinload(EventParty.party),
-        selectinload(EventRow.people).selectinload(EventPerson.person),
-        selectinload(EventRow.proposals),
-        selectinload(EventRow.sources).selectinload(EventSource.article),
-    ).where(EventRow.hidden.is_(False))
+    stmt = (
+        select(EventRow)
+        .options(
+            selectinload(EventRow.parties).selectinload(EventParty.party),
+            selectinload(EventRow.people).selectinload(EventPerson.person),
+            selectinload(EventRow.proposals),
+            selectinload(EventRow.sources).selectinload(EventSource.article),
+        )
+        .where(EventRow.hidden.is_(False))
+    )
     if party is not None:
         me = resolve_party(session, party)
         stmt = stmt.where(EventRow.id.in_(select(EventParty.event_id).where(EventParty.party_id == me.id)))
@@ -329,18 +326,14 @@ def article_result(session: Session, article: Article) -> ArticleResult:
                 fields=list(source.fields),
                 amounts=[Amount(**a) for a in source.amounts],
                 proposals=[
-                    _proposal(p)
-                    for p in sorted(row.proposals, key=lambda p: p.id)
-                    if p.article_id == article.id
+                    _proposal(p) for p in sorted(row.proposals, key=lambda p: p.id) if p.article_id == article.id
                 ],
                 evidence=[Evidence(**e) for e in source.evidence],
             )
         )
     relations = []
     rsources = session.scalars(
-        select(RelationSource)
-        .where(RelationSource.article_id == article.id)
-        .order_by(RelationSource.position)
+        select(RelationSource).where(RelationSource.article_id == article.id).order_by(RelationSource.position)
     )
     for rsource in rsources:
         rel = rsource.relation

@@ -377,9 +377,7 @@ def same_person(a: str, b: str) -> bool:
 def resolve_person(session: Session, person: Person) -> PersonRow:
     party_filter = PersonRow.party_id == person.party if person.party else PersonRow.party_id.is_(None)
     rows = session.execute(
-        select(PersonRow, PersonAlias.name)
-        .join(PersonAlias, PersonAlias.person_id == PersonRow.id)
-        .where(party_filter)
+        select(PersonRow, PersonAlias.name).join(PersonAlias, PersonAlias.person_id == PersonRow.id).where(party_filter)
     ).all()
     row = next((r for r, alias in rows if same_person(alias, person.name)), None)
     if row is None:
@@ -394,17 +392,13 @@ def resolve_person(session: Session, person: Person) -> PersonRow:
     return row
 
 
-def _add_event_person(
-    session: Session, event: EventRow, article: Article, order: int, person: Person
-) -> None:
+def _add_event_person(session: Session, event: EventRow, article: Article, order: int, person: Person) -> None:
     row = resolve_person(session, person)
     session.flush()
     if any(link.person_id == row.id and link.article_id == article.id for link in event.people):
         return
     event.people.append(
-        EventPerson(
-            person_id=row.id, article_id=article.id, name=person.name, title=person.title, position=order
-        )
+        EventPerson(person_id=row.id, article_id=article.id, name=person.name, title=person.title, position=order)
     )
 
 
@@ -417,9 +411,7 @@ def _add_relation(session: Session, article: Article, position: int, relation: R
     swapped = relation.b.id < relation.a.id
     a_id, b_id = (relation.b.id, relation.a.id) if swapped else (relation.a.id, relation.b.id)
     row = session.scalar(
-        select(RelationRow).where(
-            RelationRow.a_id == a_id, RelationRow.b_id == b_id, RelationRow.type == relation.type
-        )
+        select(RelationRow).where(RelationRow.a_id == a_id, RelationRow.b_id == b_id, RelationRow.type == relation.type)
     )
     if row is None:
         row = RelationRow(a_id=a_id, b_id=b_id, type=relation.type)
@@ -504,9 +496,7 @@ def clear_facts(session: Session, article: Article) -> None:
             recompute_event(session, event)
         else:
             session.delete(event)
-    for rsource in session.scalars(
-        select(RelationSource).where(RelationSource.article_id == article.id)
-    ).all():
+    for rsource in session.scalars(select(RelationSource).where(RelationSource.article_id == article.id)).all():
         relation = rsource.relation
         relation.sources.remove(rsource)
         session.flush()

@@ -119,7 +119,7 @@ def services(request: Request) -> Services:
 
 
 def db_session(request: Request) -> Iterator[Session]:
-    with services(request).store.session() as session:
+    with services(request).store.read_session() as session:
         yield session
 
 

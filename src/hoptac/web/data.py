@@ -441,16 +441,20 @@ def find_parties(session: Session, index: Index, query: str, limit: int = 20) ->
 
 
 def _matching_articles(session: Session, tokens: list[str]) -> Any:
-    """A select of ids of articles whose folded text holds every token (as a word prefix on SQLite)."""
+    """A select of ids of articles whose folded text holds the tokens as a phrase.
+
+    Vietnamese syllables are short, so only a long last token matches as a prefix
+    ("gyeongsang" finds "Gyeongsangbuk-do"); "can tho" must not find "cán bộ ... thông".
+    """
     if session.get_bind().dialect.name == "sqlite":
         from sqlalchemy import text
 
-        match = " AND ".join(f'"{t}"*' for t in tokens)
+        match = '"' + " ".join(tokens) + '"' + ("*" if len(tokens[-1]) >= 5 else "")
         return text("SELECT rowid FROM article_fts WHERE article_fts MATCH :match").bindparams(match=match)
-    stmt = select(ArticleSearch.article_id)
-    for token in tokens:
-        stmt = stmt.where(ArticleSearch.folded.like(f"%{token}%"))
-    return stmt
+    phrase = " ".join(tokens)
+    return select(ArticleSearch.article_id).where(
+        or_(ArticleSearch.folded.like(f"%{phrase}%"), ArticleSearch.folded.like(f"%{phrase.replace(' ', '-')}%"))
+    )
 
 
 def search(session: Session, index: Index, query: str, filters: EventFilter, page: Page) -> dict[str, Any]:

@@ -32,10 +32,8 @@ def _party_name(party: dict[str, Any] | None, lang: str) -> str:
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     lang = language(request)
     strings = messages()[lang]
-    user = None
-    with services(request).store.session() as session:
-        user = session_user(request, session)
-        username = user.username if user else None
+    # Shown only: every write checks the account again.
+    username = request.session.get("user")
 
     def t(key: str, **values: Any) -> str:
         text = strings.get(key, key)

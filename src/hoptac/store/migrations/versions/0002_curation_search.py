@@ -97,9 +97,7 @@ def upgrade() -> None:
     search = sa.table("article_search", sa.column("article_id"), sa.column("folded"))
     if articles:
         op.bulk_insert(search, [{"article_id": i, "folded": fold(f"{t or ''}\n{x}")} for i, t, x in articles])
-    events = sa.table(
-        "events", sa.column("id"), sa.column("fingerprint"), sa.column("date_value"), sa.column("key")
-    )
+    events = sa.table("events", sa.column("id"), sa.column("fingerprint"), sa.column("date_value"), sa.column("key"))
     for event_id, fp, date in bind.execute(sa.text("SELECT id, fingerprint, date_value FROM events")).all():
         key = f"{fp}@{date or ''}" if fp else f"event:{event_id}"
         bind.execute(events.update().where(events.c.id == event_id).values(key=key))

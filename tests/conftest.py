@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from hoptac import store
 from hoptac.ingest import read_paths
@@ -39,3 +41,23 @@ def web_db(web_db_template: Path, tmp_path: Path) -> str:
     path = tmp_path / "hoptac.db"
     path.write_bytes(web_db_template.read_bytes())
     return f"sqlite:///{path}"
+
+
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def pg_schema():
+    """A fresh schema in the local PostgreSQL server's `test` database, as a URL; dropped afterwards."""
+    pytest.importorskip("psycopg")
+    try:
+        engine = create_engine(PG_URL)
+        with engine.begin() as connection:
+            schema = f"hoptac_test_{uuid.uuid4().hex[:8]}"
+            connection.execute(text(f"create schema {schema}"))
+    except Exception as exc:
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    with engine.begin() as connection:
+        connection.execute(text(f"drop schema {schema} cascade"))
+    engine.dispose()

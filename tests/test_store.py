@@ -6,11 +6,10 @@ import csv
 import io
 import json
 import threading
-import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 
 from hoptac import store
 from hoptac.export import export
@@ -519,25 +518,6 @@ def test_graphml_export_is_a_partner_graph(filled):
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
-
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-@pytest.fixture
-def pg_schema():
-    pytest.importorskip("psycopg")
-    try:
-        engine = create_engine(PG_URL)
-        with engine.begin() as connection:
-            schema = f"hoptac_test_{uuid.uuid4().hex[:8]}"
-            connection.execute(text(f"create schema {schema}"))
-    except Exception as exc:
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    with engine.begin() as connection:
-        connection.execute(text(f"drop schema {schema} cascade"))
-    engine.dispose()
-
 
 def test_postgresql_store(pg_schema):
     opened = store.open(pg_schema)

@@ -108,6 +108,8 @@ class Index:
     countries: Counter[str]
     fields: Counter[str]
     totals: dict[str, int]
+    # party id -> the keys of its pairs, so a profile need not scan every pair.
+    neighbours: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def counterpart_pairs(parties: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
@@ -170,7 +172,11 @@ def build_index(session: Session) -> Index:
         "countries": len(countries),
         "corrections": session.scalar(select(func.count()).select_from(Correction)) or 0,
     }
-    return Index(generation, parties, counts, pairs, months, countries, field_counts, totals)
+    neighbours: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in pairs:
+        neighbours[key[0]].append(key)
+        neighbours[key[1]].append(key)
+    return Index(generation, parties, counts, pairs, months, countries, field_counts, totals, dict(neighbours))
 
 
 class IndexCache:
@@ -536,9 +542,8 @@ def get_party(session: Session, party_id: str) -> PartyRow:
 def profile(session: Session, index: Index, party_id: str) -> dict[str, Any]:
     me = get_party(session, party_id)
     partners = []
-    for (a, b), pair in index.pairs.items():
-        if party_id not in (a, b):
-            continue
+    for a, b in index.neighbours.get(party_id, []):
+        pair = index.pairs[(a, b)]
         other = b if a == party_id else a
         fields: Counter[str] = Counter()
         years = [y for y, _ in pair.events if y]

@@ -120,7 +120,9 @@ def partnership(request: Request, session: DB, a: str, b: str) -> HTMLResponse:
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
 def event(request: Request, session: DB, event_id: int) -> HTMLResponse:
-    return render(request, "event.html", {"e": data.event_detail(session, event_id)})
+    # The outcome of an edit posted from this page ("saved" or why it was refused) is shown here.
+    flash = request.session.pop("flash", None)
+    return render(request, "event.html", {"e": data.event_detail(session, event_id), "flash": flash})
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)

@@ -20,8 +20,9 @@
     const data = await response.json();
     if (layer) map.removeLayer(layer);
     layer = L.geoJSON(data, {
-      style: (f) => ({ color: colours[f.properties.relation] || "#888", weight: 1 + Math.min(5, f.properties.events || 0),
-        dashArray: f.properties.relation ? null : "4 4", opacity: 0.7 }),
+      // Lines only: a style here would also override the markers' own colours from pointToLayer.
+      style: (f) => (f.properties.feature === "party" ? {} : { color: colours[f.properties.relation] || "#888",
+        weight: 1 + Math.min(5, f.properties.events || 0), dashArray: f.properties.relation ? null : "4 4", opacity: 0.7 }),
       pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3 + Math.min(12, Math.sqrt(f.properties.events || 1) * 2),
         color: f.properties.country === "VN" ? "#c0392b" : "#2b6cb0", weight: 1, fillOpacity: 0.8 }),
       onEachFeature: (f, l) => {

@@ -31,7 +31,7 @@
           l.bindPopup('<a href="/party/' + encodeURIComponent(p.id) + '">' + esc(p.name_vi || p.name) + "</a><br>" + esc(p.events) + " events");
         } else {
           l.bindPopup('<a href="/partnership/' + encodeURIComponent(p.source) + "/" + encodeURIComponent(p.target) + '">' +
-            esc(p.source) + " – " + esc(p.target) + "</a><br>" + esc(p.relation || "") + " " + esc(p.since || "") + " · " + esc(p.events) + " events");
+            esc(p.source) + " – " + esc(p.target) + "</a><br>" + (p.human ? "✎ " : "") + esc(p.relation || "") + " " + esc(p.since || "") + " · " + esc(p.events) + " events");
         }
       },
     }).addTo(map);

@@ -22,7 +22,8 @@
     data.edges.forEach((e, i) => elements.push({ data: {
       id: "e" + i, source: e.source, target: e.target, width: 1 + Math.min(8, e.events),
       colour: colours[e.relation] || "#999", style: e.relation ? "solid" : "dashed",
-      label: (e.relation || "") + (e.since ? " " + e.since : "") } }));
+      // "✎" marks a relationship an editor added or changed.
+      label: (e.human ? "✎ " : "") + (e.relation || "") + (e.since ? " " + e.since : "") } }));
     if (cy) cy.destroy();
     cy = cytoscape({
       container: box, elements: elements,
@@ -30,7 +31,7 @@
         { selector: "node", style: { "background-color": "data(colour)", width: "data(size)", height: "data(size)",
           label: "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 2 } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "line-style": "data(style)",
-          "curve-style": "haystack", opacity: 0.7 } },
+          "curve-style": "straight", opacity: 0.7, label: "data(label)", "font-size": 7, color: "#666" } },
       ],
       layout: { name: "cose", animate: false, nodeRepulsion: 6000, idealEdgeLength: 60, numIter: 800 },
       wheelSensitivity: 0.3,

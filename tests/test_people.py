@@ -26,3 +26,11 @@ def test_variants_are_merged() -> None:
 
 def test_name_stops_at_lower_case_verb() -> None:
     assert _people("Ông Phyo Min Thein đánh giá cao kết quả hợp tác.") == [("Phyo Min Thein", None)]
+
+
+def test_two_signatories_joined_by_va_keep_their_own_titles() -> None:
+    text = "Giám đốc Sở Ngoại vụ Đinh Văn Hòa và Tổng Lãnh sự Khamphao Ernthavanh đã ký biên bản."
+    assert _people(text) == [
+        ("Đinh Văn Hòa", "Giám đốc Sở Ngoại vụ"),
+        ("Khamphao Ernthavanh", "Tổng Lãnh sự"),
+    ]

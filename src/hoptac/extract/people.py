@@ -137,6 +137,8 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
         bare = word.rstrip(",.;:)(")
         if not bare:
             break
+        if bare.lower() in ("và", "cùng", "với") and _title_re().match(text, text.find(" ", tok_end) + 1):
+            break  # "Chủ tịch X Phan Ngọc Thọ và Thị trưởng Y ...": a second person's title begins
         if _is_cap(bare) or bare.lower() in _TITLE_GLUE or bare.isupper():
             end = tok_start + len(bare)
             pos = tok_end

@@ -149,7 +149,9 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
     return end
 
 
-def _split_title_name(text: str, start: int, end: int, mentions: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _split_title_name(
+    text: str, start: int, end: int, mentions: list[tuple[int, int]], head_end: int | None = None
+) -> tuple[int, int] | None:
     """Within a title-then-name run "Chủ tịch UBND TP HCM Phan Văn Mãi", where the name starts and ends."""
     last_mention_end = max((e for s, e in mentions if start <= s < end), default=start)
     words = [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
@@ -161,6 +163,8 @@ def _split_title_name(text: str, start: int, end: int, mentions: list[tuple[int,
     for i, (s, _e, w) in enumerate(caps):
         if w.lower() in _VN_SURNAMES and len(caps) - i >= 2 and (i > 0 or last_mention_end > start):
             return s, caps[-1][1]
+    # Capitalised words of the title head itself ("Tổng Lãnh sự") are never part of the name.
+    caps = [w for w in caps if head_end is None or w[0] >= head_end]
     tail = caps[-3:] if len(caps) >= 4 else caps[-2:]
     if last_mention_end > start:
         tail = [w for w in caps if w[0] >= last_mention_end][:4]
@@ -187,7 +191,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         if any(s <= m.start() < e for s, e in taken) or any(t.title_start == m.start() for t in found):
             continue
         end = max(m.end(), _title_extent(text, m.end(), mentions))
-        split = _split_title_name(text, m.start(), end, mentions)
+        split = _split_title_name(text, m.start(), end, mentions, m.end())
         if split is None:
             continue
         n_start, n_end = split

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from hoptac.extract.fields import FIELD_ORDER
 from hoptac.store import curation
 from hoptac.store.curation import EVENT_KINDS, RELATION_TYPES
+from hoptac.store.models import PartyRow
 from hoptac.web import auth, data
 from hoptac.web.app import csrf_token, db_session, language, messages, services, session_user
 
@@ -110,7 +111,10 @@ def party(request: Request, session: DB, party_id: str) -> HTMLResponse:
     index = _index(request, session)
     profile = data.profile(session, index, party_id)
     timeline = data.party_timeline(session, party_id, _page(request))
-    return render(request, "party.html", {"p": profile, "timeline": timeline})
+    # A successor known only from the gazetteer has no profile page to link to.
+    successor = profile["successor"]
+    linked = successor is not None and session.get(PartyRow, successor["id"]) is not None
+    return render(request, "party.html", {"p": profile, "timeline": timeline, "successor_linked": linked})
 
 
 @router.get("/partnership/{a}/{b}", response_class=HTMLResponse)

@@ -160,3 +160,12 @@ def test_unknown_partner_is_rejected(tmp_path: Path) -> None:
         fh.write("VN-SG,XX:nowhere,sister,2001,https://example.org\n")
     with pytest.raises(GazetteerError, match=r"partnerships\.csv:\d+: unknown entity id 'XX:nowhere'"):
         Gazetteer.from_dir(data)
+
+
+def test_regions_without_a_point_are_placed_at_one_of_their_cities():
+    g = load()
+    lat, lon = g.position("JP-43")  # Kumamoto prefecture, at Kumamoto city
+    assert 32 < lat < 33.5 and 130 < lon < 131.5
+    lat, lon = g.position("CN-GX")  # Guangxi, at one of its cities
+    assert 21 < lat < 26.5 and 104 < lon < 112.5
+    assert g.position("VN-DN") == (g.get("VN-DN").lat, g.get("VN-DN").lon)

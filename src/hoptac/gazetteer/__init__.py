@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,6 +178,45 @@ class Gazetteer:
 
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
+
+    def position(self, entity_id: str) -> tuple[float, float] | None:
+        """Latitude and longitude for a map: the entity's own, else, for a region the sources
+        give no point for, a city of the same name in it (Kumamoto for Kumamoto prefecture)
+        or one of its cities."""
+        entity = self._by_id.get(entity_id)
+        if entity is None:
+            return None
+        if entity.lat is not None and entity.lon is not None:
+            return entity.lat, entity.lon
+        if entity.kind != "province":
+            return None
+        return self._region_points.get(entity_id)
+
+    @functools.cached_property
+    def _region_points(self) -> dict[str, tuple[float, float]]:
+        cities: dict[tuple[str | None, str], Entity] = {}
+        members: dict[str, list[Entity]] = {}
+        for e in self._by_id.values():
+            if e.kind != "city" or e.lat is None or e.lon is None:
+                continue
+            cities.setdefault((e.country, fold(e.name)), e)
+            region = e.id.split(":")[0]
+            if "-" in region:
+                members.setdefault(region, []).append(e)
+        # The city nearest all the region's others, so one stray point cannot misplace the region.
+        inside = {
+            region: min(group, key=lambda c: sum(abs(c.lat - o.lat) + abs(c.lon - o.lon) for o in group))  # type: ignore[operator]
+            for region, group in members.items()
+        }
+        points = {}
+        for e in self._by_id.values():
+            if e.kind != "province" or e.lat is not None:
+                continue
+            base = re.sub(r"[- ](do|to|fu|ken|sheng|shi)$", "", fold(e.name))
+            match = cities.get((e.country, fold(e.name))) or cities.get((e.country, base)) or inside.get(e.id)
+            if match is not None and match.lat is not None and match.lon is not None:
+                points[e.id] = (match.lat, match.lon)
+        return points
 
     @functools.cached_property
     def _surface(self) -> dict[str, list[str]]:

@@ -87,10 +87,7 @@ def coordinates(party_id: str) -> tuple[float, float] | None:
     """Latitude and longitude of a party from the gazetteer, when it has them."""
     from hoptac import gazetteer
 
-    entity = gazetteer.load().get(party_id)
-    if entity is None or entity.lat is None or entity.lon is None:
-        return None
-    return entity.lat, entity.lon
+    return gazetteer.load().position(party_id)
 
 
 def to_party(row: PartyRow, role: str | None = None) -> Party:

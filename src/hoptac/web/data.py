@@ -79,10 +79,7 @@ def party_dict(row: PartyRow | None, *, events: int | None = None) -> dict[str, 
 
 
 def _coordinates(party_id: str) -> tuple[float, float] | None:
-    entity = gazetteer.load().get(party_id)
-    if entity is None or entity.lat is None or entity.lon is None:
-        return None
-    return entity.lat, entity.lon
+    return gazetteer.load().position(party_id)
 
 
 # --- the whole-database index ----------------------------------------------------------

@@ -265,7 +265,7 @@ def test_every_page_loads_offline_without_errors(tab: tuple[Any, Watch], site: S
     assert page.evaluate("window.hoptacGraph.nodes().length") == len(graph["nodes"])
     assert page.evaluate("window.hoptacGraph.edges().length") == len(graph["edges"])
     assert page.evaluate(f"window.hoptacGraph.getElementById({hue!r}).data('label')") == "tỉnh Thừa Thiên Huế"
-    assert page.inner_text("#graph-status") == f"{len(graph['nodes'])} · {len(graph['edges'])}"
+    assert page.inner_text("#graph-status") == f"{len(graph['nodes'])} nút · {len(graph['edges'])} cạnh"
     page.wait_for_timeout(300)  # let the canvas paint before the screenshot
     shot(page, "05-network")
 
@@ -513,7 +513,7 @@ def test_editor_corrects_an_event(tab: tuple[Any, Watch], site: Site) -> None:
     assert page.locator("#flash").count() == 0  # the outcome was shown on the event page, not again here
     assert page.inner_text("#audit h2") == "Nhật ký chỉnh sửa (1)"
     cells = texts(page.locator("#audit tbody tr").first.locator("td"))
-    assert cells[2:4] == ["editor", "edit"]
+    assert cells[2:4] == ["editor", "sửa"]
     assert '"date": {"precision": "day", "value": "2019-04-11"}' in cells[5]
     assert cells[5].endswith("— ngày theo thông cáo của thành phố")
     shot(page, "21-audit-log")

@@ -56,6 +56,13 @@ def test_search_ignores_diacritics_in_party_names_and_text(client):
     assert snippet["text"][start:end] == "Gyeongsangbuk"
 
 
+def test_a_query_naming_a_party_returns_its_events_only(client):
+    # Folded, "da nang" is also "đã nâng" (has raised), which other articles say.
+    body = client.get("/api/search", params={"q": "da nang"}).json()
+    assert [p["id"] for p in body["parties"]] == ["VN-DN"]
+    assert [e["date"]["value"] for e in body["events"]["items"]] == ["2019-04-10"]
+
+
 def test_search_with_diacritics_and_filters(client):
     body = client.get("/api/search", params={"q": "Cần Thơ"}).json()
     assert body["events"]["total"] == 3

@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session
 from starlette.middleware.sessions import SessionMiddleware
@@ -138,11 +139,17 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-def editor(request: Request, session: Annotated[Session, Depends(db_session)]) -> User:
+_bearer = HTTPBearer(auto_error=False, description="An API token from `hoptac token create` or /curation")
+
+
+def editor(
+    request: Request,
+    session: Annotated[Session, Depends(db_session)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
     """The user behind a write request: a bearer token, or a signed-in session with its CSRF header."""
-    header = request.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        user = auth.user_for_token(session, header[7:].strip())
+    if credentials is not None:
+        user = auth.user_for_token(session, credentials.credentials.strip())
         if user is None:
             raise HTTPException(401, "invalid or revoked API token")
         return user

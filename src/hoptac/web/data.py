@@ -233,9 +233,9 @@ def overview(session: Session, index: Index, today: date | None = None) -> dict[
     ).all()
     return {
         "totals": index.totals,
-        "events_per_month": [{"month": m, "events": n} for m, n in sorted(index.months.items())],
+        "events_per_month": _every_month(index.months),
         "top_countries": [
-            {"country": c, "name": _country_name(index, c), "events": n} for c, n in index.countries.most_common(10)
+            {"country": c, **_country_names(index, c), "events": n} for c, n in index.countries.most_common(10)
         ],
         "top_fields": [{"field": f, "events": n} for f, n in index.fields.most_common(10)],
         "latest": event_summaries(session, list(latest_ids)),
@@ -243,12 +243,26 @@ def overview(session: Session, index: Index, today: date | None = None) -> dict[
     }
 
 
-def _country_name(index: Index, code: str) -> str:
+def _country_names(index: Index, code: str) -> dict[str, str | None]:
     party = index.parties.get(code)
     if party:
-        return party["name_vi"] or party["name"]
+        return {"name": party["name"], "name_vi": party["name_vi"]}
     entity = gazetteer.load().get(code)
-    return entity.name if entity else code
+    return {"name": entity.name if entity else code, "name_vi": entity.name_vi if entity else None}
+
+
+def _every_month(months: Counter[str]) -> list[dict[str, Any]]:
+    """Counts per month from the first to the last, months without events included as 0."""
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        out.append({"month": key, "events": months.get(key, 0)})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 # --- events ----------------------------------------------------------------------------
@@ -470,10 +484,12 @@ def search(session: Session, index: Index, query: str, filters: EventFilter, pag
         article_ids = _matching_articles(session, tokens)
         party_ids = [p["id"] for p in parties]
         in_articles = select(EventSource.event_id).where(EventSource.article_id.in_(article_ids))
-        conditions = [EventRow.id.in_(in_articles)]
+        # A query that names parties asks for their events; folded words also match other text
+        # ("da nang" is "đã nâng" too), so article matches count only when no party is named.
         if party_ids:
-            conditions.append(EventRow.id.in_(select(EventParty.event_id).where(EventParty.party_id.in_(party_ids))))
-        stmt = stmt.where(or_(*conditions))
+            stmt = stmt.where(EventRow.id.in_(select(EventParty.event_id).where(EventParty.party_id.in_(party_ids))))
+        else:
+            stmt = stmt.where(EventRow.id.in_(in_articles))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     ids = session.scalars(
         stmt.order_by(EventRow.date_value.desc(), EventRow.id.desc()).limit(page.per_page).offset(page.offset)
@@ -593,7 +609,13 @@ def _gazetteer_party(party_id: str | None) -> dict[str, Any] | None:
     entity = gazetteer.load().get(party_id)
     if entity is None:
         return {"id": party_id, "name": party_id, "name_vi": None, "kind": None, "country": None}
-    return {"id": entity.id, "name": entity.name, "name_vi": None, "kind": entity.kind, "country": entity.country}
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "name_vi": entity.name_vi,
+        "kind": entity.kind,
+        "country": entity.country,
+    }
 
 
 def party_timeline(session: Session, party_id: str, page: Page) -> dict[str, Any]:

@@ -3,6 +3,7 @@
   const form = document.getElementById("map-filters");
   const status = document.getElementById("map-status");
   const colours = { sister: "#b3261e", friendship: "#d98324", cooperation: "#2f7d32", membership: "#3b5ba5" };
+  const box = document.getElementById("map");
   const map = L.map("map", { worldCopyJump: true }).setView([16, 106], 3);
   fetch("/static/basemap/countries.geojson").then((r) => r.json()).then((world) => {
     L.geoJSON(world, { style: { color: "#8a9bb0", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }, interactive: false }).addTo(map).bringToBack();
@@ -28,14 +29,14 @@
       onEachFeature: (f, l) => {
         const p = f.properties;
         if (p.feature === "party") {
-          l.bindPopup('<a href="/party/' + encodeURIComponent(p.id) + '">' + esc(p.name_vi || p.name) + "</a><br>" + esc(p.events) + " events");
+          l.bindPopup('<a href="/party/' + encodeURIComponent(p.id) + '">' + esc(p.name_vi || p.name) + "</a><br>" + esc(p.events) + " " + esc(box.dataset.events));
         } else {
           l.bindPopup('<a href="/partnership/' + encodeURIComponent(p.source) + "/" + encodeURIComponent(p.target) + '">' +
-            esc(p.source) + " – " + esc(p.target) + "</a><br>" + (p.human ? "✎ " : "") + esc(p.relation || "") + " " + esc(p.since || "") + " · " + esc(p.events) + " events");
+            esc(p.source) + " – " + esc(p.target) + "</a><br>" + (p.human ? "✎ " : "") + esc(p.relation || "") + " " + esc(p.since || "") + " · " + esc(p.events) + " " + esc(box.dataset.events));
         }
       },
     }).addTo(map);
-    status.textContent = data.features.length + " features";
+    status.textContent = data.features.length + " " + box.dataset.features;
     window.hoptacMapLayer = layer;
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); draw(); });

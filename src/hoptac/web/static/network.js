@@ -14,7 +14,8 @@
     const response = await fetch("/api/graph?" + query.toString());
     const data = await response.json();
     if (!response.ok) { status.textContent = JSON.stringify(data.detail); return; }
-    status.textContent = data.nodes.length + " · " + data.edges.length + (data.truncated ? " (top)" : "");
+    status.textContent = data.nodes.length + " " + box.dataset.nodes + " · " + data.edges.length + " " + box.dataset.edges +
+      (data.truncated ? " (" + box.dataset.top + ")" : "");
     const max = Math.max(1, ...data.nodes.map((n) => n.events));
     const elements = data.nodes.map((n) => ({ data: {
       id: n.id, label: n.name_vi || n.name, size: 12 + 40 * Math.sqrt(n.events / max),

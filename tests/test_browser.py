@@ -275,7 +275,7 @@ def test_every_page_loads_offline_without_errors(tab: tuple[Any, Watch], site: S
     # The bundled country outlines are drawn as SVG paths in the overlay pane, from local files only.
     page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane svg path').length > 100")
     assert page.evaluate("window.hoptacMapLayer.getLayers().length") == len(features)
-    assert page.inner_text("#map-status") == f"{len(features)} features"
+    assert page.inner_text("#map-status") == f"{len(features)} đối tượng"
     assert page.locator(".leaflet-tile").count() == 0  # no online tiles unless asked for
     markers = page.evaluate(
         "window.hoptacMapLayer.getLayers().filter((l) => l.feature.properties.feature === 'party')"

@@ -272,3 +272,20 @@ def test_teaser_does_not_leak() -> None:
 
 def test_wished_agreement_is_no_relation() -> None:
     assert _teaser_result().relations == []
+
+
+def test_requests_name_who_asks_whom() -> None:
+    text = (
+        "Bình Định tiếp đoàn công tác tỉnh Gunma\n\n"
+        "Ngày 12/6, Phó Chủ tịch UBND tỉnh Bình Định Nguyễn Tự Công Hoàng đã tiếp đoàn công tác "
+        "của tỉnh Gunma (Nhật Bản) do ông Uno Ryoichi, Phó Thống đốc tỉnh Gunma dẫn đầu.\n"
+        "Ông Uno Ryoichi đề nghị tỉnh Bình Định tạo điều kiện cho doanh nghiệp Gunma đầu tư vào khu kinh tế Nhơn Hội.\n"
+        "Ông Nguyễn Tự Công Hoàng mong muốn tỉnh Gunma hỗ trợ đào tạo điều dưỡng cho lao động Bình Định."
+    )
+    events, _ = extract_facts(text, DateValue(value="2024-06-13", precision="day"))
+    proposals = [(p.by, p.to, p.act) for e in events for p in e.proposals]
+    assert proposals == [("JP-10", "VN-31", "request"), ("VN-31", "JP-10", "request")]
+    first = events[0].proposals[0]
+    assert first.text.startswith("tỉnh Bình Định tạo điều kiện")
+    assert "investment" in first.fields
+    assert text[first.evidence[0].start : first.evidence[0].end] == first.evidence[0].text

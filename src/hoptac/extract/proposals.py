@@ -17,7 +17,13 @@ def find_proposals(ctx: Context, main_places: list[Place]) -> list[Proposal]:
             if not m:
                 continue
             before = ctx.places_in(s.start, s.start + m.start())
-            speakers = [p for p in ctx.people if s.start <= p.start < s.start + m.start()]
+            lead = s.text[: m.start()]
+            # A person named earlier is matched again by name ("Ông Joo Nak-young đề nghị ...").
+            speakers = [
+                p
+                for p in ctx.people
+                if s.start <= p.start < s.start + m.start() or any(n in lead for n in (p.name, *p.variants))
+            ]
             by = None
             if before:
                 by = before[-1].entity.id if before[-1].vietnamese or before[-1].entity.kind != "country" else foreign

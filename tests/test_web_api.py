@@ -349,3 +349,21 @@ def test_the_api_on_postgresql(pg_schema):
         assert edited.status_code == 201
         assert client.get(f"/api/events/{event_id}").json()["curated"] == ["kind"]
         assert client.get("/party/VN-DN").status_code == 200
+
+
+def test_an_editor_deletes_a_relationship_from_the_partnership_page(client, editor_token):
+    page = client.get("/login").text
+    csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+    client.post("/login", data={"username": "lan", "password": "mật khẩu dài", "csrf_token": csrf})
+    page = client.get("/partnership/VN-DN/KR-27").text
+    csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+    relation_id = client.get("/api/partnerships/VN-DN/KR-27").json()["relations"][0]["id"]
+    response = client.post(
+        f"/curation/relation/{relation_id}/delete",
+        data={"csrf_token": csrf, "note": "a cooperation agreement, not twinning", "back": "/partnership/VN-DN/KR-27"},
+    )
+    assert response.status_code == 200 and "Đã lưu." in response.text
+    relations = client.get("/api/partnerships/VN-DN/KR-27").json()["relations"]
+    assert relations[0]["hidden"] is True and relations[0]["corrections"][0]["action"] == "delete"
+    daegu = next(p for p in client.get("/api/parties/VN-DN").json()["partners"] if p["party"]["id"] == "KR-27")
+    assert daegu["relations"] == []

@@ -119,7 +119,8 @@ def party(request: Request, session: DB, party_id: str) -> HTMLResponse:
 
 @router.get("/partnership/{a}/{b}", response_class=HTMLResponse)
 def partnership(request: Request, session: DB, a: str, b: str) -> HTMLResponse:
-    return render(request, "partnership.html", {"pair": data.partnership(session, a, b)})
+    flash = request.session.pop("flash", None)
+    return render(request, "partnership.html", {"pair": data.partnership(session, a, b), "flash": flash})
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
@@ -310,6 +311,22 @@ def add_relation(
             session, a.strip(), b.strip(), type, since or None, source, username, note or None
         ),
         "/curation",
+    )
+
+
+@router.post("/curation/relation/{relation_id}/delete")
+def delete_relation(
+    request: Request,
+    session: DB,
+    relation_id: int,
+    csrf_token: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    username = _require_editor(request, session, csrf_token)
+    target = back if back.startswith("/") and not back.startswith("//") else "/curation"
+    return _done(
+        request, session, lambda: curation.delete_relation(session, relation_id, username, note or None), target
     )
 
 

@@ -99,11 +99,11 @@ def _free_socket() -> socket.socket:
 
 
 @pytest.fixture
-def site(web_db: str) -> Iterator[Site]:
+def site(sqlite_web_db: str) -> Iterator[Site]:
     """A uvicorn server over a fresh copy of the fixture database, on a free local port."""
     sock = _free_socket()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host=HOST, port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(sqlite_web_db), host=HOST, port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     base = f"http://{HOST}:{port}"
@@ -118,7 +118,7 @@ def site(web_db: str) -> Iterator[Site]:
             server.should_exit = True
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield Site(base, web_db)
+    yield Site(base, sqlite_web_db)
     server.should_exit = True
     thread.join(timeout=10)
     sock.close()

@@ -191,8 +191,8 @@ def quangninh_article() -> ArticleResult:
 
 
 @pytest.fixture
-def db(tmp_path):
-    opened = store.open(f"sqlite:///{tmp_path / 'hoptac.db'}")
+def db(db_url):
+    opened = store.open(db_url)
     yield opened
     opened.close()
 
@@ -298,8 +298,8 @@ def test_interrupted_article_leaves_nothing_and_rerun_resumes(db):
         assert [count(s, m) for m in (Article, EventRow, RelationRow)] == [2, 2, 2]
 
 
-def test_concurrent_writers_do_not_duplicate(tmp_path):
-    url = f"sqlite:///{tmp_path / 'shared.db'}"
+def test_concurrent_writers_do_not_duplicate(db_url):
+    url = db_url
     store.open(url).close()
     errors: list[BaseException] = []
 

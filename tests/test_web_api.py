@@ -327,30 +327,6 @@ def test_added_relationship_shows_with_its_source(client, editor_token):
     assert client.post("/api/relations", json=unsourced, headers=headers).status_code == 422
 
 
-def test_the_api_on_postgresql(pg_schema):
-    from conftest import fill
-
-    fill(pg_schema)
-    opened = store.open(pg_schema)
-    with opened.session() as session:
-        auth.create_user(session, "lan", "mật khẩu dài")
-        _token, secret = auth.create_token(session, "lan", "script")
-        session.commit()
-    opened.close()
-    with TestClient(create_app(pg_schema, secret_key="test-secret")) as client:
-        assert client.get("/api/overview").json()["totals"]["events"] == 8
-        body = client.get("/api/search", params={"q": "hue"}).json()
-        assert [p["id"] for p in body["parties"]] == ["VN-26"] and body["articles"]["total"] == 1
-        assert client.get("/api/search", params={"q": "Cần Thơ", "field": "health"}).json()["events"]["total"] == 1
-        assert [o["name"] for o in client.get("/api/parties/VN-DN").json()["officials_met"]] == ["Kim Sang-hoon"]
-        event_id = _event_id(client, "VN-13")
-        headers = {"Authorization": f"Bearer {secret}"}
-        edited = client.post(f"/api/events/{event_id}/corrections", json={"kind": "signing"}, headers=headers)
-        assert edited.status_code == 201
-        assert client.get(f"/api/events/{event_id}").json()["curated"] == ["kind"]
-        assert client.get("/party/VN-DN").status_code == 200
-
-
 def test_an_editor_deletes_a_relationship_from_the_partnership_page(client, editor_token):
     page = client.get("/login").text
     csrf = page.split('name="csrf_token" value="')[1].split('"')[0]

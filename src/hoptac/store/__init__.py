@@ -8,6 +8,7 @@ with store.session() as session:
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -122,10 +125,21 @@ def open(url: str | None = None) -> Store:
     return Store(engine, reader)
 
 
+# Alembic's command API keeps module-level state: one upgrade at a time per process.
+_UPGRADE_LOCK = threading.Lock()
+
+
 def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration; a no-op, without Alembic's machinery, when it is there."""
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
-    with engine.begin() as connection:
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with _UPGRADE_LOCK, engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several processes opening a fresh database at once: one migrates, the others then find it done.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(72658)")
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

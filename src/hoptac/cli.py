@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -19,6 +19,7 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from hoptac import store as store_module
+from hoptac.cluster import ClusterError
 from hoptac.models import ArticleResult, DateValue, Event
 from hoptac.store import Store, StoreError, queries
 
@@ -42,6 +43,13 @@ PathsArg = Annotated[
 ]
 SamplesOption = Annotated[bool, typer.Option("--samples", help="Also read the sample articles bundled with hoptac.")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Reject inputs larger than this.")]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Extract on a Dask cluster: tcp://HOST:8786 (its scheduler) or local:N (N worker processes here).",
+    ),
+]
 
 
 def _fail(message: str) -> NoReturn:
@@ -54,7 +62,7 @@ def _errors() -> Iterator[None]:
     """Known failures become one line on stderr and exit status 1."""
     try:
         yield
-    except (StoreError, queries.NotFound) as exc:
+    except (StoreError, queries.NotFound, ClusterError) as exc:
         _fail(str(exc.args[0]))
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -76,22 +84,53 @@ def _inputs(paths: list[str] | None, samples: bool) -> list[str]:
     return chosen
 
 
-def _results(paths: list[str], max_bytes: int, counts: Counter[str]) -> Iterator[ArticleResult]:
-    """Processed articles; every rejected input gets one line on stderr."""
+def _results(
+    paths: list[str], max_bytes: int, counts: Counter[str], cluster: str | None = None
+) -> Iterator[ArticleResult]:
+    """Processed articles in input order; every rejected input gets one line on stderr."""
     from hoptac import pipeline
     from hoptac.ingest import Rejected, read_paths
 
-    for item in read_paths(paths, max_bytes=max_bytes):
+    # Lines of extraction results (`extract --out`) come through as they are, not extracted again.
+    items = read_paths(paths, max_bytes=max_bytes, results=True)
+    if cluster is not None:
+        yield from _cluster_results(items, cluster, counts)
+        return
+    for item in items:
         if isinstance(item, Rejected):
             counts["rejected"] += 1
             print(f"{item.source}: {item.reason}", file=sys.stderr)
             continue
         counts["read"] += 1
+        if isinstance(item, ArticleResult):
+            yield item
+            continue
         try:
             yield pipeline.process(item)
         except Exception as exc:  # one article the extractor cannot handle must not stop a corpus run
             counts["rejected"] += 1
             print(f"{item.source}: extraction failed ({type(exc).__name__}: {exc})", file=sys.stderr)
+
+
+def _cluster_results(items: Iterator, address: str, counts: Counter[str]) -> Iterator[ArticleResult]:
+    """As `_results`, with the extraction done by the workers of a Dask cluster."""
+    from hoptac import cluster
+    from hoptac.ingest import Rejected
+
+    with _errors(), cluster.connect(address) as client:
+        for warning in cluster.check_workers(client):
+            print(f"warning: {warning}", file=sys.stderr)
+        for item in cluster.extract(items, client):
+            if isinstance(item, Rejected):
+                counts["rejected"] += 1
+                print(f"{item.source}: {item.reason}", file=sys.stderr)
+                continue
+            counts["read"] += 1
+            if isinstance(item, cluster.Failed):
+                counts["rejected"] += 1
+                print(f"{item.source}: extraction failed ({item.error})", file=sys.stderr)
+                continue
+            yield item
 
 
 def _progress() -> Progress:
@@ -112,15 +151,16 @@ def ingest(
     db: DbOption = None,
     samples: SamplesOption = False,
     max_bytes: MaxBytesOption = 5_000_000,
+    cluster: ClusterOption = None,
 ) -> None:
-    """Read articles, extract their facts and store them (unchanged articles are skipped)."""
+    """Read articles (or `extract --out` results), extract their facts and store them (unchanged are skipped)."""
     chosen = _inputs(paths, samples)
     counts: Counter[str] = Counter()
     with _errors():
         store = _open(db)
         with store.session() as session, _progress() as progress:
             task = progress.add_task("articles", total=None)
-            for result in _results(chosen, max_bytes, counts):
+            for result in _results(chosen, max_bytes, counts, cluster):
                 outcome = store_module.ingest_result(session, result)
                 counts[outcome.status] += 1
                 counts["events"] += outcome.events
@@ -163,22 +203,43 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the contract) or table.")] = "jsonl",
     samples: SamplesOption = False,
     max_bytes: MaxBytesOption = 5_000_000,
+    cluster: ClusterOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the JSON Lines to this file instead of stdout; `hoptac ingest` stores it."),
+    ] = None,
 ) -> None:
-    """Print the facts of articles without storing them."""
+    """Print the facts of articles without storing them (or write them to a file with --out)."""
     if format not in ("jsonl", "table"):
         _fail(f"unknown format '{format}' (choose jsonl or table)")
     chosen = _inputs(paths, samples)
     counts: Counter[str] = Counter()
-    for result in _results(chosen, max_bytes, counts):
-        if format == "jsonl":
-            sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
-            continue
-        table = _event_table(title=result.source)
-        for event in result.events:
-            _add_event_row(table, event)
-        out.print(table)
+    with _errors(), _jsonl_sink(output, format) as sink:
+        for result in _results(chosen, max_bytes, counts, cluster):
+            if sink is not None:
+                sink.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
+                counts["written"] += 1
+            if format == "jsonl":
+                continue
+            table = _event_table(title=result.source)
+            for event in result.events:
+                _add_event_row(table, event)
+            out.print(table)
+    if output is not None:
+        print(f"wrote {counts['written']} articles to {output}", file=sys.stderr)
     if counts["read"] == 0:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _jsonl_sink(output: Path | None, format: str) -> Iterator[TextIO | None]:
+    """Where the JSON Lines go: the `--out` file, stdout for `--format jsonl`, else nowhere."""
+    if output is None:
+        yield sys.stdout if format == "jsonl" else None
+        return
+    # Written line by line: after a crash every complete line is kept, and `ingest` rejects a cut last line.
+    with output.open("w", encoding="utf-8", newline="\n") as stream:
+        yield stream
 
 
 @app.command()
@@ -314,6 +375,102 @@ def export(
 
 
 _UNITS = {"csv": "events", "jsonl": "articles", "graphml": "partner pairs", "geojson": "map features"}
+
+
+_EVERY_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _every_seconds(every: str) -> int:
+    value, unit = every.strip()[:-1], every.strip()[-1:].lower()
+    if not value.isdigit() or unit not in _EVERY_UNITS or int(value) == 0:
+        _fail(f"bad --every '{every}' (a number and s, m, h or d: 30m, 1h, 1d)")
+    return int(value) * _EVERY_UNITS[unit]
+
+
+def _wait(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+@app.command()
+def crawl(
+    sources: Annotated[
+        Path | None, typer.Option("--sources", help="Sources CSV; default the list shipped with hoptac.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Skip entries dated before this day (YYYY-MM-DD).")
+    ] = None,
+    every: Annotated[
+        str | None, typer.Option("--every", help="Keep crawling at this interval (30m, 1h, 1d) until Ctrl-C.")
+    ] = None,
+    db: DbOption = None,
+    delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests to one host.")] = 1.0,
+    max_pages: Annotated[
+        int | None, typer.Option("--max-pages", help="Fetch at most this many pages per run; the rest stays queued.")
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a connection or a read.")] = 20.0,
+    keep_all: Annotated[
+        bool, typer.Option("--keep-all", help="Also store articles in which no cooperation fact is found.")
+    ] = False,
+) -> None:
+    """Follow news outlets: read their feeds and sitemaps, fetch new articles, extract and store them."""
+    from datetime import date, datetime
+
+    from hoptac.crawl import CrawlOptions, CrawlReport, SourcesError, load_sources
+    from hoptac.crawl import crawl as crawl_run
+
+    start = None
+    if since is not None:
+        try:
+            start = date.fromisoformat(since)
+        except ValueError:
+            _fail(f"bad --since '{since}' (a day as YYYY-MM-DD)")
+    interval = _every_seconds(every) if every is not None else None
+    if delay < 0 or timeout <= 0 or (max_pages is not None and max_pages < 0):
+        _fail("--delay must be >= 0, --timeout > 0 and --max-pages >= 0")
+    try:
+        chosen = load_sources(sources)
+    except SourcesError as exc:
+        _fail(str(exc))
+    options = CrawlOptions(delay=delay, timeout=timeout, max_pages=max_pages, keep_all=keep_all)
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    def say(report: CrawlReport, prefix: str = "") -> None:
+        stamp = f"{datetime.now():%Y-%m-%d %H:%M} " if interval is not None else ""
+        out.print(f"{stamp}{prefix}{report.summary()}", soft_wrap=True, markup=False)
+
+    with _errors():
+        store = _open(db)
+        report = CrawlReport()
+        try:
+            while True:
+                report = CrawlReport()
+                with _progress() as progress:
+                    task = progress.add_task("pages", total=None)
+
+                    def on_page(url: str, progress: Progress = progress, task: int = task) -> None:
+                        progress.update(task, description=url[-60:])
+                        progress.advance(task)
+
+                    crawl_run(store, chosen, start, options=options, report=report, log=log, on_page=on_page)
+                say(report)
+                if interval is None:
+                    break
+                _wait(interval)
+        except KeyboardInterrupt:
+            # Ctrl-C: everything fetched so far is stored; the queue waits for the next run.
+            if report.interrupted:
+                say(report, "interrupted: ")
+            else:
+                out.print("stopped")
+            store.close()
+            raise typer.Exit(0 if interval is not None else 130) from None
+        store.close()
+    if report.feeds_read + report.feeds_unchanged == 0 and report.errors and report.pages_fetched == 0:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -11,6 +11,10 @@
 - geojson: parties with known coordinates as points, partner pairs between
   them as lines. Opens in QGIS.
 
+The csv `first_report` column names the source published first (undated sources
+count last) and `copies` the sources that republish another source of the same
+event in nearly the same words (see `hoptac.store.syndication`).
+
 Editors' work is marked wherever it shows: the csv `curated` column and the
 jsonl events' `curated` list name the attributes an editor set; graphml and
 geojson edges carry `human` when an editor added or changed the relationship.
@@ -50,6 +54,8 @@ CSV_COLUMNS = [
     "amounts",
     "sources",
     "curated",
+    "first_report",
+    "copies",
 ]
 
 
@@ -81,6 +87,8 @@ def write_csv(session: Session, out: TextIO) -> int:
                 _join([a.text for a in event.amounts]),
                 _join(list(stored.sources)),
                 _join(list(stored.curated)),
+                stored.first_report or "",
+                _join(list(stored.copies)),
             ]
         )
     return len(rows)

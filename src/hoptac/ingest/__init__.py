@@ -1,9 +1,10 @@
-"""Reading inputs into `Document`s: text files, HTML pages, JSON Lines corpora, stdin.
+"""Reading inputs into `Document`s: text files, HTML pages, JSON Lines corpora, web archives, stdin.
 
-`read_paths` streams: files are opened one at a time and corpora line by
-line, so a corpus of any size goes through in constant memory. An input that
-gives no document comes out as a `Rejected` with a one-line reason instead of
-an exception, and reading goes on.
+`read_paths` streams: files are opened one at a time, corpora line by line
+and web archives (WARC) record by record, so a corpus of any size goes
+through in constant memory. An input that gives no document comes out as a
+`Rejected` with a one-line reason instead of an exception, and reading goes
+on.
 """
 
 from __future__ import annotations
@@ -14,30 +15,37 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from hoptac.ingest import jsonl
+from hoptac.ingest import jsonl, warc
 from hoptac.ingest.common import Rejected, size_label
 from hoptac.ingest.html import document_from_html
 from hoptac.ingest.text import document_from_text
-from hoptac.models import Document
+from hoptac.models import ArticleResult, Document
 
 __all__ = ["Rejected", "read_paths"]
 
 _TEXT = (".txt",)
 _HTML = (".html", ".htm")
 _JSONL = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
-_KNOWN = _TEXT + _HTML + _JSONL
+_WARC = (".warc", ".warc.gz")
+_KNOWN = _TEXT + _HTML + _JSONL + _WARC
 
 
-def read_paths(paths: Iterable[str], *, max_bytes: int = 5_000_000) -> Iterator[Document | Rejected]:
-    """Documents (or rejections) from files, directories (recursive) and `-` for stdin."""
+def read_paths(
+    paths: Iterable[str], *, max_bytes: int = 5_000_000, results: bool = False
+) -> Iterator[Document | ArticleResult | Rejected]:
+    """Documents (or rejections) from files, directories (recursive) and `-` for stdin.
+
+    With `results`, JSON Lines of extraction results (`hoptac extract --out`)
+    come out as validated `ArticleResult`s, to be stored without re-extracting.
+    """
     for path in paths:
         if path == "-":
-            yield from _read_stream("-", sys.stdin.buffer, max_bytes)
+            yield from _read_stream("-", sys.stdin.buffer, max_bytes, results)
         elif os.path.isdir(path):
             for file in _walk(path):
-                yield from _read_file(file, max_bytes)
+                yield from _read_file(file, max_bytes, results)
         else:
-            yield from _read_file(path, max_bytes)
+            yield from _read_file(path, max_bytes, results)
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -53,13 +61,17 @@ def _walk(root: str) -> Iterator[str]:
             yield entry.path
 
 
-def _read_file(path: str, max_bytes: int) -> Iterator[Document | Rejected]:
+def _read_file(path: str, max_bytes: int, results: bool = False) -> Iterator[Document | ArticleResult | Rejected]:
     lower = path.lower()
     try:
         if lower.endswith(_JSONL):
             opener = gzip.open if lower.endswith(".gz") else open
             with opener(path, "rb") as stream:
-                yield from jsonl.read_lines(path, stream, max_bytes)
+                yield from jsonl.read_lines(path, stream, max_bytes, results=results)
+            return
+        if lower.endswith(_WARC):  # max_bytes bounds each page, not the archive
+            with open(path, "rb") as stream:
+                yield from warc.read_warc(path, stream, max_bytes)
             return
         if os.path.getsize(path) > max_bytes:
             yield Rejected(path, size_label(max_bytes))
@@ -83,7 +95,9 @@ def _sniff_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def _read_stream(name: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document | Rejected]:
+def _read_stream(
+    name: str, stream: IO[bytes], max_bytes: int, results: bool = False
+) -> Iterator[Document | ArticleResult | Rejected]:
     """Stdin: JSON Lines when the first non-blank character is `{`, else one text document."""
     lineno = 0
     first = b""
@@ -92,7 +106,7 @@ def _read_stream(name: str, stream: IO[bytes], max_bytes: int) -> Iterator[Docum
         if first.strip():
             break
     if first.lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
-        yield from jsonl.read_lines(name, _chain(first, stream), max_bytes, first=lineno)
+        yield from jsonl.read_lines(name, _chain(first, stream), max_bytes, first=lineno, results=results)
         return
     data = first + stream.read(max_bytes + 1 - len(first))
     if len(data) > max_bytes:

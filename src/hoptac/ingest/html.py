@@ -1,10 +1,19 @@
-"""Saved web pages: main text and page metadata through trafilatura."""
+"""Saved web pages: main text and page metadata through trafilatura.
+
+The bytes are decoded by `hoptac.ingest.encoding.decode_html`, so pages in
+Windows-1258, VISCII or TCVN3, or with a wrong or missing charset, read as
+the Vietnamese they are.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import trafilatura
 
-from hoptac.ingest.common import Rejected, check_bytes, is_vietnamese
+from hoptac.ingest.common import Rejected, is_utf16, is_vietnamese, looks_binary
+from hoptac.ingest.encoding import decode_html
+from hoptac.ingest.language import could_be_vietnamese, visible_text
 from hoptac.models import Document
 from hoptac.textnorm import normalize, squeeze
 
@@ -16,10 +25,30 @@ def _field(value: object) -> str | None:
     return value or None
 
 
-def document_from_html(source: str, data: bytes) -> Document | Rejected:
-    page = check_bytes(source, data)
-    if isinstance(page, Rejected):
-        return page
+def document_from_html(
+    source: str,
+    data: bytes,
+    *,
+    charset: str | None = None,
+    language: Callable[[str], str] | None = None,
+) -> Document | Rejected:
+    """The main text and metadata of one page.
+
+    `charset` is what the server declared (HTTP Content-Type), if known.
+    `language`, when given, names the language of the main text and anything
+    but "vi" is rejected with that code (a page with too few Vietnamese
+    letters is named by its visible text, before the costly extraction);
+    without it the letter profile of `is_vietnamese` decides.
+    """
+    if not data.strip():
+        return Rejected(source, "empty file")
+    if not is_utf16(data) and looks_binary(data):
+        return Rejected(source, "binary content")
+    page, _ = decode_html(data, charset)
+    if language is not None and not could_be_vietnamese(page):
+        lang = language(visible_text(page))
+        if lang != "vi":  # a Vietnamese page without diacritics still goes on to extraction
+            return Rejected(source, f"not Vietnamese ({lang})")
     try:
         found = trafilatura.bare_extraction(
             page, with_metadata=True, include_comments=False, include_tables=False
@@ -29,8 +58,13 @@ def document_from_html(source: str, data: bytes) -> Document | Rejected:
     text = normalize(found.text or "") if found is not None else ""
     if not text.strip():
         return Rejected(source, "no main text found in HTML")
-    if not is_vietnamese(text):
-        return Rejected(source, "not Vietnamese")
+    if language is None:
+        if not is_vietnamese(text):
+            return Rejected(source, "not Vietnamese")
+    else:
+        lang = language(text)
+        if lang != "vi":
+            return Rejected(source, f"not Vietnamese ({lang})")
     author = _field(found.author)
     return Document(
         source=source,

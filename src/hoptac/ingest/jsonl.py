@@ -1,4 +1,10 @@
-"""JSON Lines corpora, plain or gzipped: one article per line, streamed."""
+"""JSON Lines corpora, plain or gzipped: one article per line, streamed.
+
+With `results=True` a line may also be an extraction result, as `hoptac
+extract --format jsonl` or `--out` writes it (an object whose "article" is an
+object): it is validated and passed on as an `ArticleResult`, so stored
+results need no second extraction.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,10 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
+from pydantic import ValidationError
+
 from hoptac.ingest.common import Rejected, is_vietnamese, size_label
-from hoptac.models import Document
+from hoptac.models import ArticleResult, Document
 from hoptac.textnorm import normalize, squeeze
 
 
@@ -28,7 +36,19 @@ def _authors(obj: dict) -> list[str]:
     return [squeeze(normalize(a)) for a in value if isinstance(a, str) and a.strip()]
 
 
-def _article(name: str, lineno: int, line: bytes, max_bytes: int) -> Document | Rejected | None:
+def _result(name: str, lineno: int, obj: dict) -> ArticleResult | Rejected:
+    try:
+        return ArticleResult.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "line"
+        more = f" and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
+        return Rejected(name, f"line {lineno}: not a valid extraction result ({where}: {first['msg']}{more})")
+
+
+def _article(
+    name: str, lineno: int, line: bytes, max_bytes: int, results: bool = False
+) -> Document | ArticleResult | Rejected | None:
     if len(line) > max_bytes:
         return Rejected(name, f"line {lineno}: {size_label(max_bytes)}")
     try:
@@ -43,6 +63,8 @@ def _article(name: str, lineno: int, line: bytes, max_bytes: int) -> Document | 
         return Rejected(name, f"line {lineno}: not JSON")
     if not isinstance(obj, dict):
         return Rejected(name, f"line {lineno}: not a JSON object")
+    if results and isinstance(obj.get("article"), dict):
+        return _result(name, lineno, obj)
     body = _str(obj, "body", "text", "content") or ""
     summary = _str(obj, "summary", "description", "sapo")
     if not body and summary is None:
@@ -67,13 +89,13 @@ def _article(name: str, lineno: int, line: bytes, max_bytes: int) -> Document | 
 
 
 def read_lines(
-    name: str, lines: Iterable[bytes], max_bytes: int, first: int = 1
-) -> Iterator[Document | Rejected]:
-    """Articles of a JSON Lines stream; a bad line is rejected and the stream goes on."""
+    name: str, lines: Iterable[bytes], max_bytes: int, first: int = 1, *, results: bool = False
+) -> Iterator[Document | ArticleResult | Rejected]:
+    """Articles (and with `results`, extraction results) of a JSON Lines stream; a bad line is rejected."""
     lineno = first - 1
     try:
         for lineno, line in enumerate(lines, first):
-            item = _article(name, lineno, line, max_bytes)
+            item = _article(name, lineno, line, max_bytes, results)
             if item is not None:
                 yield item
     except (OSError, EOFError, zlib.error) as exc:

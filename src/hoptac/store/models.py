@@ -296,3 +296,8 @@ class StoreState(Base):
 
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Defined apart; imported so that Base.metadata (Alembic, the schema test) includes its tables.
+from hoptac.store import crawl_models  # noqa: E402,F401
+from hoptac.store.syndication_models import ArticleCopy, ArticleSignature  # noqa: E402,F401

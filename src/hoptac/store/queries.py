@@ -24,6 +24,7 @@ from hoptac.models import (
 from hoptac.store.models import (
     Alias,
     Article,
+    ArticleCopy,
     EventParty,
     EventPerson,
     EventRow,
@@ -191,6 +192,76 @@ class StoredEvent:
     sources: list[str]
     # What editors changed ("date", "fields", ...); empty for pure machine output.
     curated: list[str] = field(default_factory=list)
+    # The source published first (see `first_report`), and the sources that republish another of them.
+    first_report: str | None = None
+    copies: list[str] = field(default_factory=list)
+
+
+def _published_order(article: Article) -> tuple[bool, str, int]:
+    # Undated articles (and "--MM-DD", which has no year) come last; among equal dates the one stored first.
+    value = article.published_value
+    dated = bool(value) and not value.startswith("--")
+    return (not dated, value if dated else "", article.id)
+
+
+def first_report(articles: list[Article]) -> Article | None:
+    """The article published first; a date of month precision ("2024-04") goes before the month's days."""
+    return min(articles, key=_published_order, default=None)
+
+
+def _copy_links(session: Session, ids: set[int]) -> list[tuple[int, int]]:
+    if len(ids) < 2:
+        return []
+    stmt = select(ArticleCopy.article_id, ArticleCopy.original_id)
+    if len(ids) <= 500:
+        stmt = stmt.where(ArticleCopy.article_id.in_(ids), ArticleCopy.original_id.in_(ids))
+    # Past that, reading every link is cheaper than a long IN list (and stays under SQLite's limit).
+    return [(a, b) for a, b in session.execute(stmt) if a in ids and b in ids]
+
+
+def republished(articles: list[Article], links: list[tuple[int, int]]) -> list[Article]:
+    """The articles that republish another of `articles`: in each group of near-copies, all but the first published."""
+    group = {a.id: a.id for a in articles}
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for a, b in links:
+        if a in group and b in group:
+            group[root(a)] = root(b)
+    groups: dict[int, list[Article]] = defaultdict(list)
+    for article in articles:
+        groups[root(article.id)].append(article)
+    first = {min(members, key=_published_order).id for members in groups.values()}
+    return [a for a in sorted(articles, key=lambda a: a.id) if a.id not in first]
+
+
+@dataclass
+class Copy:
+    """A stored article that tells the same story as another in nearly the same words."""
+
+    id: int
+    source: str
+    title: str | None
+    published: str | None
+    similarity: float
+
+
+def copies_of(session: Session, article_id: int) -> list[Copy]:
+    """The near-copies of one article, most similar first."""
+    rows = session.execute(
+        select(ArticleCopy.article_id, ArticleCopy.original_id, ArticleCopy.similarity).where(
+            or_(ArticleCopy.article_id == article_id, ArticleCopy.original_id == article_id)
+        )
+    ).all()
+    out = []
+    for a, b, score in rows:
+        other = session.get(Article, b if a == article_id else a)
+        if other is not None:
+            out.append(Copy(other.id, other.source, other.title, other.published_value, score))
+    return sorted(out, key=lambda c: (-c.similarity, c.id))
 
 
 def merged_event(row: EventRow) -> Event:
@@ -264,14 +335,26 @@ def events(
         stmt = stmt.where(EventRow.id.in_(in_country))
     if kind is not None:
         stmt = stmt.where(EventRow.kind == kind)
+    rows = [
+        row
+        for row in session.scalars(stmt)
+        if (field is None or field in row.fields) and _overlaps(row.date_value, since, until)
+    ]
+    links = _copy_links(session, {s.article_id for row in rows for s in row.sources})
     out = []
-    for row in session.scalars(stmt):
-        if field is not None and field not in row.fields:
-            continue
-        if not _overlaps(row.date_value, since, until):
-            continue
-        sources = [s.article.source for s in sorted(row.sources, key=lambda s: s.article_id)]
-        out.append(StoredEvent(row.id, merged_event(row), sources, list(row.curated)))
+    for row in rows:
+        articles = [s.article for s in sorted(row.sources, key=lambda s: s.article_id)]
+        first = first_report(articles)
+        out.append(
+            StoredEvent(
+                row.id,
+                merged_event(row),
+                [a.source for a in articles],
+                list(row.curated),
+                first.source if first else None,
+                [a.source for a in republished(articles, links)],
+            )
+        )
     out.sort(key=lambda e: (e.event.date is None, e.event.date.value if e.event.date else "", e.id))
     return out
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 import hoptac
 from hoptac.models import ArticleResult, DateValue, Event, Evidence, Party, Person, Relation
-from hoptac.store import curation
+from hoptac.store import curation, syndication
 from hoptac.store.models import (
     Alias,
     Article,
@@ -97,20 +97,26 @@ def _ingest(session: Session, result: ArticleResult) -> IngestOutcome:
     article.ingested_at = datetime.now(UTC)
     article.extractor_version = hoptac.__version__
     session.flush()
-    _index_for_search(session, article)
+    folded = _index_for_search(session, article)
     curation.bump_generation(session)
+    # After the bump: on PostgreSQL that waits for any writer that bumped first, whose article is then seen.
+    syndication.record(session, article, folded, index=bool(result.events))
     merged = add_facts(session, article, result.events, result.relations)
     return IngestOutcome(status, article.id, len(result.events), len(result.relations), merged)
 
 
-def _index_for_search(session: Session, article: Article) -> None:
-    folded = fold(f"{article.title or ''}\n{article.text}")
+def _index_for_search(session: Session, article: Article) -> str:
+    """Store the folded title and text; returns the folded text, which near-copy detection reuses."""
+    # Folded apart, then joined: the line break stops case context, so this equals folding the whole.
+    text = fold(article.text)
+    folded = f"{fold(article.title or '')}\n{text}"
     row = session.get(ArticleSearch, article.id)
     if row is None:
         session.add(ArticleSearch(article_id=article.id, folded=folded))
     elif row.folded != folded:
         row.folded = folded
     session.flush()
+    return text
 
 
 # --- parties -------------------------------------------------------------------------
@@ -283,14 +289,54 @@ def _extend_source(
     source.evidence = _union([source.evidence, evidence])
 
 
-def _add_event(session: Session, article: Article, position: int, event: Event) -> bool:
+def _copy_target(
+    session: Session, article: Article, position: int, event: Event, fp: str | None, copies: list[int]
+) -> EventRow | None:
+    """The event of a near-copy of this article (see `syndication`) that `event` restates.
+
+    A republished story reports the same events, but its date may be inferred differently
+    or a party missed, so the fingerprint need not match: the same kind and one shared
+    non-country party suffice when the dates agree (or one is missing); when they
+    disagree, one event's parties must all be among the other's, so two meetings of one
+    province with two different delegations stay apart. Among several, the compatible
+    date, the same fingerprint, more shared parties and the nearer place in the article
+    win. An event another event of this article already joined is left to it.
+    """
+    mine = {p.id for p in event.parties if p.kind != "country"}
+    if not mine or not copies:
+        return None
+    everyone = {p.id for p in event.parties}
+    sources = session.scalars(
+        select(EventSource)
+        .join(EventRow, EventRow.id == EventSource.event_id)
+        .where(EventSource.article_id.in_(copies), EventRow.kind == event.kind)
+    ).all()
+    best, best_rank = None, None
+    for source in sources:
+        row = source.event
+        if any(s.article_id == article.id for s in row.sources):
+            continue
+        shared = len(mine & {link.party_id for link in row.parties if link.party.kind != "country"})
+        if not shared:
+            continue
+        dated = bool(event.date and row.date_value and dates_compatible(row.date_value, event.date.value))
+        theirs = {link.party_id for link in row.parties}
+        if event.date and row.date_value and not dated and not (everyone <= theirs or theirs <= everyone):
+            continue
+        rank = (dated, row.fingerprint == fp, shared, -abs(source.position - position), -row.id)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = row, rank
+    return best
+
+
+def _add_event(session: Session, article: Article, position: int, event: Event, copies: list[int]) -> bool:
     """Store one event of the article; True when it joined an event already stored."""
     for party in event.parties:
         upsert_party(session, party)
     if event.place is not None:
         upsert_party(session, event.place)
     fp = fingerprint(event)
-    target = _merge_target(session, fp, event.date)
+    target = _copy_target(session, article, position, event, fp, copies) or _merge_target(session, fp, event.date)
     merged = target is not None and any(s.article_id != article.id for s in target.sources)
     if target is None:
         key = f"{fp}@{event.date.value if event.date else ''}" if fp else f"{article.source}#{position}"
@@ -451,9 +497,13 @@ def add_facts(session: Session, article: Article, events: list[Event], relations
     if moved:
         events = [_redirected(event, moved) for event in events]
         relations = [_redirected(relation, moved) for relation in relations]
+    # Re-extraction may give an article its first events, or take its last: index it accordingly.
+    syndication.sync(session, article, bool(events))
+    # Near-copies either way round, so re-extracting the earlier article keeps the merge too.
+    copies = syndication.related(session, article.id) if events else []
     merged = 0
     for position, event in enumerate(events):
-        merged += _add_event(session, article, position, event)
+        merged += _add_event(session, article, position, event, copies)
     for position, relation in enumerate(relations):
         _add_relation(session, article, position, relation)
     return merged

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -16,6 +18,7 @@ from hoptac.store.models import User
 from hoptac.store.queries import coordinates
 from hoptac.web import auth, data
 from hoptac.web.app import db_session, editor, services
+from hoptac.web.data import Page
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -43,22 +46,39 @@ def _filters(
 Filters = Annotated[data.EventFilter, Depends(_filters)]
 
 
-@router.get("/overview")
-def overview(request: Request, session: DB) -> dict[str, Any]:
+def _json(body: bytes, media_type: str = "application/json") -> Response:
+    return Response(body, media_type=media_type)
+
+
+async def _shared(request: Request, key: Any, compute: Callable[[Session, data.Index], Any]) -> bytes:
+    """A whole answer many clients ask for: from memory without touching a thread or the database
+    when it is cached, else computed in the thread pool."""
+    cache = services(request).cache
+    hit = cache.peek(key)
+    if hit is not None:
+        return hit
+
+    def load() -> bytes:
+        with services(request).store.read_session() as session:
+            return cache.cached_json(session, key, lambda: compute(session, cache.get(session)))
+
+    return await run_in_threadpool(load)
+
+
+@router.get("/overview", response_class=JSONResponse)
+async def overview(request: Request) -> Response:
     """Totals, events per month, top partner countries and fields, latest and upcoming events."""
-    cache = services(request).cache
-    return cache.cached(session, ("overview",), lambda: data.overview(session, cache.get(session)))
+    return _json(await _shared(request, ("overview",), data.overview))
 
 
-@router.get("/search")
-def search(
-    request: Request, session: DB, filters: Filters, q: str = "", page: PageNo = 1, per_page: PerPage = 20
-) -> dict[str, Any]:
+@router.get("/search", response_class=JSONResponse)
+async def search(request: Request, filters: Filters, q: str = "", page: PageNo = 1, per_page: PerPage = 20) -> Response:
     """Diacritic-insensitive search over parties, events and article text ("hue" finds "Huế")."""
-    cache = services(request).cache
     key = ("search", q, tuple(vars(filters).values()), page, per_page)
-    return cache.cached(
-        session, key, lambda: data.search(session, cache.get(session), q, filters, data.Page(page, per_page))
+    return _json(
+        await _shared(
+            request, key, lambda session, index: data.search(session, index, q, filters, Page(page, per_page))
+        )
     )
 
 
@@ -86,11 +106,12 @@ def parties(
     return data.list_parties(session, _index(request, session), q, kind, country, data.Page(page, per_page))
 
 
-@router.get("/parties/{party_id}")
-def party(request: Request, session: DB, party_id: str) -> dict[str, Any]:
+@router.get("/parties/{party_id}", response_class=JSONResponse)
+async def party(request: Request, party_id: str) -> Response:
     """Profile: partners with relationship and since, fields by year, officials met, proposals, predecessors."""
-    cache = services(request).cache
-    return cache.cached(session, ("party", party_id), lambda: data.profile(session, cache.get(session), party_id))
+    return _json(
+        await _shared(request, ("party", party_id), lambda session, index: data.profile(session, index, party_id))
+    )
 
 
 @router.get("/parties/{party_id}/events")
@@ -119,18 +140,17 @@ def _graph_filter(
 GraphParams = Annotated[data.GraphFilter, Depends(_graph_filter)]
 
 
-@router.get("/graph")
-def graph(request: Request, session: DB, flt: GraphParams) -> dict[str, Any]:
+@router.get("/graph", response_class=JSONResponse)
+async def graph(request: Request, flt: GraphParams) -> Response:
     """Partner network: nodes sized by events, edges typed by the strongest stated relationship."""
-    cache = services(request).cache
-    return cache.cached(session, ("graph", flt.key()), lambda: data.graph(cache.get(session), flt))
+    return _json(await _shared(request, ("graph", flt.key()), lambda _session, index: data.graph(index, flt)))
 
 
-@router.get("/map")
-def map_features(request: Request, session: DB, flt: GraphParams) -> dict[str, Any]:
+@router.get("/map", response_class=JSONResponse)
+async def map_features(request: Request, flt: GraphParams) -> Response:
     """GeoJSON FeatureCollection: localities as points, partnerships as lines."""
-    cache = services(request).cache
-    return cache.cached(session, ("map", flt.key()), lambda: data.geojson(cache.get(session), flt))
+    body = await _shared(request, ("map", flt.key()), lambda _session, index: data.geojson(index, flt))
+    return _json(body, "application/geo+json")
 
 
 @router.get("/articles/{article_id}")

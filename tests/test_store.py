@@ -363,7 +363,7 @@ def test_migrations_create_exactly_the_model_schema(db):
         diff = compare_metadata(context, Base.metadata)
         version = connection.execute(text("select version_num from alembic_version")).scalar()
     assert diff == []
-    assert version == "0004"
+    assert version == "0005"
 
 
 # --- reextract -------------------------------------------------------------------------
@@ -539,3 +539,23 @@ def test_postgresql_store(pg_schema):
             assert json.loads(buffer.getvalue().splitlines()[1]) == danang_article().model_dump(mode="json")
     finally:
         opened.close()
+
+
+def test_absorbing_an_event_keeps_its_sources_people_and_proposals(db):
+    from hoptac.store.models import ProposalRow
+    from hoptac.store.write import _absorb
+
+    with db.session() as s:
+        store.ingest_result(s, quangninh_article())
+        store.ingest_result(s, danang_article())
+        keep, other = s.scalars(select(EventRow).order_by(EventRow.id)).all()
+        other.proposals.append(ProposalRow(article_id=other.sources[0].article_id, act="request", text="mở đường bay"))
+        s.flush()
+        moved = {(p.id, p.text) for p in other.proposals}
+        people = {link.person_id for link in other.people}
+        _absorb(s, keep, other)
+        s.commit()
+        assert s.scalars(select(EventRow)).all() == [keep]
+        assert moved <= {(p.id, p.text) for p in s.scalars(select(ProposalRow))}
+        assert people <= {link.person_id for link in keep.people}
+        assert count(s, EventSource) == 2

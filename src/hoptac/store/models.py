@@ -18,6 +18,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -32,6 +33,7 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_published_id", "published_value", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(1000), unique=True)
@@ -76,7 +78,11 @@ class EventRow(Base):
     __tablename__ = "events"
     # Two rows with one fingerprint and one date would be the same event; the
     # constraint stops concurrent writers from creating both.
-    __table_args__ = (UniqueConstraint("fingerprint", "date_value", name="uq_event_fingerprint_date"),)
+    __table_args__ = (
+        UniqueConstraint("fingerprint", "date_value", name="uq_event_fingerprint_date"),
+        # Newest-first pages of events.
+        Index("ix_events_date_id", "date_value", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -108,6 +114,8 @@ class EventRow(Base):
 
 class EventParty(Base):
     __tablename__ = "event_parties"
+    # A party's events: the profile, the timeline and every filter by party.
+    __table_args__ = (Index("ix_event_parties_party_event", "party_id", "event_id"),)
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), primary_key=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import delete, select
@@ -262,18 +262,21 @@ def _absorb(session: Session, keep: EventRow, other: EventRow) -> None:
     for source in list(other.sources):
         mine = by_article.get(source.article_id)
         if mine is None:
-            other.sources.remove(source)
-            keep.sources.append(source)
+            source.event = keep
         else:
             _extend_source(mine, source.parties, source.fields, source.amounts, source.evidence)
+            session.delete(source)
     seen = {(p.person_id, p.article_id) for p in keep.people}
     for link in list(other.people):
-        other.people.remove(link)
-        if (link.person_id, link.article_id) not in seen:
-            keep.people.append(link)
+        if (link.person_id, link.article_id) in seen:
+            session.delete(link)
+        else:
+            link.event = keep
     for proposal in list(other.proposals):
-        other.proposals.remove(proposal)
-        keep.proposals.append(proposal)
+        proposal.event = keep
+    # The children point at `keep` in the database before `other` goes, so the foreign keys'
+    # ON DELETE CASCADE cannot take them along.
+    session.flush()
     session.delete(other)
     session.flush()
 
@@ -287,6 +290,26 @@ def _extend_source(
     source.fields = _union([source.fields, fields])
     source.amounts = _union([source.amounts, amounts])
     source.evidence = _union([source.evidence, evidence])
+
+
+def _near(a: str, b: str, days: int = 45) -> bool:
+    """Whether two dates of any precision can lie within `days` of each other."""
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] == b[-5:] or a.startswith("--") != b.startswith("--")
+
+    def bounds(value: str) -> tuple[date, date]:
+        parts = [int(x) for x in value[:10].split("-")]
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+    (a_lo, a_hi), (b_lo, b_hi) = bounds(a), bounds(b)
+    gap = max((b_lo - a_hi).days, (a_lo - b_hi).days, 0)
+    return gap <= days
 
 
 def _copy_target(
@@ -321,7 +344,9 @@ def _copy_target(
             continue
         dated = bool(event.date and row.date_value and dates_compatible(row.date_value, event.date.value))
         theirs = {link.party_id for link in row.parties}
-        if event.date and row.date_value and not dated and not (everyone <= theirs or theirs <= everyone):
+        # Copies disagree on a date by days (one infers it, one prints it), never by months.
+        nested = everyone <= theirs or theirs <= everyone
+        if event.date and row.date_value and not dated and not (nested and _near(row.date_value, event.date.value)):
             continue
         rank = (dated, row.fingerprint == fp, shared, -abs(source.position - position), -row.id)
         if best_rank is None or rank > best_rank:

@@ -218,45 +218,51 @@ class Note(BaseModel):
     note: str | None = None
 
 
-def _curate(session: Session, action: Any) -> Any:
+def _curate(request: Request, session: Session, action: Any) -> Any:
     try:
         result = action()
     except curation.CurationError as exc:
         session.rollback()
         raise HTTPException(422, str(exc)) from None
     session.commit()
+    services(request).cache.invalidate()
     return result
 
 
 @router.post("/events/{event_id}/corrections", status_code=201)
-def edit_event(session: DB, user: Editor, event_id: int, body: EventEdit) -> dict[str, Any]:
+def edit_event(request: Request, session: DB, user: Editor, event_id: int, body: EventEdit) -> dict[str, Any]:
     """Correct an event; the correction is kept apart from machine output and survives re-extraction."""
     changes = body.model_dump(exclude_none=True, exclude={"note"})
-    correction = _curate(session, lambda: curation.edit_event(session, event_id, changes, user.username, body.note))
+    correction = _curate(
+        request, session, lambda: curation.edit_event(session, event_id, changes, user.username, body.note)
+    )
     return data.correction_dict(correction)
 
 
 @router.delete("/events/{event_id}")
-def delete_event(session: DB, user: Editor, event_id: int, body: Note | None = None) -> dict[str, Any]:
+def delete_event(
+    request: Request, session: DB, user: Editor, event_id: int, body: Note | None = None
+) -> dict[str, Any]:
     """Mark an event as wrongly extracted: hidden everywhere, kept in the audit log."""
     note = body.note if body else None
-    correction = _curate(session, lambda: curation.delete_event(session, event_id, user.username, note))
+    correction = _curate(request, session, lambda: curation.delete_event(session, event_id, user.username, note))
     return data.correction_dict(correction)
 
 
 @router.post("/parties/merge", status_code=201)
-def merge_parties(session: DB, user: Editor, body: Merge) -> dict[str, Any]:
+def merge_parties(request: Request, session: DB, user: Editor, body: Merge) -> dict[str, Any]:
     """Merge two parties that are one: every fact naming `from` names `into` from now on."""
     correction = _curate(
-        session, lambda: curation.merge_parties(session, body.from_id, body.into, user.username, body.note)
+        request, session, lambda: curation.merge_parties(session, body.from_id, body.into, user.username, body.note)
     )
     return data.correction_dict(correction)
 
 
 @router.post("/relations", status_code=201)
-def add_relation(session: DB, user: Editor, body: NewRelation) -> dict[str, Any]:
+def add_relation(request: Request, session: DB, user: Editor, body: NewRelation) -> dict[str, Any]:
     """State a relationship (sister, friendship, cooperation, membership) with its source."""
     row = _curate(
+        request,
         session,
         lambda: curation.add_relation(
             session, body.a, body.b, body.type, body.since, body.source, user.username, body.note
@@ -266,16 +272,18 @@ def add_relation(session: DB, user: Editor, body: NewRelation) -> dict[str, Any]
 
 
 @router.delete("/relations/{relation_id}")
-def delete_relation(session: DB, user: Editor, relation_id: int, body: Note | None = None) -> dict[str, Any]:
+def delete_relation(
+    request: Request, session: DB, user: Editor, relation_id: int, body: Note | None = None
+) -> dict[str, Any]:
     note = body.note if body else None
-    correction = _curate(session, lambda: curation.delete_relation(session, relation_id, user.username, note))
+    correction = _curate(request, session, lambda: curation.delete_relation(session, relation_id, user.username, note))
     return data.correction_dict(correction)
 
 
 @router.post("/corrections/{correction_id}/revoke")
-def revoke(session: DB, user: Editor, correction_id: int) -> dict[str, Any]:
+def revoke(request: Request, session: DB, user: Editor, correction_id: int) -> dict[str, Any]:
     """Withdraw a correction; the fact returns to what its sources say."""
-    correction = _curate(session, lambda: curation.revoke(session, correction_id, user.username))
+    correction = _curate(request, session, lambda: curation.revoke(session, correction_id, user.username))
     return data.correction_dict(correction)
 
 

@@ -60,8 +60,11 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
     """The application over the store at `db` (see `hoptac.store.resolve_url`)."""
     store = store_module.open(db)
 
+    cache = IndexCache(store.read_session)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        cache.warm()
         yield
         store.close()
 
@@ -73,7 +76,7 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
         docs_url=None,
         redoc_url=None,
     )
-    app.state.services = Services(store=store, cache=IndexCache())
+    app.state.services = Services(store=store, cache=cache)
     # Sessions signed with a key from the environment survive restarts and work across workers.
     key = secret_key or os.environ.get("HOPTAC_SECRET_KEY") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=key, same_site="lax", https_only=False, max_age=14 * 24 * 3600)

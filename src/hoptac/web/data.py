@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations, pairwise
@@ -178,25 +178,68 @@ def build_index(session: Session) -> Index:
 
 
 class IndexCache:
-    """The current `Index`, rebuilt when the store's generation moves (checked at most once a second)."""
+    """The current `Index` and the answers computed from it, per store generation.
 
-    def __init__(self) -> None:
+    The generation is checked at most once a second. When another process changed
+    the data (an ingest running beside the server), the new index is built in the
+    background while the previous one keeps answering, so a busy ingest never
+    stalls readers; after a write through this server (`invalidate`) the next
+    request waits for the new index, so an editor sees their change at once.
+    Each answer is computed once however many clients ask for it at the same time,
+    and at most two are computed at once.
+    """
+
+    def __init__(self, sessions: Callable[[], Any] | None = None) -> None:
+        self._sessions = sessions
         self._index: Index | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._rebuilding = False
+        self._dirty = False
+        self._key_locks: dict[Any, threading.Lock] = defaultdict(threading.Lock)
+        self._computing = threading.BoundedSemaphore(2)
         self.responses: dict[Any, Any] = {}
 
+    def invalidate(self) -> None:
+        """Data changed through this process: the next `get` rebuilds before answering."""
+        self._dirty = True
+        self._checked = 0.0
+
+    def warm(self) -> None:
+        """Build the index now, in the background (at start-up)."""
+        if self._sessions is not None:
+            threading.Thread(target=self._build_detached, daemon=True).start()
+
     def get(self, session: Session) -> Index:
-        now = time.monotonic()
-        if self._index is not None and now - self._checked < 1.0:
+        if self._index is not None and time.monotonic() - self._checked < 1.0:
             return self._index
         with self._lock:
             current = curation.generation(session)
-            if self._index is None or self._index.generation != current:
-                self._index = build_index(session)
-                self.responses = {}
             self._checked = time.monotonic()
-            return self._index
+            if self._index is not None and self._index.generation == current:
+                self._dirty = False
+                return self._index
+            if self._index is None or self._dirty or self._sessions is None:
+                self._install(build_index(session))
+                self._dirty = False
+            elif not self._rebuilding:
+                self._rebuilding = True
+                threading.Thread(target=self._build_detached, daemon=True).start()
+            return self._index  # type: ignore[return-value]
+
+    def _build_detached(self) -> None:
+        try:
+            with self._sessions() as session:  # type: ignore[misc]
+                index = build_index(session)
+            with self._lock:
+                if self._index is None or index.generation >= self._index.generation:
+                    self._install(index)
+        finally:
+            self._rebuilding = False
+
+    def _install(self, index: Index) -> None:
+        self._index = index
+        self.responses = {}
 
     def peek(self, key: Any) -> bytes | None:
         """A cached JSON body, when one is there and the generation was checked within the second."""
@@ -218,11 +261,17 @@ class IndexCache:
         hit = self.responses.get(key)
         if hit is not None and hit[0] == index.generation:
             return hit[1]
-        value = compute()
-        if len(self.responses) > 5000:
-            self.responses = {}
-        self.responses[key] = (index.generation, value)
-        return value
+        with self._key_locks[key]:
+            hit = self.responses.get(key)
+            if hit is not None and hit[0] == index.generation:
+                return hit[1]
+            with self._computing:
+                value = compute()
+            if len(self.responses) > 5000:
+                self.responses = {}
+                self._key_locks = defaultdict(threading.Lock)
+            self.responses[key] = (index.generation, value)
+            return value
 
 
 # --- overview --------------------------------------------------------------------------

@@ -206,6 +206,7 @@ def _done(request: Request, session: Session, action: Any, back: str) -> Respons
         request.session["flash"] = str(exc)
         return RedirectResponse(back, status_code=303)
     session.commit()
+    services(request).cache.invalidate()
     request.session["flash"] = "saved"
     return RedirectResponse(back, status_code=303)
 

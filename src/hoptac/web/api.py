@@ -32,7 +32,7 @@ def _index(request: Request, session: Session) -> data.Index:
     return services(request).cache.get(session)
 
 
-def _filters(
+async def _filters(
     party: str | None = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code of a party's country")] = None,
     field: Annotated[str | None, Query(description="cooperation field code, e.g. tourism")] = None,
@@ -126,7 +126,7 @@ def partnership(session: DB, a: str, b: str) -> dict[str, Any]:
     return data.partnership(session, a, b)
 
 
-def _graph_filter(
+async def _graph_filter(
     country: str | None = None,
     field: str | None = None,
     since: Annotated[int | None, Query(description="first year")] = None,

@@ -4,9 +4,10 @@ Vietnamese provinces (real ids and names from the gazetteer) meet foreign
 cities, regions, countries and organisations, with Zipf-like popularity on
 both sides, so TP Hồ Chí Minh, Hà Nội and Đà Nẵng have thousands of events
 and most parties a handful. Every event is reported by 1-3 articles; an
-article reports 1-4 events of one province that happened within weeks of
-each other. Articles carry a few paragraphs of Vietnamese text that name the
-parties and people, and every evidence span indexes into that text.
+article reports 1-4 events that happened within two months of each other, of
+one province (a local outlet) or of several (a national one). Articles carry
+a few paragraphs of Vietnamese text that name the parties and people, and
+every evidence span indexes into that text.
 
 Each article is built as a `hoptac.models.ArticleResult` and stored through
 `hoptac.store.ingest_result`, one transaction per article as in production, so

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,6 +17,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from hoptac import store as store_module
 from hoptac.cluster import ClusterError
@@ -510,6 +511,27 @@ def _password(password_stdin: bool) -> str:
     return typer.prompt("password", hide_input=True, confirmation_prompt=True)
 
 
+T = TypeVar("T")
+
+
+def _account_change(db: str | None, change: Callable[[Session], T]) -> T:
+    """Run one change to editors or tokens in a committed transaction; a refused change is one error line."""
+    from hoptac.web import auth
+
+    with _errors():
+        store = _open(db)
+        try:
+            with store.session() as session:
+                try:
+                    result = change(session)
+                except auth.AuthError as exc:
+                    _fail(str(exc))
+                session.commit()
+        finally:
+            store.close()
+    return result
+
+
 @user_app.command("add")
 def user_add(
     username: str,
@@ -520,15 +542,7 @@ def user_add(
     from hoptac.web import auth
 
     password = _password(password_stdin)
-    with _errors():
-        store = _open(db)
-        with store.session() as session:
-            try:
-                auth.create_user(session, username, password)
-            except auth.AuthError as exc:
-                _fail(str(exc))
-            session.commit()
-        store.close()
+    _account_change(db, lambda session: auth.create_user(session, username, password))
     out.print(f"editor '{escape(username)}' created")
 
 
@@ -542,15 +556,7 @@ def user_passwd(
     from hoptac.web import auth
 
     password = _password(password_stdin)
-    with _errors():
-        store = _open(db)
-        with store.session() as session:
-            try:
-                auth.set_password(session, username, password)
-            except auth.AuthError as exc:
-                _fail(str(exc))
-            session.commit()
-        store.close()
+    _account_change(db, lambda session: auth.set_password(session, username, password))
     out.print(f"password of '{escape(username)}' changed")
 
 
@@ -563,16 +569,12 @@ def token_create(
     """Create an API token for an editor; it is printed once."""
     from hoptac.web import auth
 
-    with _errors():
-        store = _open(db)
-        with store.session() as session:
-            try:
-                token, secret = auth.create_token(session, username, name)
-            except auth.AuthError as exc:
-                _fail(str(exc))
-            session.commit()
-            print(f"{token.id}\t{secret}")
-        store.close()
+    def create(session: Session) -> tuple[int, str]:
+        token, secret = auth.create_token(session, username, name)
+        return token.id, secret
+
+    token_id, secret = _account_change(db, create)
+    print(f"{token_id}\t{secret}")
 
 
 @token_app.command("revoke")
@@ -580,13 +582,5 @@ def token_revoke(token_id: int, db: DbOption = None) -> None:
     """Revoke an API token by its number."""
     from hoptac.web import auth
 
-    with _errors():
-        store = _open(db)
-        with store.session() as session:
-            try:
-                auth.revoke_token(session, token_id)
-            except auth.AuthError as exc:
-                _fail(str(exc))
-            session.commit()
-        store.close()
+    _account_change(db, lambda session: auth.revoke_token(session, token_id))
     out.print(f"token {token_id} revoked")

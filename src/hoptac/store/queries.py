@@ -109,16 +109,27 @@ def _date(value: str | None, precision: str | None, inferred: bool | None) -> Da
     return DateValue(value=value, precision=precision, inferred=bool(inferred))
 
 
-def counterparts(parties: list[PartyRow]) -> list[tuple[PartyRow, PartyRow]]:
-    """The international partner pairs of one event.
+def counterpart_ids(parties: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
+    """The international partner pairs of one event, from its parties' (id, kind, country).
 
     A country listed beside one of its own localities is context, not a partner
     of its own; pairs join parties of different countries (an international
-    organisation, with no country, counts as one of its own).
+    organisation, with no country, counts as one of its own). Each pair comes
+    sorted by id.
     """
-    local_countries = {p.country for p in parties if p.kind != "country"}
-    kept = [p for p in parties if p.kind != "country" or p.country not in local_countries]
-    return [(a, b) for a, b in combinations(kept, 2) if a.country != b.country or (a.country is None and a.id != b.id)]
+    local_countries = {country for _, kind, country in parties if kind != "country"}
+    kept = [p for p in parties if p[1] != "country" or p[2] not in local_countries]
+    return [
+        (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
+        for a, b in combinations(kept, 2)
+        if a[2] != b[2] or (a[2] is None and a[0] != b[0])
+    ]
+
+
+def counterparts(parties: list[PartyRow]) -> list[tuple[PartyRow, PartyRow]]:
+    """`counterpart_ids` for stored parties."""
+    rows = {p.id: p for p in parties}
+    return [(rows[a], rows[b]) for a, b in counterpart_ids([(p.id, p.kind, p.country) for p in parties])]
 
 
 # --- partners ------------------------------------------------------------------------
@@ -495,7 +506,7 @@ def partner_pairs(session: Session) -> dict[tuple[str, str], PairStats]:
     )
     for event in session.scalars(stmt):
         for a, b in counterparts([link.party for link in event.parties]):
-            pair = pairs[(a.id, b.id) if a.id < b.id else (b.id, a.id)]
+            pair = pairs[(a.id, b.id)]
             pair.events += 1
             pair.fields += [f for f in event.fields if f not in pair.fields]
     for relation in session.scalars(select(RelationRow).where(RelationRow.hidden.is_(False))):

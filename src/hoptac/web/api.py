@@ -32,7 +32,7 @@ def _index(request: Request, session: Session) -> data.Index:
     return services(request).cache.get(session)
 
 
-async def _filters(
+async def event_filter(
     party: str | None = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code of a party's country")] = None,
     field: Annotated[str | None, Query(description="cooperation field code, e.g. tourism")] = None,
@@ -43,7 +43,7 @@ async def _filters(
     return data.EventFilter(party or None, country or None, field or None, kind or None, since or None, until or None)
 
 
-Filters = Annotated[data.EventFilter, Depends(_filters)]
+Filters = Annotated[data.EventFilter, Depends(event_filter)]
 
 
 def _json(body: bytes, media_type: str = "application/json") -> Response:

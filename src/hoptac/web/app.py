@@ -27,8 +27,9 @@ from starlette.middleware.sessions import SessionMiddleware
 import hoptac
 from hoptac import store as store_module
 from hoptac.store.models import User
+from hoptac.store.queries import NotFound
 from hoptac.web import auth
-from hoptac.web.data import IndexCache, NotFound
+from hoptac.web.data import IndexCache
 
 STATIC = Path(__file__).with_name("static")
 LANGUAGES = ("vi", "en")

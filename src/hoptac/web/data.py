@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import String, cast, func, or_, select
@@ -39,11 +39,8 @@ from hoptac.store.models import (
     RelationRow,
     RelationSource,
 )
+from hoptac.store.queries import NotFound, counterpart_ids
 from hoptac.textnorm import fold, normalize, squeeze
-
-
-class NotFound(LookupError):
-    """A party, event or article that is not in the database."""
 
 
 @dataclass
@@ -110,17 +107,6 @@ class Index:
     neighbours: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
-def counterpart_pairs(parties: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
-    """International partner pairs among (id, kind, country) of one event; see `queries.counterparts`."""
-    local = {country for _, kind, country in parties if kind != "country"}
-    kept = [p for p in parties if p[1] != "country" or p[2] not in local]
-    return [
-        (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
-        for a, b in combinations(kept, 2)
-        if a[2] != b[2] or (a[2] is None and a[0] != b[0])
-    ]
-
-
 def build_index(session: Session) -> Index:
     generation = curation.generation(session)
     parties = {row.id: party_dict(row) for row in session.scalars(select(PartyRow))}
@@ -150,7 +136,7 @@ def build_index(session: Session) -> Index:
         described = [(i, parties[i]["kind"], parties[i]["country"]) for i in ids if i in parties]
         foreign = {c for _, _, c in described if c and c != "VN"}
         countries.update(foreign)
-        for key in counterpart_pairs(described):
+        for key in counterpart_ids(described):
             pair = pairs.get(key)
             if pair is None:
                 pair = pairs[key] = Pair(*key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -15,10 +16,11 @@ from hoptac.store import curation
 from hoptac.store.curation import EVENT_KINDS, RELATION_TYPES
 from hoptac.store.models import PartyRow
 from hoptac.web import auth, data
+from hoptac.web.api import event_filter
 from hoptac.web.app import csrf_token, db_session, language, messages, services, session_user
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(__import__("pathlib").Path(__file__).with_name("templates")))
+templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 DB = Annotated[Session, Depends(db_session)]
 
 
@@ -85,21 +87,10 @@ def overview(request: Request, session: DB) -> HTMLResponse:
     return render(request, "overview.html", {"stats": stats})
 
 
-def _event_filter(request: Request) -> data.EventFilter:
-    q = request.query_params
-    return data.EventFilter(
-        q.get("party") or None,
-        q.get("country") or None,
-        q.get("field") or None,
-        q.get("kind") or None,
-        q.get("since") or None,
-        q.get("until") or None,
-    )
-
-
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, session: DB, q: str = "") -> HTMLResponse:
-    filters = _event_filter(request)
+def search(
+    request: Request, session: DB, filters: Annotated[data.EventFilter, Depends(event_filter)], q: str = ""
+) -> HTMLResponse:
     index = _index(request, session)
     result = data.search(session, index, q, filters, _page(request))
     party = index.parties.get(filters.party) if filters.party else None
@@ -149,6 +140,11 @@ def map_page(request: Request) -> HTMLResponse:
 # --- signing in ------------------------------------------------------------------------
 
 
+def _local(path: str, default: str) -> str:
+    """`path` when it stays on this site, else `default`: a form never sends a user off-site."""
+    return path if path.startswith("/") and not path.startswith("//") else default
+
+
 def _check_csrf(request: Request, token: str) -> None:
     if not auth.csrf_matches(request.session.get("csrf"), token):
         raise HTTPException(403, "the form expired or did not come from this site; reload and try again")
@@ -175,8 +171,7 @@ def login(
         return render(request, "login.html", {"next": next, "error": "login_failed"}, status_code=401)
     request.session["user"] = user.username
     request.session["csrf"] = auth.new_csrf_token()
-    # Only local paths: never send a user off-site after signing in.
-    target = next if next.startswith("/") and not next.startswith("//") else "/curation"
+    target = _local(next, "/curation")
     return RedirectResponse(target, status_code=303)
 
 
@@ -251,7 +246,7 @@ def edit_event(
         changes["fields"] = chosen
     if remove_parties:
         changes["remove_parties"] = remove_parties
-    target = back if back.startswith("/") and not back.startswith("//") else f"/event/{event_id}"
+    target = _local(back, f"/event/{event_id}")
     return _done(
         request, session, lambda: curation.edit_event(session, event_id, changes, username, note or None), target
     )
@@ -325,7 +320,7 @@ def delete_relation(
     back: Annotated[str, Form()] = "",
 ) -> Response:
     username = _require_editor(request, session, csrf_token)
-    target = back if back.startswith("/") and not back.startswith("//") else "/curation"
+    target = _local(back, "/curation")
     return _done(
         request, session, lambda: curation.delete_relation(session, relation_id, username, note or None), target
     )

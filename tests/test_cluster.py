@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,6 +91,17 @@ def test_input_is_read_only_as_far_as_the_window_reaches(client):
     rest = list(stream)
     assert [r.source for r in rest] == [f"bai-{n}.txt" for n in range(1, 60)]
     assert {r.model_dump_json(exclude={"source"}) for r in rest} == {first.model_dump_json(exclude={"source"})}
+
+
+def test_no_document_stays_in_memory_once_its_result_is_handed_back(client):
+    # The fixture's scheduler runs in this process, as a `local:N` one does: what it keeps shows here.
+    doc = next(item for item in read_paths([str(SAMPLES)]) if isinstance(item, Document))
+    corpus = (doc.model_copy(update={"source": f"giu-{n}.txt"}) for n in range(40))
+    handed_back = [r.source for r in cluster.extract(corpus, client, batch_size=5, in_flight=2)]
+    assert handed_back == [f"giu-{n}.txt" for n in range(40)]
+    gc.collect()
+    kept = [o.source for o in gc.get_objects() if isinstance(o, Document) and o.source.startswith("giu-")]
+    assert kept == []
 
 
 def test_a_document_the_extractor_raises_on_is_reported_in_place(client):

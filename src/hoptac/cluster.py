@@ -121,11 +121,11 @@ def extract(
     """Each document's `ArticleResult` (or `Failed`), other items unchanged, all in input order.
 
     `in_flight` bounds the batches submitted and not yet handed back (default:
-    twice the cluster's threads, so every worker has the next batch queued
-    while the driver waits for the oldest).
+    three per worker thread, so a worker that finishes early has the next
+    batches queued while the driver waits for the oldest one).
     """
     if in_flight is None:
-        in_flight = max(2, 2 * sum(client.nthreads().values()))
+        in_flight = max(2, 3 * sum(client.nthreads().values()))
     run = uuid.uuid4().hex[:12]
     window: deque[tuple[list, Future | None]] = deque()
     try:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from hoptac.extract import extract_facts
 from hoptac.models import ArticleResult, DateValue, Document, Event, Relation
 from hoptac.pipeline import process
@@ -66,14 +64,11 @@ def test_quang_ninh_signs_in_quang_tay() -> None:
     assert e.fields == ["tourism", "trade", "logistics"]
 
 
-@pytest.mark.xfail(strict=True, reason="relations.find_relations pairs the province with Nam Ninh, the venue "
-                   "named before the partner, and misses the signing year written as 18/10/2023")
 def test_quang_ninh_memorandum_relation() -> None:
     _, relations = _run("quang-ninh-quang-tay.txt", "2023-10-19")
     assert _relations(relations) == [("VN-13", "CN-GX", "cooperation", "2023")]
 
 
-@pytest.mark.xfail(strict=True, reason="events.main_event never sets `place`; 'tại thành phố Nam Ninh' is stated")
 def test_quang_ninh_place() -> None:
     e = _only_event("quang-ninh-quang-tay.txt", "2023-10-19")
     assert e.place is not None and e.place.id == "CN-GX:nanning"
@@ -125,8 +120,6 @@ def test_ha_noi_moscow_friendship() -> None:
     assert _relations(relations) == [("VN-HN", "RU-MOW", "friendship", "2001")]
 
 
-@pytest.mark.xfail(strict=True, reason="events._roles makes every Vietnamese party of a cultural event its host, "
-                   "even when the event is held abroad ('tại Mát-xcơ-va')")
 def test_ha_noi_culture_week_roles() -> None:
     e = _only_event("ha-noi-moskva-tuan-van-hoa.txt", "2024-09-20")
     assert _roles(e) == {"VN-HN": "organiser", "RU-MOW": "host"}
@@ -167,8 +160,6 @@ def test_binh_dinh_amount_once() -> None:
     assert [(a.value, a.currency, a.text) for a in e.amounts] == [(5_000_000, "USD", "5 triệu USD")]
 
 
-@pytest.mark.xfail(strict=True, reason="people._title_before only reads a title that ends in ' - ' before the "
-                   "honorific; 'Trưởng đại diện JICA tại Việt Nam, ông ...' is left without a title")
 def test_binh_dinh_people() -> None:
     e = _only_event("binh-dinh-jica.txt", "2021-06-11")
     assert _people(e) == [
@@ -202,9 +193,6 @@ def test_hcmc_receives_yangon() -> None:
     assert e.fields == ["trade", "investment", "urban_development", "health"]
 
 
-@pytest.mark.xfail(strict=True, reason="people._CAP uses the range À-Ỹ, which holds lower-case letters too, so "
-                   "'ông Phyo Min Thein đánh giá' yields a person 'Phyo Min Thein đánh'; and 'Thủ hiến' is "
-                   "missing from data/titles.csv")
 def test_hcmc_yangon_people() -> None:
     e = _only_event("myanmar-tphcm.txt", "2019-07-29")
     assert _people(e) == [
@@ -246,7 +234,40 @@ def test_year_from_publication_date() -> None:
     assert e.date == DateValue(value="2020-08-15", precision="day", inferred=True)
 
 
-# 14. The whole pipeline: the related-news block after the byline never reaches the facts.
+# 14. Talks held in the partner's capital: the venue is the place, not a party, and the hosts are at home there.
+def test_ha_giang_talks_in_kunming() -> None:
+    e = _only_event("ha-giang-van-nam-con-minh.txt", "2024-04-13")
+    assert (e.kind, e.mode, e.status) == ("meeting", "in_person", "past")
+    assert e.date == DateValue(value="2024-04-12", precision="day", inferred=False)
+    assert e.place is not None and e.place.id == "CN-YN:kunming"
+    assert _roles(e) == {"VN-03": "guest", "CN-YN": "host"}
+    # A title before the comma; the consulate's city is his post, not the venue.
+    assert _people(e) == [
+        ("Nguyễn Văn Sơn", "Chủ tịch UBND tỉnh", "VN-03"),
+        ("Lê Hồng Quang", "Tổng Lãnh sự Việt Nam tại Côn Minh", "VN"),
+    ]
+
+
+# 15. A Vietnamese city brings its culture abroad: the foreign city hosts, the Vietnamese one organises.
+def test_hue_culture_day_in_gyeongju() -> None:
+    e = _only_event("hue-gyeongju-ngay-hoi.txt", "2024-10-06")
+    assert (e.kind, e.status) == ("cultural_event", "past")
+    assert e.place is not None and e.place.id == "KR-47:gyeongju"
+    assert _roles(e) == {"VN-26:hue": "organiser", "KR-47:gyeongju": "host", "KR": "host"}
+    # "Tiếp Thị trưởng, ông ...": the man received the mayor; the mayor's title is not his.
+    assert _people(e) == [("Phan Thiên Định", None, "VN-26:hue")]
+
+
+# 16. A memorandum signed on a full date: the relationship starts that year.
+def test_lam_dong_chiang_mai_memorandum() -> None:
+    events, relations = _run("lam-dong-chiang-mai-mou.txt", "2019-03-21")
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("signing", "2019-03-20")]
+    assert _roles(events[0]) == {"VN-35": "participant", "TH-50": "participant"}
+    assert _people(events[0]) == [("Pongsak Plaiwongsa", "Phó Tỉnh trưởng tỉnh Chiang Mai", "TH-50")]
+    assert _relations(relations) == [("VN-35", "TH-50", "cooperation", "2019")]
+
+
+# 17. The whole pipeline: the related-news block after the byline never reaches the facts.
 def _teaser_result() -> ArticleResult:
     raw = (FIXTURES / "binh-duong-teaser.txt").read_text(encoding="utf-8")
     return process(Document(source="binh-duong-teaser.txt", raw=raw))

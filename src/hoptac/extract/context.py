@@ -18,6 +18,16 @@ from hoptac.models import DateValue
 
 # "Bà Rịa - Vũng Tàu, Việt Nam" / "Gyeongju (Hàn Quốc)": a country right after a place.
 _COUNTRY_AFTER = re.compile(r"^\s*(?:[,(–-]\s*|của\s+)")
+# "tại thành phố Nam Ninh", "ở TP. Huế": the place is where something happens, not a party to it.
+_AT_VENUE = re.compile(
+    r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thủ đô|tỉnh|tp\.?|quận|huyện|thị xã|bang|vùng|khu tự trị|đặc khu)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def is_venue(text: str, offset: int) -> bool:
+    """Whether the place named at `offset` of `text` follows "tại"/"ở" (a designator may come between)."""
+    return _AT_VENUE.search(text, max(0, offset - 40), offset) is not None
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,11 @@ def years_stated(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
 
 
+def years_in_dates(text: str) -> list[int]:
+    """The years of full dates ("18/10/2023", "5 tháng 9 năm 2019"), which `years_stated` leaves out."""
+    return [int(m.group("y")) for pattern in (_DMY, _DAY_WORDS) for m in pattern.finditer(text) if m.group("y")]
+
+
 _SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b", re.I)
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
 

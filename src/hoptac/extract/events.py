@@ -13,7 +13,7 @@ import re
 
 from hoptac import gazetteer, resolve
 from hoptac.extract import dates
-from hoptac.extract.context import Context, Place, cue_table
+from hoptac.extract.context import Context, Place, cue_table, is_venue
 from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.parties import Mention
 from hoptac.extract.text import Span
@@ -108,14 +108,23 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     scope_text = ctx.text[: ctx.title_end] + " " + " ".join(s.text for s in zone)
     mode = "online" if _ONLINE.search(scope_text) else "in_person"
     date, status = _main_date(ctx, [cue_sentence, *lead])
-    roles = _roles(ctx, cue_sentence, places, event_kind, mode)
+    # A title names the event; where it was held is told by the lead's first sentence
+    # ("Ngày 18/10, tại thành phố Nam Ninh, ..."). Later ones may say "tại" of anything else.
+    opening = [s for s in lead if s.start >= ctx.title_end][:1]
+    venue = next(
+        (v for s in [cue_sentence, *opening] if (v := _venue(ctx, s, ctx.places_in(s.start, s.end)))), None
+    )
+    if venue is not None and not venue.vietnamese and any(p.entity.id == venue.entity.parent for p in places):
+        # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who.
+        places = [p for p in places if p.entity.id != venue.entity.id]
+    roles = _roles(ctx, cue_sentence, places, event_kind, mode, venue)
     parties = [_party(ctx, p, roles.get(p.entity.id)) for p in places]
     event = Event(
         kind=event_kind,
         mode=mode,
         status=status,
         date=date,
-        place=_place_of(ctx, cue_sentence, ctx.places_in(cue_sentence.start, cue_sentence.end)),
+        place=_party(ctx, venue, None) if venue else None,
         parties=parties,
         people=_people(ctx, places),
         fields=find_fields(ctx.text),
@@ -159,14 +168,15 @@ def secondary_events(ctx: Context, main: Event, main_places: list[Place]) -> lis
                 }
             )
             continue
-        roles = _roles(ctx, s, places, kind[0], "in_person")
+        venue = _venue(ctx, s, own)
+        roles = _roles(ctx, s, places, kind[0], "in_person", venue)
         found.append(
             Event(
                 kind=kind[0],
                 mode="online" if _ONLINE.search(s.text) else "in_person",
                 status="planned" if planned else "past",
                 date=date,
-                place=_place_of(ctx, s, own),
+                place=_party(ctx, venue, None) if venue else None,
                 parties=[_party(ctx, p, roles.get(p.entity.id)) for p in places],
                 fields=find_fields(_rest_of_paragraph(ctx, s)),
                 amounts=_amounts(s.text),
@@ -258,7 +268,9 @@ def _main_date(ctx: Context, zone: list[Span]) -> tuple[DateValue | None, str]:
     return dates.year_only(ctx.year_hint), "past"
 
 
-def _roles(ctx: Context, s: Span, places: list[Place], kind: str, mode: str) -> dict[str, Role]:
+def _roles(
+    ctx: Context, s: Span, places: list[Place], kind: str, mode: str, venue: Place | None
+) -> dict[str, Role]:
     roles: dict[str, Role] = {}
     if kind == "aid":
         for p in places:
@@ -267,20 +279,25 @@ def _roles(ctx: Context, s: Span, places: list[Place], kind: str, mode: str) -> 
     if kind == "signing" or (kind == "meeting" and mode == "online"):
         return {p.entity.id: "participant" for p in places}
     if kind in ("conference", "cultural_event"):
+        # The side where it is held hosts: Vietnam, unless a venue abroad is named. Vietnamese
+        # localities abroad bring the event ("Tuần văn hóa Hà Nội tại Mát-xcơ-va").
+        venue_country = venue.entity.country if venue else "VN"
         for p in places:
             if p.entity.kind == "organisation":
                 roles[p.entity.id] = "organiser"
+            elif p.entity.country == venue_country:
+                roles[p.entity.id] = "host"
             else:
-                roles[p.entity.id] = "host" if p.vietnamese else "participant"
+                roles[p.entity.id] = "organiser" if p.vietnamese and kind == "cultural_event" else "participant"
         return roles
-    host_country = _host_country(ctx, s, places)
+    host_country = _host_country(ctx, s, places, venue)
     for p in places:
         roles[p.entity.id] = "host" if p.entity.country == host_country else "guest"
     return roles
 
 
-def _host_country(ctx: Context, s: Span, places: list[Place]) -> str | None:
-    """Who receives whom: the subject of "tiếp"/"đón", else the place visited, else Vietnam."""
+def _host_country(ctx: Context, s: Span, places: list[Place], venue: Place | None) -> str | None:
+    """Who receives whom: the subject of "tiếp"/"đón", else the place visited, else the venue, else Vietnam."""
     own = ctx.places_in(s.start, s.end)
     verb = _HOST_VERB.search(s.text)
     if verb:
@@ -292,15 +309,25 @@ def _host_country(ctx: Context, s: Span, places: list[Place]) -> str | None:
         after = [p for p in own if p.start >= s.start + visit.end()]
         if after and after[0].start - (s.start + visit.end()) < 40:
             return after[0].entity.country
+    if venue is not None and any(p.entity.country == venue.entity.country for p in places):
+        return venue.entity.country
     return "VN" if any(p.vietnamese for p in places) else None
 
 
-def _place_of(ctx: Context, s: Span, own: list[Place]) -> Party | None:
-    m = re.search(r"(?<!\w)(?:tại|ở)\s+", s.text)
-    if not m:
-        return None
-    after = [p for p in own if p.start >= s.start + m.end() and p.start - (s.start + m.end()) < 5]
-    return _party(ctx, after[0], None) if after else None
+def _venue(ctx: Context, s: Span, own: list[Place]) -> Place | None:
+    """The first place the sentence introduces with "tại"/"ở": where the event is held.
+
+    Not one inside a person's title: "Tổng Lãnh sự Việt Nam tại Côn Minh" tells a post, not a venue.
+    """
+    titles = [(p.title_start, p.title_end) for p in ctx.people if p.title_start is not None]
+    return next(
+        (
+            p
+            for p in own
+            if is_venue(s.text, p.start - s.start) and not any(a <= p.start < b for a, b in titles)
+        ),
+        None,
+    )
 
 
 def _party(ctx: Context, place: Place, role: Role | None) -> Party:

@@ -82,6 +82,12 @@ _VN_SURNAMES = set(
 )
 
 
+# "Bộ trưởng Bộ Lao động", "Chủ tịch Hiệp hội Doanh nghiệp": a capitalised run after a title that
+# starts like this names a body, not a person. Two words where one could be a name (Tập Cận Bình, Ban Ki-moon).
+_BODY_STARTS = {"bộ", "cục", "sở", "vụ", "viện", "quỹ", "hiệp hội", "tập đoàn", "công ty", "tổng công", "tổng cục",
+                "ủy ban", "uỷ ban", "hội đồng", "ban chỉ", "ban chấp", "ban quản", "trường đại", "trường cao"}
+
+
 @dataclass
 class PersonMention:
     name: str
@@ -212,7 +218,7 @@ def _clean_name(name: str) -> str | None:
     # Titles are not names, and a lone capitalised word after "ông" is a surname reference.
     while words and fold(words[-1]) in {"ubnd", "hdnd", "tp"}:
         words.pop()
-    if len(words) < 2 or len(words) > 5:
+    if len(words) < 2 or len(words) > 5 or {words[0].lower(), " ".join(words[:2]).lower()} & _BODY_STARTS:
         return None
     if _title_re().match(" ".join(words)):
         return None
@@ -235,17 +241,25 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
 def _title_before(
     text: str, honorific_start: int, mentions: list[tuple[int, int]]
 ) -> tuple[None, None, None] | tuple[str, int, int]:
+    """A title told before the name: "Thị trưởng TP. Gyeongju - ông X", "Trưởng đại diện JICA, ông X"."""
     window_start = max(0, honorific_start - 120)
     window = text[window_start:honorific_start]
-    m = re.search(r"\s[-–]\s*$", window)
+    m = re.search(r"(?:\s[-–]|,)\s*$", window)
     if not m:
         return None, None, None
+    separator = window_start + m.start()
     heads = list(_title_re().finditer(window[: m.start()]))
     if not heads:
         return None, None, None
-    start = window_start + heads[-1].start()
-    end = _title_extent(text, start, mentions)
-    title = text[start : min(end, window_start + m.start())].strip(" ,")
+    head = heads[-1]
+    start, head_end = window_start + head.start(), window_start + head.end()
+    end = max(head_end, _title_extent(text, head_end, mentions))
+    if m.group().lstrip().startswith(","):
+        # Before a comma the title must fill its clause: "Tiếp Đại sứ, ông X" names the host, not the envoy.
+        opens_clause = re.search(r"(?:^|[.!?:;,\n\"“(])\s*$", text[:start]) is not None
+        if not opens_clause or end != separator:
+            return None, None, None
+    title = text[start : min(end, separator)].strip(" ,")
     return title, start, start + len(title)
 
 

@@ -13,7 +13,7 @@ import re
 
 from hoptac import resolve
 from hoptac.extract import dates
-from hoptac.extract.context import Context, Place, cue_table
+from hoptac.extract.context import Context, Place, cue_table, is_venue
 from hoptac.models import Evidence, Relation
 
 _PAIR_WORDS = re.compile(r"hai (?:địa phương|thành phố|tỉnh|bên|thủ đô)", re.I)
@@ -24,6 +24,7 @@ _WISHED = re.compile(
     r"(?:ký kết|ký|thiết lập|kết nghĩa|nâng cấp)",
     re.I,
 )
+_SIGNED = re.compile(r"(?<!\w)(?:ký kết|ký)(?!\w)", re.I)
 _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 _PERSONAL = re.compile(r"(?:anh em|chị em|mẹ|cha|con nuôi|gia đình|kết nghĩa với (?:ông|bà|anh|chị|em|cháu))", re.I)
 
@@ -36,7 +37,7 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             continue
         own = [p for p in ctx.places_in(s.start, s.end) if p.entity.kind != "country"]
         vn = [p for p in own if p.vietnamese and p.subnational]
-        foreign = [p for p in own if not p.vietnamese and not _venue(s.text, p.start - s.start)]
+        foreign = [p for p in own if not p.vietnamese and not is_venue(s.text, p.start - s.start)]
         main_ids = {p.entity.id for p in main_places}
         foreign.sort(key=lambda p: p.entity.id not in main_ids)
         vn.sort(key=lambda p: p.entity.id not in main_ids)
@@ -76,10 +77,6 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
     return list(best.values())
 
 
-def _venue(sentence: str, offset: int) -> bool:
-    return re.search(r"(?<!\w)(?:tại|ở)\s+$", sentence[max(0, offset - 6) : offset]) is not None
-
-
 def _type_of(text: str) -> str | None:
     hits = [label for label, pattern in cue_table("relation_cues.csv") if pattern.search(text)]
     return min(hits, key=_RANK.__getitem__) if hits else None
@@ -92,4 +89,8 @@ def _since(ctx: Context, sentence: str) -> str | None:
     years = [y for _, y in dates.years_stated(sentence) if not ctx.year_hint or y <= ctx.year_hint]
     if years:
         return str(min(years))
+    if _SIGNED.search(sentence):
+        # "Ngày 18/10/2023, ... ký kết biên bản ghi nhớ": the signing's date is the start.
+        signed = dates.years_in_dates(sentence)
+        return str(min(signed)) if signed else None
     return None

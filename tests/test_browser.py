@@ -232,7 +232,8 @@ def test_every_page_loads_offline_without_errors(tab: tuple[Any, Watch], site: S
 
     visit(page, "/search?q=hue")
     assert page.input_value("#q") == "hue"
-    assert texts(page.locator("#party-hits a.party")) == ["tỉnh Thừa Thiên Huế"]
+    # The province that signed, and the city where it signed.
+    assert texts(page.locator("#party-hits a.party")) == ["tỉnh Thừa Thiên Huế", "thành phố Huế"]
     assert "2019-11-13" in texts(page.locator("#event-hits a.when"))
     no_raw_keys(page)
     shot(page, "02-search-hue")

@@ -73,6 +73,14 @@ _TITLE_GLUE = {
     "ngoại",
     "vụ",
 }
+# Words that end a title's lower-case run: what follows is the sentence, not the body's name.
+_TITLE_STOP = set(
+    (
+        "cho đã sẽ đang là có được vừa mới cũng đều không chưa rất khẳng nhấn phát bày đánh đề mong chia tham "
+        "tiếp thăm ký trao tặng làm dẫn gửi nêu cảm chúc hoan nói thông giới trình kêu yêu chào đến về ra vào "
+        "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên"
+    ).split()
+)
 _VN_SURNAMES = set(
     (
         "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lâm mai đào trịnh "
@@ -124,17 +132,26 @@ def _is_cap(word: str) -> bool:
 
 
 def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int:
-    """End of a title that begins at `start`: heads, capitalised words, glue words, place names."""
+    """End of a title that begins at `start`: heads, capitalised words, glue words, place names.
+
+    Vietnamese capitalises only the first word of a body's name ("Trung tâm Xúc tiến đầu tư TP
+    Kitakyushu", "Viện Khoa học xã hội"): a few lower-case words after a capitalised one are kept
+    when the title goes on after them, and dropped when it ends there ("Sở Ngoại vụ cho biết").
+    """
     pos = start
     end = start
+    reach = start  # end of the lower-case words still on trial
+    pending = 0
+    after_cap = False
     for m in re.finditer(r"\S+", text[start:]):
         tok_start, tok_end = start + m.start(), start + m.end()
-        if text[end:tok_start].strip():
+        if text[max(end, reach) : tok_start].strip():
             break
         word = m.group(0)
         inside = next((e for s, e in mentions if s <= tok_start < e), None)
         if inside is not None:
             end, pos = inside, max(inside, tok_end)
+            pending, after_cap = 0, True
             if tok_end > inside and not text[inside:tok_end].strip(".").isalnum():
                 break  # punctuation right after the place name closes the title
             continue
@@ -148,8 +165,13 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
         if _is_cap(bare) or bare.lower() in _TITLE_GLUE or bare.isupper():
             end = tok_start + len(bare)
             pos = tok_end
+            pending, after_cap = 0, _is_cap(bare)
             if bare != word:  # punctuation closes the title
                 break
+            continue
+        if after_cap and pending < 4 and bare == word and bare.isalpha() and bare not in _TITLE_STOP:
+            pending += 1
+            reach = tok_end
             continue
         break
     return end
@@ -176,6 +198,8 @@ def _split_title_name(
         tail = [w for w in caps if w[0] >= last_mention_end][:4]
     if len(tail) < 2:
         return None
+    if any(not _is_cap(w) for w in text[tail[0][0] : tail[-1][1]].split()):
+        return None  # "Liên minh Nghị viện Thế giới": a lower-case word inside is a body's name, not a person's
     return tail[0][0], tail[-1][1]
 
 

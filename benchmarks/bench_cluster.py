@@ -28,12 +28,13 @@ import itertools
 import json
 import math
 import os
-import platform
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from common import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
@@ -48,16 +49,6 @@ def _cpu_s() -> float:
 def _peak_rss_mb() -> float:
     # ru_maxrss is in kilobytes on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def _items(corpus: Path, limit: int | None):
@@ -211,7 +202,7 @@ def main() -> None:
         "inputs": total,
         "workers": args.workers,
         "batch_size": args.batch_size,
-        "machine": _machine(),
+        "machine": machine(),
         "date": time.strftime("%Y-%m-%d %H:%M"),
         # Other work on the machine takes cores from the workers: keep the load beside the figures.
         "load_average_before": round(os.getloadavg()[0], 2),

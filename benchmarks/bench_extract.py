@@ -21,14 +21,14 @@ import argparse
 import gzip
 import itertools
 import json
-import os
-import platform
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
@@ -37,16 +37,6 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
 def _peak_rss_mb(who: int) -> float:
     # ru_maxrss is in kilobytes on Linux.
     return resource.getrusage(who).ru_maxrss / 1024
-
-
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def _limited_copy(corpus: Path, limit: int) -> Path:
@@ -140,7 +130,7 @@ def main() -> None:
     figures = (run_cli if args.mode == "cli" else run_pipeline)(args.corpus, args.limit)
     print(f"corpus   {args.corpus}{f' (first {args.limit})' if args.limit else ''}")
     print(f"mode     {args.mode}")
-    print(f"machine  {_machine()}")
+    print(f"machine  {machine()}")
     print(f"date     {time.strftime('%Y-%m-%d %H:%M')}")
     for key, value in figures.items():
         print(f"{key:26} {value:,.1f}" if isinstance(value, float) else f"{key:26} {value:,}")

@@ -16,9 +16,9 @@ import uuid
 from itertools import islice
 from pathlib import Path
 
+from common import time_ingest
 from sqlalchemy import create_engine, text
 
-from hoptac import store
 from hoptac.ingest import read_paths
 from hoptac.models import Document
 from hoptac.pipeline import process
@@ -29,13 +29,7 @@ DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 def _store_all(url: str, results: list) -> dict[str, float]:
-    opened = store.open(url)
-    start = time.perf_counter()
-    with opened.session() as session:
-        for result in results:
-            store.ingest_result(session, result)
-    elapsed = time.perf_counter() - start
-    opened.close()
+    elapsed = time_ingest(url, results)
     events = sum(1 for r in results if r.events)
     return {
         "articles": len(results),

@@ -27,8 +27,6 @@ import argparse
 import csv
 import gzip
 import json
-import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -39,6 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from common import machine, time_ingest
 from sqlalchemy import delete, insert, select
 
 from hoptac import store
@@ -54,16 +53,6 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
 LABELS = Path(__file__).with_name("data") / "syndication_pairs.csv"
 BANDS = [(0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 SWEEP = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
-
-
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def load_labels(path: Path) -> list[dict[str, str]]:
@@ -194,13 +183,7 @@ def ingest_overhead(results: list[ArticleResult], rounds: int = 3) -> None:
             if not links:
                 syndication.record = lambda session, article, folded=None, index=True: []  # type: ignore[assignment]
             try:
-                opened = store.open(f"sqlite:///{Path(tmp) / f'ingest{number}.db'}")
-                start = time.perf_counter()
-                with opened.session() as session:
-                    for result in results:
-                        store.ingest_result(session, result)
-                elapsed = time.perf_counter() - start
-                opened.close()
+                elapsed = time_ingest(f"sqlite:///{Path(tmp) / f'ingest{number}.db'}", results)
             finally:
                 syndication.record = real_record  # type: ignore[assignment]
             best[links] = min(best.get(links, elapsed), elapsed)
@@ -355,7 +338,7 @@ def main() -> None:
     print(f"corpus   {args.corpus}")
     print(f"labels   {args.labels} ({len(labels)} pairs, {len(wanted)} articles)")
     print(f"date     {time.strftime('%Y-%m-%d %H:%M')}")
-    print(f"machine  {_machine()}")
+    print(f"machine  {machine()}")
     print(f"copy threshold {syndication.THRESHOLD}")
     similarity = detection(labels, results)
     merging(labels, results)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -43,6 +42,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
+
+from common import machine
 
 from hoptac import store as store_module
 from hoptac.textnorm import fold
@@ -265,16 +266,6 @@ def run_wrk(base: str, paths: list[str], threads: int, connections: int, duratio
 # --- report ---------------------------------------------------------------------------------
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def _db_figures(db: Path) -> dict[str, Any]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         counts = {
@@ -415,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     report = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": _machine(),
+        "machine": machine(),
         "load_average_before": round(load, 2),
         "database": figures,
         "server": {"workers": args.workers},

@@ -219,9 +219,7 @@ def _has_party(ctx: Context, s: Span, title_foreign: bool) -> bool:
 
 def _only_in_titles(ctx: Context, place: Place) -> bool:
     """A place named only inside officials' titles ("Tổng Lãnh sự Hoa Kỳ tại TP HCM") is not a party."""
-    spans = [(p.title_start, p.title_end) for p in ctx.people if p.title_start is not None and p.title_end is not None]
-    mentions = [p for p in ctx.places if p.entity.id == place.entity.id]
-    return bool(spans) and all(any(s <= m.start and m.end <= e for s, e in spans) for m in mentions)
+    return all(ctx.in_a_title(m) for m in ctx.places if m.entity.id == place.entity.id)
 
 
 def _national_actor(ctx: Context, s: Span) -> Place | None:
@@ -319,15 +317,7 @@ def _venue(ctx: Context, s: Span, own: list[Place]) -> Place | None:
 
     Not one inside a person's title: "Tổng Lãnh sự Việt Nam tại Côn Minh" tells a post, not a venue.
     """
-    titles = [(p.title_start, p.title_end) for p in ctx.people if p.title_start is not None]
-    return next(
-        (
-            p
-            for p in own
-            if is_venue(s.text, p.start - s.start) and not any(a <= p.start < b for a, b in titles)
-        ),
-        None,
-    )
+    return next((p for p in own if is_venue(s.text, p.start - s.start) and not ctx.in_a_title(p)), None)
 
 
 def _party(ctx: Context, place: Place, role: Role | None) -> Party:

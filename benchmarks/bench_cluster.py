@@ -10,7 +10,7 @@ not show in the other's:
   local:N`` does. Cluster start-up is timed apart from extraction.
 
 Both serialise every result as the CLI does and hash the lines, so the table
-also tells whether the two outputs are identical. Peak RSS (``ru_maxrss``) of
+also tells whether the two outputs are identical. Peak RSS (``VmHWM``) of
 the driver and of each worker process is taken when 10%, 50% and 100% of the
 input has come back (``--fractions``): flat figures mean memory does not
 grow with the corpus. Figures go to stdout and to ``benchmarks/out/cluster.json``.
@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import machine
+from common import machine, peak_rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
@@ -44,11 +44,6 @@ OUT = ROOT / "benchmarks" / "out" / "cluster.json"
 def _cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def _peak_rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _items(corpus: Path, limit: int | None):
@@ -108,10 +103,10 @@ def run_child(mode: str, corpus: Path, limit: int | None, total: int, fractions:
                 "articles": articles,
                 "elapsed_s": round(elapsed, 2),
                 "articles_per_s": round(articles / elapsed, 1) if elapsed else 0.0,
-                "driver_peak_rss_mb": round(_peak_rss_mb(), 1),
+                "driver_peak_rss_mb": round(peak_rss_mb(), 1),
             }
             if client is not None:
-                peaks = client.run(_peak_rss_mb)
+                peaks = client.run(peak_rss_mb)
                 point["worker_peak_rss_mb"] = sorted(round(v, 1) for v in peaks.values())
             figures["checkpoints"].append(point)
             print(f"  {mode}: {marks[seen]:.0%} ({seen:,} items) after {elapsed:.1f} s", file=sys.stderr)

@@ -186,6 +186,28 @@ def test_local_cluster_from_the_command_line():
     assert (there.stdout, there.stderr) == (here.stdout, here.stderr)
 
 
+def _worker_settings() -> tuple[bool, str, str]:
+    import dask
+
+    return (
+        dask.config.get("distributed.worker.profile.enabled"),
+        dask.config.get("distributed.admin.tick.interval"),
+        dask.config.get("distributed.worker.memory.monitor-interval"),
+    )
+
+
+def test_a_local_cluster_sends_batches_straight_to_quiet_workers():
+    import dask
+
+    with cluster.connect("local:1") as local:
+        assert local.direct_to_workers is True
+        assert list(local.run(_worker_settings).values()) == [(False, "1s", "1s")]
+        results = list(cluster.extract(read_paths([str(SAMPLES)]), local))
+    assert results == [process(doc) for doc in read_paths([str(SAMPLES)])]
+    # The quiet settings were for that cluster only, not for this process's later ones.
+    assert dask.config.get("distributed.admin.tick.interval") == "20ms"
+
+
 @pytest.mark.parametrize(
     ("address", "message"),
     [

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from hoptac.extract.parties import find_mentions
 from hoptac.extract.people import find_people
 
 
 def _people(text: str) -> list[tuple[str, str | None]]:
-    return [(p.name, p.title) for p in find_people(text, [])]
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    return [(p.name, p.title) for p in find_people(text, places)]
 
 
 def test_title_then_vietnamese_name() -> None:
@@ -62,3 +64,63 @@ def test_a_title_before_a_comma_only_when_it_opens_the_clause() -> None:
         ("Shimizu Akira", "Trưởng đại diện JICA tại Việt Nam")
     ]
     assert _people("Tiếp Đại sứ, ông Trần Văn Minh nhấn mạnh quan hệ hai nước.") == [("Trần Văn Minh", None)]
+
+
+def test_a_name_starts_at_its_surname_after_a_lower_case_title() -> None:
+    text = (
+        "Đoàn do phó chủ tịch Trần Hữu Thế dẫn đầu sang thăm tỉnh Gyeonggi. "
+        "Phó Chủ tịch Quốc hội Tòng Thị Phóng tiếp đoàn. Chủ tịch Tập Cận Bình gửi điện mừng."
+    )
+    assert _people(text) == [
+        ("Trần Hữu Thế", "phó chủ tịch"),
+        ("Tòng Thị Phóng", "Phó Chủ tịch Quốc hội"),
+        ("Tập Cận Bình", "Chủ tịch"),
+    ]
+
+
+def test_a_region_after_a_title_is_not_the_name() -> None:
+    text = "Phó Trưởng ban Ban chỉ đạo Tây Nguyên Điểu Kré và Chủ tịch Diễn đàn Nghị viện châu Á-Thái Bình Dương dự lễ."
+    assert _people(text) == [("Điểu Kré", "Phó Trưởng ban Ban chỉ đạo Tây Nguyên")]
+
+
+def test_a_commune_or_a_company_after_a_title_is_not_a_person() -> None:
+    text = (
+        "Chủ tịch UBND xã Tân Lập cho biết vụ mùa thắng lợi. Chủ tịch Tập đoàn Hoa Sen đề xuất mở nhà máy. "
+        "Tổng Giám đốc Vina Auto giới thiệu mẫu xe mới."
+    )
+    assert _people(text) == []
+
+
+def test_a_country_before_a_foreign_name_belongs_to_the_title() -> None:
+    assert _people("Thủ tướng tiếp Bộ trưởng Ngoại giao Nhật Fumio Kishida tại Hà Nội.") == [
+        ("Fumio Kishida", "Bộ trưởng Ngoại giao Nhật")
+    ]
+
+
+def test_a_name_before_tai_ends_the_title() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh tiếp Tổng Lãnh sự Hàn Quốc Park Ki-won tại trụ sở. "
+        "Phó Chủ tịch UBND tỉnh Lê Văn Hòa tại buổi làm việc đề nghị hai bên mở đường bay. "
+        "Đại sứ Nhật Bản tại Việt Nam Yamada Takio phát biểu."
+    )
+    assert _people(text) == [
+        ("Park Ki-won", "Tổng Lãnh sự Hàn Quốc"),
+        ("Lê Văn Hòa", "Phó Chủ tịch UBND tỉnh"),
+        ("Yamada Takio", "Đại sứ Nhật Bản tại Việt Nam"),
+    ]
+
+
+def test_a_place_typed_by_its_prefix_is_a_whole_romanised_name() -> None:
+    text = "Phó Chủ tịch UBND tỉnh Nguyễn Văn Hai đón đoàn tỉnh Chungcheong và thành phố Ho Chí Minh City."
+    assert [m.text for m in find_mentions(text) if m.adhoc] == ["tỉnh Chungcheong"]
+
+
+def test_a_person_named_by_the_last_syllables_is_the_same_person() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Lê Trí Thanh tiếp đoàn. Chủ tịch Trí Thanh đề nghị mở văn phòng đại diện. "
+        "Ông Văn Hùng cho biết sẽ báo cáo. Giám đốc Sở Ngoại vụ Trần Văn Hùng trình bày kế hoạch."
+    )
+    assert _people(text) == [
+        ("Lê Trí Thanh", "Chủ tịch UBND tỉnh"),
+        ("Trần Văn Hùng", "Giám đốc Sở Ngoại vụ"),
+    ]

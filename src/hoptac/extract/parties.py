@@ -29,7 +29,7 @@ _HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "ngà
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
-    r"(?P<name>[A-Z][a-zA-Z'’]+(?:[- ][A-Z]?[a-z'’]+){0,3})"
+    r"(?P<name>[A-Z][a-zA-Z'’]+(?![\w’'])(?:[- ][A-Z]?[a-z'’]+(?![\w’'])){0,3})"
 )
 _PREFIX_KIND = {
     "thành phố": "city",
@@ -170,8 +170,9 @@ def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]
         if any(k.start < end and start < k.end for k in known) or any(s < end and start < e for s, e in blocked):
             continue
         name = m.group("name")
-        # Romanised foreign names only: Vietnamese names carry diacritics or are Vietnamese syllables.
-        if fold(name) != name.lower():
+        # Romanised foreign names only: Vietnamese names carry diacritics or are Vietnamese syllables,
+        # and a name that goes on in Vietnamese letters ("tỉnh Ho Chí ...") is not one.
+        if fold(name) != name.lower() or (text[end : end + 1] in " -" and text[end + 1 : end + 2].isupper()):
             continue
         prefix = m.group("prefix").lower()
         found.append(Mention(m.start(), end, text[m.start() : end], (), _PREFIX_KIND.get(prefix, "city"), True))

@@ -81,13 +81,41 @@ _TITLE_STOP = set(
         "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên"
     ).split()
 )
-_VN_SURNAMES = set(
-    (
-        "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lâm mai đào trịnh "
-        "cao lưu tạ hà thái tôn châu quách lương kiều triệu đoàn tô chu vương lại từ nghiêm đàm khúc thân "
-        "la lò hứa giang mạc ninh phùng thạch tăng văn âu"
-    ).split()
-)
+# The word before a name that is a place's or a company's: "Chủ tịch UBND xã Phong Vân",
+# "Chủ tịch Tập đoàn Hoàn Cầu", "Chủ tịch HĐQT của Nam A Bank" name no person.
+_NAMES_A_PLACE_OR_BODY = {
+    "xã", "phường", "huyện", "quận", "thị trấn", "thị xã", "tỉnh", "thành phố", "tp", "làng", "thôn", "ấp",
+    "bản", "tập đoàn", "công ty", "cty", "ngân hàng", "hãng", "khách sạn", "nhà máy", "xí nghiệp",
+    "hợp tác xã", "htx", "trường", "của",
+}
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Family names a Vietnamese name starts with (`data/surnames.csv`), lower case."""
+    data = resources.files("hoptac.extract").joinpath("data/surnames.csv").read_text(encoding="utf-8")
+    return frozenset(row["surname"].lower() for row in csv.DictReader(data.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> tuple[str, ...]:
+    """Regions, seas and company words that no person's name holds (`data/not_names.csv`), padded."""
+    data = resources.files("hoptac.extract").joinpath("data/not_names.csv").read_text(encoding="utf-8")
+    return tuple(f" {row['words'].lower()} " for row in csv.DictReader(data.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """One-word country names ("Lào", "Mỹ", "Pháp"): before a foreign name they end the title."""
+    from hoptac.gazetteer import load
+
+    return frozenset(
+        form
+        for entity in load().entities()
+        if entity.kind == "country"
+        for form in entity.forms
+        if " " not in form and form[:1].isupper()
+    )
 
 
 # "Bộ trưởng Bộ Lao động", "Chủ tịch Hiệp hội Doanh nghiệp": a capitalised run after a title that
@@ -110,7 +138,7 @@ class PersonMention:
     def vietnamese(self) -> bool:
         first = fold(self.name.split()[0])
         return self.name != fold(self.name) and (
-            fold(self.name) != self.name.lower() or first in {fold(s) for s in _VN_SURNAMES}
+            fold(self.name) != self.name.lower() or first in {fold(s) for s in _surnames()}
         )
 
 
@@ -187,9 +215,16 @@ def _split_title_name(
     caps = [w for w in words if _is_cap(w[2])]
     if len(caps) < 2:
         return None
-    # A Vietnamese name starts at its surname; a foreign one takes the capitalised tail.
+    # A Vietnamese name starts at its surname, after the title's head, and is capitalised
+    # throughout ("Sở Văn hóa ..." is no name); a foreign one takes the capitalised tail.
+    after_head = head_end if head_end is not None else start + 1
     for i, (s, _e, w) in enumerate(caps):
-        if w.lower() in _VN_SURNAMES and len(caps) - i >= 2 and (i > 0 or last_mention_end > start):
+        if (
+            w.lower() in _surnames()
+            and len(caps) - i >= 2
+            and (s >= after_head or last_mention_end > start)
+            and all(_is_cap(x) for x in text[s : caps[-1][1]].split())
+        ):
             return s, caps[-1][1]
     # Capitalised words of the title head itself ("Tổng Lãnh sự") are never part of the name.
     caps = [w for w in caps if head_end is None or w[0] >= head_end]
@@ -220,24 +255,59 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
     for m in _title_re().finditer(text):
         if any(s <= m.start() < e for s, e in taken) or any(t.title_start == m.start() for t in found):
             continue
-        end = max(m.end(), _title_extent(text, m.end(), mentions))
+        end = _before_tai(text, m.start(), m.end(), max(m.end(), _title_extent(text, m.end(), mentions)), mentions)
         split = _split_title_name(text, m.start(), end, mentions, m.end())
         if split is None:
             continue
-        n_start, n_end = split
+        n_start, n_end = _after_country(text, *split)
         if n_start < m.end() or any(s < n_end and n_start < e for s, e in taken):
             continue
         name = _clean_name(text[n_start:n_end])
-        if not name:
-            continue
         title = text[m.start() : n_start].strip(" ,-–")
+        # "Chủ tịch UBND xã Phong Vân" names a commune; "Chủ tịch UBND tỉnh Nguyễn Văn Hai", a person.
+        if not name or (_names_a_place_or_body(title) and name.split()[0].lower() not in _surnames()):
+            continue
         found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
         taken.append((n_start, n_end))
     found.sort(key=lambda p: p.start)
     return _merge(found)
 
 
+def _before_tai(text: str, start: int, head_end: int, end: int, mentions: list[tuple[int, int]]) -> int:
+    """Where a title-then-name run ends when "tại" follows the name.
+
+    "tại" continues a title ("Đại sứ Nhật Bản tại Việt Nam Yamada Takio") unless a name
+    already stands before it ("Đại sứ Hàn Quốc Park Noh-wan tại Hà Nội").
+    """
+    for tai in re.finditer(r"\s[Tt]ại\b", text[head_end:end]):
+        before = head_end + tai.start()
+        split = _split_title_name(text, start, before, mentions, head_end)
+        if split is not None and _clean_name(text[split[0] : split[1]]):
+            return before
+    return end
+
+
+def _after_country(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "Bộ trưởng Quốc phòng Mỹ James Mattis": the country ends the title, the name follows it."""
+    first = re.match(r"(\S+)\s+", text[start:end])
+    if first and first.group(1) in _country_words() and len(text[start:end].split()) >= 3:
+        return start + first.end(), end
+    return start, end
+
+
+def _names_a_place_or_body(title: str) -> bool:
+    words = title.replace(".", " ").split()
+    if not words or (words[-1][:1].isupper() and not words[-1].isupper()):
+        return False  # "Nhật Bản": the end of a name, not the word "bản" (village)
+    words = [w.lower() for w in words]
+    return words[-1] in _NAMES_A_PLACE_OR_BODY or " ".join(words[-2:]) in _NAMES_A_PLACE_OR_BODY
+
+
 def _clean_name(name: str) -> str | None:
+    name = name.rstrip("\"”’'),.;:")
+    padded = f" {name.lower().replace('-', ' ')} "
+    if any(words in padded for words in _not_name_words()):
+        return None
     words = name.split()
     # Titles are not names, and a lone capitalised word after "ông" is a surname reference.
     while words and fold(words[-1]) in {"ubnd", "hdnd", "tp"}:
@@ -295,14 +365,30 @@ def _same_person(a: str, b: str) -> bool:
     return wa[0] == wb[0] and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.85
 
 
+def _short_form(short: str, full: str) -> bool:
+    """ "Đức Chung" for "Nguyễn Đức Chung": Vietnamese news names a person by the last syllables."""
+    s, f = fold(short).split(), fold(full).split()
+    return 2 <= len(s) < len(f) and f[-len(s) :] == s and _is_vietnamese_name(full)
+
+
+def _is_vietnamese_name(name: str) -> bool:
+    return name.split()[0].lower() in _surnames() and name != fold(name)
+
+
 def _merge(found: list[PersonMention]) -> list[PersonMention]:
     merged: list[PersonMention] = []
     for p in found:
-        twin = next((q for q in merged if _same_person(q.name, p.name)), None)
+        twin = next((q for q in merged if _same_person(q.name, p.name) or _short_form(p.name, q.name)), None)
         if twin is None:
-            merged.append(p)
-            continue
-        twin.variants.append(p.name)
+            twin = next((q for q in merged if _short_form(q.name, p.name)), None)
+            if twin is None:
+                merged.append(p)
+                continue
+            # The full name told after the short one: it names the person from then on.
+            twin.variants.append(twin.name)
+            twin.name, twin.start, twin.end = p.name, p.start, p.end
+        else:
+            twin.variants.append(p.name)
         if twin.title is None and p.title:
             twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
     return merged

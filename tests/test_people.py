@@ -124,3 +124,18 @@ def test_a_person_named_by_the_last_syllables_is_the_same_person() -> None:
         ("Lê Trí Thanh", "Chủ tịch UBND tỉnh"),
         ("Trần Văn Hùng", "Giám đốc Sở Ngoại vụ"),
     ]
+
+
+def test_a_body_whose_name_lists_fields_or_joins_them_by_a_dash_stays_whole() -> None:
+    text = (
+        "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai Trần Thị Lan cho biết. "
+        "Giám đốc Sở Giao thông - Vận tải Khuất Văn Thành phát biểu. "
+        "Ông Park Sung-min, Tổng Giám đốc Tổng Công ty Cảng biển Busan (BPA cho biết thêm. "
+        "Ông Lê Văn Dũng, Giám đốc Sở Ngoại vụ thông báo kết quả."
+    )
+    assert _people(text) == [
+        ("Trần Thị Lan", "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai"),
+        ("Khuất Văn Thành", "Giám đốc Sở Giao thông - Vận tải"),
+        ("Park Sung-min", "Tổng Giám đốc Tổng Công ty Cảng biển Busan"),
+        ("Lê Văn Dũng", "Giám đốc Sở Ngoại vụ"),
+    ]

@@ -81,6 +81,8 @@ _TITLE_STOP = set(
         "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên"
     ).split()
 )
+# A stop word that is the second syllable of a body's word: "Sở Giao thông", "Truyền thông".
+_STOP_EXCEPT_AFTER = {"thông": {"giao", "truyền"}}
 # The word before a name that is a place's or a company's: "Chủ tịch UBND xã Phong Vân",
 # "Chủ tịch Tập đoàn Hoàn Cầu", "Chủ tịch HĐQT của Nam A Bank" name no person.
 _NAMES_A_PLACE_OR_BODY = {
@@ -194,15 +196,53 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
             end = tok_start + len(bare)
             pos = tok_end
             pending, after_cap = 0, _is_cap(bare)
-            if bare != word:  # punctuation closes the title
-                break
+            if bare != word:  # punctuation closes the title, unless a body's name lists on
+                if not _listing_goes_on(text, word, tok_end):
+                    break
+                reach = tok_end
             continue
-        if after_cap and pending < 4 and bare == word and bare.isalpha() and bare not in _TITLE_STOP:
+        previous = text[:tok_start].split()[-1:]
+        stop = bare in _TITLE_STOP and not (previous and previous[0].lower() in _STOP_EXCEPT_AFTER.get(bare, ()))
+        on_trial = after_cap and pending < 4 and bare.isalpha() and not stop
+        if on_trial and bare == word:
             pending += 1
             reach = tok_end
             continue
+        if on_trial and _listing_goes_on(text, word, tok_end):
+            # "Sở Văn hóa, Thể thao và Du lịch": the comma lists the body's fields.
+            end, pos, reach, pending = tok_start + len(bare), tok_end, tok_end, 0
+            continue
+        if word in ("-", "–") and after_cap and re.match(r"\s+[^\W\d_]", text[tok_end:]) and _is_cap(
+            text[tok_end:].lstrip()[:1]
+        ):
+            # "Sở Giao thông - Vận tải": a dash between two capitalised parts of one body's name.
+            end, pos, reach, pending = max(end, reach), tok_end, tok_end, 0
+            continue
         break
     return end
+
+
+def _tidy_title(title: str) -> str:
+    """Without the separators around it or a bracket it opens and does not close ("... Vận tải (TEDI")."""
+    opened = title.rfind("(")
+    if opened > title.rfind(")"):
+        title = title[:opened]
+    return title.strip(" ,-–")
+
+
+def _listing_goes_on(text: str, word: str, after: int) -> bool:
+    """After `word` and its comma, a capitalised item and a "và" before the next punctuation."""
+    if not word.endswith(","):
+        return False
+    words = text[after : after + 80].split()[:5]
+    if not words or not _is_cap(words[0]):
+        return False
+    for w in words:
+        if w == "và":
+            return True
+        if not w.isalpha() or w in _TITLE_STOP:
+            return False
+    return False
 
 
 def _split_title_name(
@@ -263,7 +303,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         if n_start < m.end() or any(s < n_end and n_start < e for s, e in taken):
             continue
         name = _clean_name(text[n_start:n_end])
-        title = text[m.start() : n_start].strip(" ,-–")
+        title = _tidy_title(text[m.start() : n_start])
         # "Chủ tịch UBND xã Phong Vân" names a commune; "Chủ tịch UBND tỉnh Nguyễn Văn Hai", a person.
         if not name or (_names_a_place_or_body(title) and name.split()[0].lower() not in _surnames()):
             continue
@@ -328,7 +368,7 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
     if not head:
         return None
     end = max(head.end(), _title_extent(text, head.end(), mentions))
-    title = text[start:end].strip(" ,")
+    title = _tidy_title(text[start:end])
     return (title, start, start + len(title)) if title else None
 
 
@@ -353,7 +393,7 @@ def _title_before(
         opens_clause = re.search(r"(?:^|[.!?:;,\n\"“(])\s*$", text[:start]) is not None
         if not opens_clause or end != separator:
             return None, None, None
-    title = text[start : min(end, separator)].strip(" ,")
+    title = _tidy_title(text[start : min(end, separator)])
     return title, start, start + len(title)
 
 

@@ -139,3 +139,10 @@ def test_a_body_whose_name_lists_fields_or_joins_them_by_a_dash_stays_whole() ->
         ("Park Sung-min", "Tổng Giám đốc Tổng Công ty Cảng biển Busan"),
         ("Lê Văn Dũng", "Giám đốc Sở Ngoại vụ"),
     ]
+
+
+def test_a_foreign_place_spelled_like_a_vietnamese_word_needs_its_country() -> None:
+    text = "Chị Nguyễn Thị Hiền Trang cho biết. Trang trí Tết đã xong. Đoàn thăm Trang và Phuket."
+    assert [m.text for m in find_mentions(text)] == ["Phuket"]
+    text = "Tỉnh Trang của Thái Lan và tỉnh Cà Mau ký kết. Lãnh đạo Trang cảm ơn."
+    assert [m.text for m in find_mentions(text)] == ["Tỉnh Trang", "Thái Lan", "tỉnh Cà Mau", "Trang"]

@@ -26,6 +26,13 @@ _MAX_TOKENS = 12
 # Single-syllable names that are also parts of personal names (Nguyễn Minh Đức, Lê Thị Nga).
 _PERSONAL_SYLLABLES = {"anh", "nga", "đức", "mỹ", "ý", "úc", "bỉ", "séc", "lào", "pháp", "hàn", "nhật", "hoa"}
 _HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "ngài", "cháu", "cụ"}
+# A word spelled like a Vietnamese syllable without tone marks: "Trang" (a Thai province, and a
+# given name, "trang trí"), "Nan", "Mau", "Van". Such a foreign place needs its country in the text.
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
+    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uy|yeu|ieu|oai|oay|uoi|uya|uye)"
+    r"(?:c|ch|m|n|ng|nh|p|t|i|y|o|u)?"
+)
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
@@ -131,7 +138,12 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
         n, ok = hit
         start, end = toks[i].start(), toks[i + n - 1].end()
         ids = tuple(dict.fromkeys(x for f in ok for x in f.ids))
-        if ids and not any(s < end and start < e for s, e in blocked) and not _personal(text, toks, i, n):
+        if (
+            ids
+            and not any(s < end and start < e for s, e in blocked)
+            and not _personal(text, toks, i, n)
+            and not _vietnamese_word(text, toks, i, n, ids)
+        ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
     out.extend(_adhoc_places(text, out, blocked))
@@ -150,6 +162,41 @@ def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
     glued_prev = prev is not None and text[prev.end() : toks[i].start()] == " " and prev.group(0)[:1].isupper()
     glued_next = nxt is not None and text[toks[i].end() : nxt.start()] == " " and nxt.group(0)[:1].isupper()
     return glued_prev or glued_next
+
+
+def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
+    """A lone foreign place name spelled like a Vietnamese word, with no sign that the place is meant.
+
+    "Hiền Trang", "Trang trí", "Cẩm Trang" are not Trang province of Thailand: the name must stand
+    apart from other capitalised words and its country must be named in the text.
+    """
+    word = toks[i].group(0)
+    if n != 1 or word.isupper() or not _VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
+        return False
+    places = [gazetteer.load().get(x) for x in ids]
+    if any(p is None or p.country in (None, "VN") or p.kind in ("country", "organisation") for p in places):
+        return False
+
+    def glued(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].group(0)[:1].isupper() and text[
+            min(toks[k].end(), toks[i].end()) : max(toks[k].start(), toks[i].start())
+        ] == " "
+
+    before, after = glued(i - 1), glued(i + 1)
+    return before or after or not any(_country_named(text, p.country) for p in places if p is not None)
+
+
+@lru_cache(maxsize=256)
+def _country_pattern(code: str) -> re.Pattern[str] | None:
+    country = gazetteer.load().get(code)
+    if country is None:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in country.forms) + r")(?!\w)")
+
+
+def _country_named(text: str, code: str | None) -> bool:
+    pattern = _country_pattern(code) if code else None
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _kind_hint(surface: str) -> str | None:

@@ -146,3 +146,8 @@ def test_a_foreign_place_spelled_like_a_vietnamese_word_needs_its_country() -> N
     assert [m.text for m in find_mentions(text)] == ["Phuket"]
     text = "Tỉnh Trang của Thái Lan và tỉnh Cà Mau ký kết. Lãnh đạo Trang cảm ơn."
     assert [m.text for m in find_mentions(text)] == ["Tỉnh Trang", "Thái Lan", "tỉnh Cà Mau", "Trang"]
+
+
+def test_a_team_bears_a_place_name_but_is_not_the_place() -> None:
+    text = "U23 Việt Nam thắng U.23 Malaysia, đội tuyển Nhật Bản thua CLB Hải Phòng. Tỉnh Quảng Ninh thăm Nhật Bản."
+    assert [m.text for m in find_mentions(text)] == ["Tỉnh Quảng Ninh", "Nhật Bản"]

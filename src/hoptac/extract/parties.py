@@ -26,6 +26,8 @@ _MAX_TOKENS = 12
 # Single-syllable names that are also parts of personal names (Nguyễn Minh Đức, Lê Thị Nga).
 _PERSONAL_SYLLABLES = {"anh", "nga", "đức", "mỹ", "ý", "úc", "bỉ", "séc", "lào", "pháp", "hàn", "nhật", "hoa"}
 _HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "ngài", "cháu", "cụ"}
+# "U23 Malaysia", "đội tuyển Nhật Bản", "CLB Hà Nội": a team bears the place's name, not the place.
+_TEAM_BEFORE = re.compile(r"(?:\bU[.\-]?\d{2}|\b[Đđ]ội tuyển|\b[Tt]uyển|\bĐT|\bĐTQG|\bCLB|\b[Đđ]ội)[ \t]*\Z")
 # A word spelled like a Vietnamese syllable without tone marks: "Trang" (a Thai province, and a
 # given name, "trang trí"), "Nan", "Mau", "Van". Such a foreign place needs its country in the text.
 _VIETNAMESE_SYLLABLE = re.compile(
@@ -143,6 +145,7 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not any(s < end and start < e for s, e in blocked)
             and not _personal(text, toks, i, n)
             and not _vietnamese_word(text, toks, i, n, ids)
+            and not _TEAM_BEFORE.search(text, max(0, start - 20), start)
         ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n

@@ -310,3 +310,14 @@ def test_requests_name_who_asks_whom() -> None:
     assert first.text.startswith("tỉnh Bình Định tạo điều kiện")
     assert "investment" in first.fields
     assert text[first.evidence[0].start : first.evidence[0].end] == first.evidence[0].text
+
+
+# A national leader meeting a foreign province is in scope: Vietnam itself is the Vietnamese party.
+def test_deputy_prime_minister_receives_the_governor_of_fukuoka() -> None:
+    event = _only_event("pho-thu-tuong-tiep-thong-doc-fukuoka.txt", "2024-06-15")
+    assert (event.kind, event.date.value if event.date else None) == ("meeting", "2024-06-14")
+    assert _roles(event) == {"JP-40": "guest", "VN": "host"}
+    assert [(p.name, p.title) for p in event.people] == [
+        ("Trần Lưu Quang", "Phó Thủ tướng"),
+        ("Hattori Seitaro", "Thống đốc tỉnh Fukuoka (Nhật Bản)"),
+    ]

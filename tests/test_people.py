@@ -151,3 +151,13 @@ def test_a_foreign_place_spelled_like_a_vietnamese_word_needs_its_country() -> N
 def test_a_team_bears_a_place_name_but_is_not_the_place() -> None:
     text = "U23 Việt Nam thắng U.23 Malaysia, đội tuyển Nhật Bản thua CLB Hải Phòng. Tỉnh Quảng Ninh thăm Nhật Bản."
     assert [m.text for m in find_mentions(text)] == ["Tỉnh Quảng Ninh", "Nhật Bản"]
+
+
+def test_a_bracketed_country_stays_in_the_title_and_an_unaccented_province_ends_a_name() -> None:
+    text = "Bí thư Khu ủy Quảng Tây (Trung Quốc) Bành Thanh Hoa hội kiến Bí thư Tỉnh ủy Lạng Sơn."
+    assert _people(text) == [("Bành Thanh Hoa", "Bí thư Khu ủy Quảng Tây (Trung Quốc)")]
+
+
+def test_a_common_word_that_opens_with_a_country_name_is_not_the_country() -> None:
+    text = "Ý chí vươn lên của anh được Báo Pháp luật TP.HCM ghi nhận. Ý muốn hợp tác với Đà Nẵng."
+    assert [m.text for m in find_mentions(text)] == ["TP.HCM", "Ý", "Đà Nẵng"]

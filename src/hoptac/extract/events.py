@@ -92,10 +92,14 @@ def main_event(ctx: Context) -> tuple[Event, list[Place]] | None:
     places = [p for p in places if not _only_in_titles(ctx, p)]
     national = _national_actor(ctx, cue_sentence)
     if national is not None:
-        places = [p for p in places if not p.vietnamese] + [national]
+        places = [p for p in places if not p.vietnamese]
     if not any(not p.vietnamese for p in places):
         places = _unique(places + _delegates(ctx))
     places = _foreign_or_local(places)
+    if national is not None and any(not p.vietnamese and _has_its_leader_there(ctx, p) for p in places):
+        # "Thủ tướng tiếp Thống đốc tỉnh Aichi": Vietnam itself meets a foreign province's leader (in
+        # scope), where "Thủ tướng tiếp Đại sứ Nhật Bản" or a summit in Bắc Kinh is two nations (out).
+        places.append(national)
     if not in_scope(places):
         return None
     event_kind = kind[0]
@@ -218,8 +222,29 @@ def _has_party(ctx: Context, s: Span, title_foreign: bool) -> bool:
 
 
 def _only_in_titles(ctx: Context, place: Place) -> bool:
-    """A place named only inside officials' titles ("Tổng Lãnh sự Hoa Kỳ tại TP HCM") is not a party."""
-    return all(ctx.in_a_title(m) for m in ctx.places if m.entity.id == place.entity.id)
+    """A place named only inside officials' titles ("Tổng Lãnh sự Hoa Kỳ tại TP HCM") is not a party.
+
+    A province or city whose own leader the title names is one: "Thống đốc tỉnh Aichi".
+    """
+    return all(
+        ctx.in_a_title(m) and not _led_by_the_title(ctx, m) for m in ctx.places if m.entity.id == place.entity.id
+    )
+
+
+def _has_its_leader_there(ctx: Context, place: Place) -> bool:
+    """A province or city one of whose leaders the article names by title: "Thống đốc tỉnh Aichi"."""
+    return any(_led_by_the_title(ctx, m) for m in ctx.places if m.entity.id == place.entity.id)
+
+
+def _led_by_the_title(ctx: Context, place: Place) -> bool:
+    if not place.subnational:
+        return False
+    title = next(
+        (p for p in ctx.people if p.title_start is not None and p.title_start <= place.start < (p.title_end or 0)),
+        None,
+    )
+    # "Tổng Lãnh sự Nhật Bản tại Đà Nẵng" is posted in the city, not its leader.
+    return title is not None and not re.search(r"\btại\b", ctx.text[title.title_start : place.start])
 
 
 def _national_actor(ctx: Context, s: Span) -> Place | None:

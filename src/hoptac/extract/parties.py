@@ -145,6 +145,7 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not any(s < end and start < e for s, e in blocked)
             and not _personal(text, toks, i, n)
             and not _vietnamese_word(text, toks, i, n, ids)
+            and not _unaccented_name_end(text, toks, i, n, ids)
             and not _TEAM_BEFORE.search(text, max(0, start - 20), start)
         ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
@@ -173,10 +174,10 @@ def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: 
     "Hiền Trang", "Trang trí", "Cẩm Trang" are not Trang province of Thailand: the name must stand
     apart from other capitalised words and its country must be named in the text.
     """
+    places = [gazetteer.load().get(x) for x in ids]
     word = toks[i].group(0)
     if n != 1 or word.isupper() or not _VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
         return False
-    places = [gazetteer.load().get(x) for x in ids]
     if any(p is None or p.country in (None, "VN") or p.kind in ("country", "organisation") for p in places):
         return False
 
@@ -187,6 +188,20 @@ def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: 
 
     before, after = glued(i - 1), glued(i + 1)
     return before or after or not any(_country_named(text, p.country) for p in places if p is not None)
+
+
+def _unaccented_name_end(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
+    """ "Bí thư Bành Thanh Hoa": a Vietnamese place written without its accents, right after a
+    capitalised word, ends a personal name (Peng Qinghua), not Thanh Hóa province."""
+    written = text[toks[i].start() : toks[i + n - 1].end()]
+    if i == 0 or fold(written) != written.lower() or not toks[i - 1].group(0)[:1].isupper():
+        return False
+    if not all(t.group(0).istitle() for t in toks[i : i + n]):
+        return False  # "LĐLĐ TP HCM": an abbreviation, not a name's last syllables
+    if text[toks[i - 1].end() : toks[i].start()] != " ":
+        return False
+    names = [(p.name_vi or "") if p is not None and p.country == "VN" else "" for p in map(gazetteer.load().get, ids)]
+    return all(fold(name) != name.lower() for name in names)
 
 
 @lru_cache(maxsize=256)
@@ -224,6 +239,8 @@ def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]
         # and a name that goes on in Vietnamese letters ("tỉnh Ho Chí ...") is not one.
         if fold(name) != name.lower() or (text[end : end + 1] in " -" and text[end + 1 : end + 2].isupper()):
             continue
+        if name.isupper():
+            continue  # "TP HCM", "tỉnh BR-VT": abbreviations, not a foreign place's name
         prefix = m.group("prefix").lower()
         found.append(Mention(m.start(), end, text[m.start() : end], (), _PREFIX_KIND.get(prefix, "city"), True))
     return found

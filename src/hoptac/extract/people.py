@@ -173,8 +173,11 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
     reach = start  # end of the lower-case words still on trial
     pending = 0
     after_cap = False
+    skip_to = start
     for m in re.finditer(r"\S+", text[start:]):
         tok_start, tok_end = start + m.start(), start + m.end()
+        if tok_start < skip_to:
+            continue
         if text[max(end, reach) : tok_start].strip():
             break
         word = m.group(0)
@@ -187,6 +190,13 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
             continue
         if tok_start < pos:
             continue
+        if word.startswith("(") and after_cap:
+            # "Thống đốc tỉnh Aichi (Nhật Bản) Omura Hideaki": the country in brackets belongs to the title.
+            bracketed = next((e for s, e in mentions if s == tok_start + 1 and text[e : e + 1] == ")"), None)
+            if bracketed is not None:
+                end = pos = reach = skip_to = bracketed + 1
+                pending = 0
+                continue
         bare = word.rstrip(",.;:)(")
         if not bare:
             break

@@ -161,3 +161,27 @@ def test_a_bracketed_country_stays_in_the_title_and_an_unaccented_province_ends_
 def test_a_common_word_that_opens_with_a_country_name_is_not_the_country() -> None:
     text = "Ý chí vươn lên của anh được Báo Pháp luật TP.HCM ghi nhận. Ý muốn hợp tác với Đà Nẵng."
     assert [m.text for m in find_mentions(text)] == ["TP.HCM", "Ý", "Đà Nẵng"]
+
+
+def test_a_lower_case_word_right_after_the_head_belongs_to_the_title_when_it_goes_on() -> None:
+    text = (
+        "Phó Chủ tịch nước Võ Thị Ánh Xuân tiếp Chủ tịch Hội đồng dân biểu tỉnh Saitama Tamura Takumi. "
+        "Chủ tịch cho biết tỉnh sẽ cử đoàn sang Bình Dương."
+    )
+    assert _people(text) == [
+        ("Võ Thị Ánh Xuân", "Phó Chủ tịch nước"),
+        ("Tamura Takumi", "Chủ tịch Hội đồng dân biểu tỉnh Saitama"),
+    ]
+
+
+def test_comrades_companies_and_acronyms_around_names() -> None:
+    text = (
+        "Đón đoàn có đồng chí Vu Vĩ Quốc, Bí thư Tỉnh ủy Phúc Kiến và đồng chí Lý Đức Kim. "
+        "Ông là Chủ tịch danh dự của Ban Cố vấn. Bà Lan, giám đốc phụ trách đối tác tại Quỹ Pacific Links. "
+        "Chủ tịch danh dự APPF Nakasone Yasuhiro phát biểu tại phiên họp của Nhóm công tác."
+    )
+    assert _people(text) == [
+        ("Vu Vĩ Quốc", "Bí thư Tỉnh ủy Phúc Kiến"),
+        ("Lý Đức Kim", None),
+        ("Nakasone Yasuhiro", "Chủ tịch danh dự APPF"),
+    ]

@@ -22,7 +22,8 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr
 _CAP = rf"(?:[{_UPPER}][\w’']*)"
 _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
 _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
-_HONORIFIC = re.compile(rf"(?<![\w])(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name>{_NAME})")
+_NEXT_HONORIFIC = re.compile(r"(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)\s")
+_HONORIFIC = re.compile(rf"(?<![\w])(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)\s+(?P<name>{_NAME})")
 # Lower-case words that may continue a title: "Phó Chủ tịch Thường trực UBND tỉnh X".
 _TITLE_GLUE = {
     "tỉnh",
@@ -77,7 +78,7 @@ _TITLE_GLUE = {
 _TITLE_STOP = set(
     (
         "cho đã sẽ đang là có được vừa mới cũng đều không chưa rất khẳng nhấn phát bày đánh đề mong chia tham "
-        "tiếp thăm ký trao tặng làm dẫn gửi nêu cảm chúc hoan nói thông giới trình kêu yêu chào đến về ra vào "
+        "tiếp thăm ký trao tặng làm dẫn gửi nêu cảm chúc hoan nói thông giới trình kêu yêu chào đến về ra vào kiến đàm "
         "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên"
     ).split()
 )
@@ -90,6 +91,10 @@ _NAMES_A_PLACE_OR_BODY = {
     "bản", "tập đoàn", "công ty", "cty", "ngân hàng", "hãng", "khách sạn", "nhà máy", "xí nghiệp",
     "hợp tác xã", "htx", "trường", "của",
 }
+
+
+# Heads of bodies, however written, that a body's own name follows.
+_BODY_HEADS = {"quỹ", "viện", "hiệp hội", "tập đoàn", "công ty", "ngân hàng", "tổ chức", "trung tâm", "tổng công ty"}
 
 
 @lru_cache(maxsize=1)
@@ -172,13 +177,16 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
     end = start
     reach = start  # end of the lower-case words still on trial
     pending = 0
-    after_cap = False
+    # Right after the head, as after a capitalised word: "Chủ tịch nước Võ Văn Thưởng",
+    # "Chủ tịch Hội đồng dân biểu tỉnh Fukuoka", "Giám đốc điều hành Lee Min-ho".
+    after_cap = True
     skip_to = start
     for m in re.finditer(r"\S+", text[start:]):
         tok_start, tok_end = start + m.start(), start + m.end()
         if tok_start < skip_to:
             continue
-        if text[max(end, reach) : tok_start].strip():
+        gap = text[max(end, reach) : tok_start]
+        if gap.strip() or "\n" in gap:
             break
         word = m.group(0)
         inside = next((e for s, e in mentions if s <= tok_start < e), None)
@@ -200,12 +208,19 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
         bare = word.rstrip(",.;:)(")
         if not bare:
             break
-        if bare.lower() in ("và", "cùng", "với") and _title_re().match(text, text.find(" ", tok_end) + 1):
-            break  # "Chủ tịch X Phan Ngọc Thọ và Thị trưởng Y ...": a second person's title begins
+        if bare.lower() in ("và", "cùng", "với") and (
+            _title_re().match(text, tok_end + 1) or _NEXT_HONORIFIC.match(text, tok_end + 1)
+        ):
+            break  # "Chủ tịch X Phan Ngọc Thọ và Thị trưởng Y ...", "... và đồng chí Z": a second person
+        if pending and _is_cap(bare) and _title_re().match(text, tok_start):
+            break  # "... Bành Thanh Hoa hội kiến Bí thư ...": a verb, then the next person's title
         if _is_cap(bare) or bare.lower() in _TITLE_GLUE or bare.isupper():
             end = tok_start + len(bare)
             pos = tok_end
-            pending, after_cap = 0, _is_cap(bare)
+            # A glue word ("tỉnh", "dân") keeps the body's name open; a lower-case run after it is on trial,
+            # but not after a preposition: "tại phiên họp" is where the person spoke, not their title.
+            opens_phrase = bare.lower() in ("tại", "của", "và", "kiêm")
+            pending, after_cap = 0, _is_cap(bare) or (after_cap and not opens_phrase)
             if bare != word:  # punctuation closes the title, unless a body's name lists on
                 if not _listing_goes_on(text, word, tok_end):
                     break
@@ -237,7 +252,10 @@ def _tidy_title(title: str) -> str:
     opened = title.rfind("(")
     if opened > title.rfind(")"):
         title = title[:opened]
-    return title.strip(" ,-–")
+    words = title.strip(" ,-–").split(" ")
+    while len(words) > 1 and words[-1].lower() in ("và", "tại", "của", "kiêm", "với"):
+        words.pop()  # "Thứ trưởng Bộ Ngoại giao tại": the place or partner it announced is not named
+    return " ".join(words).strip(" ,-–")
 
 
 def _listing_goes_on(text: str, word: str, after: int) -> bool:
@@ -313,9 +331,10 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         if n_start < m.end() or any(s < n_end and n_start < e for s, e in taken):
             continue
         name = _clean_name(text[n_start:n_end])
-        title = _tidy_title(text[m.start() : n_start])
+        before_name = text[m.start() : n_start].strip(" ,-–")
+        title = _tidy_title(before_name)
         # "Chủ tịch UBND xã Phong Vân" names a commune; "Chủ tịch UBND tỉnh Nguyễn Văn Hai", a person.
-        if not name or (_names_a_place_or_body(title) and name.split()[0].lower() not in _surnames()):
+        if not name or (_names_a_place_or_body(before_name) and name.split()[0].lower() not in _surnames()):
             continue
         found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
         taken.append((n_start, n_end))
@@ -338,19 +357,26 @@ def _before_tai(text: str, start: int, head_end: int, end: int, mentions: list[t
 
 
 def _after_country(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "Bộ trưởng Quốc phòng Mỹ James Mattis": the country ends the title, the name follows it."""
+    """ "Bộ trưởng Quốc phòng Mỹ James Mattis", "Chủ tịch danh dự APPF Nakasone Yasuhiro":
+    a country or a body's acronym ends the title, the name follows it."""
     first = re.match(r"(\S+)\s+", text[start:end])
-    if first and first.group(1) in _country_words() and len(text[start:end].split()) >= 3:
-        return start + first.end(), end
+    if first and len(text[start:end].split()) >= 3:
+        word = first.group(1)
+        if word in _country_words() or (len(word) >= 2 and word.isupper() and word.isalpha()):
+            return start + first.end(), end
     return start, end
 
 
 def _names_a_place_or_body(title: str) -> bool:
     words = title.replace(".", " ").split()
-    if not words or (words[-1][:1].isupper() and not words[-1].isupper()):
+    if not words:
+        return False
+    lowered = [w.lower() for w in words]
+    if lowered[-1] in _BODY_HEADS or " ".join(lowered[-2:]) in _BODY_HEADS:
+        return True  # "giám đốc tại Quỹ Pacific Links": the fund's name follows
+    if words[-1][:1].isupper() and not words[-1].isupper():
         return False  # "Nhật Bản": the end of a name, not the word "bản" (village)
-    words = [w.lower() for w in words]
-    return words[-1] in _NAMES_A_PLACE_OR_BODY or " ".join(words[-2:]) in _NAMES_A_PLACE_OR_BODY
+    return lowered[-1] in _NAMES_A_PLACE_OR_BODY or " ".join(lowered[-2:]) in _NAMES_A_PLACE_OR_BODY
 
 
 def _clean_name(name: str) -> str | None:
@@ -364,6 +390,8 @@ def _clean_name(name: str) -> str | None:
         words.pop()
     if len(words) < 2 or len(words) > 5 or {words[0].lower(), " ".join(words[:2]).lower()} & _BODY_STARTS:
         return None
+    if words[0] in ("Phó", "Tổng", "Trưởng"):
+        return None  # "đồng chí Phó Cục trưởng": a title the list lacks, not a name
     if _title_re().match(" ".join(words)):
         return None
     return " ".join(words)

@@ -321,3 +321,13 @@ def test_deputy_prime_minister_receives_the_governor_of_fukuoka() -> None:
         ("Trần Lưu Quang", "Phó Thủ tướng"),
         ("Hattori Seitaro", "Thống đốc tỉnh Fukuoka (Nhật Bản)"),
     ]
+
+
+def test_where_a_diplomat_is_posted_is_not_where_the_meeting_was() -> None:
+    text = (
+        "Cần Thơ muốn Phần Lan hỗ trợ khởi nghiệp\n\n"
+        "Chiều 8-2, Chủ tịch UBND TP Cần Thơ Trần Việt Trường đã tiếp Đại sứ Phần Lan tại Việt Nam "
+        "và đoàn công tác. Hai bên trao đổi về hợp tác giáo dục."
+    )
+    events, _ = extract_facts(text, DateValue(value="2024-02-08", precision="day"))
+    assert [(e.kind, e.place, _roles(e)) for e in events] == [("meeting", None, {"VN-CT": "host", "FI": "guest"})]

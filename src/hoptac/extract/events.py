@@ -337,12 +337,27 @@ def _host_country(ctx: Context, s: Span, places: list[Place], venue: Place | Non
     return "VN" if any(p.vietnamese for p in places) else None
 
 
+# "Đại sứ Phần Lan tại Việt Nam", "Tổng Lãnh sự Nhật Bản tại": where a diplomat is posted, even
+# when no name follows to make it a person's title.
+_POSTED = re.compile(r"(?:Đại sứ|Lãnh sự|Trưởng [Đđ]ại diện|Tham tán|Tùy viên)[^.,;:\n]{0,50}\btại\s+\Z")
+
+
 def _venue(ctx: Context, s: Span, own: list[Place]) -> Place | None:
     """The first place the sentence introduces with "tại"/"ở": where the event is held.
 
     Not one inside a person's title: "Tổng Lãnh sự Việt Nam tại Côn Minh" tells a post, not a venue.
     """
-    return next((p for p in own if is_venue(s.text, p.start - s.start) and not ctx.in_a_title(p)), None)
+    return next(
+        (
+            p
+            for p in own
+            if is_venue(s.text, p.start - s.start)
+            and not ctx.in_a_title(p)
+            and p.entity.id != "VN"  # "tại Việt Nam" tells presence in the country, never where a meeting was
+            and not _POSTED.search(ctx.text, max(0, p.start - 80), p.start)
+        ),
+        None,
+    )
 
 
 def _party(ctx: Context, place: Place, role: Role | None) -> Party:

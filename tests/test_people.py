@@ -185,3 +185,14 @@ def test_comrades_companies_and_acronyms_around_names() -> None:
         ("Lý Đức Kim", None),
         ("Nakasone Yasuhiro", "Chủ tịch danh dự APPF"),
     ]
+
+
+def test_an_envoy_named_after_a_comma_takes_a_title_that_names_whom_they_represent() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Lê Trí Thanh đã tiếp Tổng Lãnh sự Hàn Quốc tại Đà Nẵng, ông Park Sang-hoon. "
+        "Tiếp Đại sứ, ông Lê Trí Thanh nhấn mạnh quan hệ hai nước."
+    )
+    assert _people(text) == [
+        ("Lê Trí Thanh", "Chủ tịch UBND tỉnh"),
+        ("Park Sang-hoon", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng"),
+    ]

@@ -427,9 +427,12 @@ def _title_before(
     start, head_end = window_start + head.start(), window_start + head.end()
     end = max(head_end, _title_extent(text, head_end, mentions))
     if m.group().lstrip().startswith(","):
-        # Before a comma the title must fill its clause: "Tiếp Đại sứ, ông X" names the host, not the envoy.
+        # Before a comma the title must reach the comma and fill its clause ("Tiếp Đại sứ, ông X" names
+        # the host, not the envoy), or name whom the envoy represents ("đã tiếp Đại sứ Phần Lan tại
+        # Việt Nam, ông X": X is the envoy).
         opens_clause = re.search(r"(?:^|[.!?:;,\n\"“(])\s*$", text[:start]) is not None
-        if not opens_clause or end != separator:
+        names_a_place = any(head_end <= s < separator for s, _ in mentions)
+        if end != separator or not (opens_clause or names_a_place):
             return None, None, None
     title = _tidy_title(text[start : min(end, separator)])
     return title, start, start + len(title)

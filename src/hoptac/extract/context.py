@@ -81,13 +81,23 @@ class Context:
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.start and p.end <= end]
 
-    def in_a_title(self, place: Place) -> bool:
-        """Whether this mention lies inside an official's title ("Tổng Lãnh sự Hoa Kỳ tại TP HCM")."""
-        return any(
-            p.title_start <= place.start and place.end <= p.title_end
-            for p in self.people
-            if p.title_start is not None and p.title_end is not None
+    def title_holding(self, place: Place) -> PersonMention | None:
+        """The person in whose title this mention lies ("Tổng Lãnh sự Hoa Kỳ tại TP HCM"), if any."""
+        return next(
+            (
+                p
+                for p in self.people
+                if p.title_start is not None
+                and p.title_end is not None
+                and p.title_start <= place.start
+                and place.end <= p.title_end
+            ),
+            None,
         )
+
+    def in_a_title(self, place: Place) -> bool:
+        """Whether this mention lies inside an official's title."""
+        return self.title_holding(place) is not None
 
     def sentence_at(self, offset: int) -> Span | None:
         return next((s for s in self.sentences if s.start <= offset < s.end), None)

@@ -237,14 +237,9 @@ def _has_its_leader_there(ctx: Context, place: Place) -> bool:
 
 
 def _led_by_the_title(ctx: Context, place: Place) -> bool:
-    if not place.subnational:
-        return False
-    title = next(
-        (p for p in ctx.people if p.title_start is not None and p.title_start <= place.start < (p.title_end or 0)),
-        None,
-    )
+    holder = ctx.title_holding(place) if place.subnational else None
     # "Tổng Lãnh sự Nhật Bản tại Đà Nẵng" is posted in the city, not its leader.
-    return title is not None and not re.search(r"\btại\b", ctx.text[title.title_start : place.start])
+    return holder is not None and not re.search(r"\btại\b", ctx.text[holder.title_start or 0 : place.start])
 
 
 def _national_actor(ctx: Context, s: Span) -> Place | None:

@@ -174,10 +174,10 @@ def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: 
     "Hiền Trang", "Trang trí", "Cẩm Trang" are not Trang province of Thailand: the name must stand
     apart from other capitalised words and its country must be named in the text.
     """
-    places = [gazetteer.load().get(x) for x in ids]
     word = toks[i].group(0)
     if n != 1 or word.isupper() or not _VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
         return False
+    places = [gazetteer.load().get(x) for x in ids]
     if any(p is None or p.country in (None, "VN") or p.kind in ("country", "organisation") for p in places):
         return False
 

@@ -22,8 +22,9 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr
 _CAP = rf"(?:[{_UPPER}][\w’']*)"
 _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
 _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
-_NEXT_HONORIFIC = re.compile(r"(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)\s")
-_HONORIFIC = re.compile(rf"(?<![\w])(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)\s+(?P<name>{_NAME})")
+_HONORIFIC_WORD = r"(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)"
+_NEXT_HONORIFIC = re.compile(rf"{_HONORIFIC_WORD}\s")
+_HONORIFIC = re.compile(rf"(?<![\w]){_HONORIFIC_WORD}\s+(?P<name>{_NAME})")
 # Lower-case words that may continue a title: "Phó Chủ tịch Thường trực UBND tỉnh X".
 _TITLE_GLUE = {
     "tỉnh",
@@ -82,6 +83,9 @@ _TITLE_STOP = set(
         "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên"
     ).split()
 )
+# Words that open a new phrase after a title: what follows them is not the body's name, and a
+# title does not end on them ("Thứ trưởng Bộ Ngoại giao tại").
+_LINKING_WORDS = ("tại", "của", "và", "kiêm", "với")
 # A stop word that is the second syllable of a body's word: "Sở Giao thông", "Truyền thông".
 _STOP_EXCEPT_AFTER = {"thông": {"giao", "truyền"}}
 # The word before a name that is a place's or a company's: "Chủ tịch UBND xã Phong Vân",
@@ -219,14 +223,14 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
             pos = tok_end
             # A glue word ("tỉnh", "dân") keeps the body's name open; a lower-case run after it is on trial,
             # but not after a preposition: "tại phiên họp" is where the person spoke, not their title.
-            opens_phrase = bare.lower() in ("tại", "của", "và", "kiêm")
+            opens_phrase = bare.lower() in _LINKING_WORDS
             pending, after_cap = 0, _is_cap(bare) or (after_cap and not opens_phrase)
             if bare != word:  # punctuation closes the title, unless a body's name lists on
                 if not _listing_goes_on(text, word, tok_end):
                     break
                 reach = tok_end
             continue
-        previous = text[:tok_start].split()[-1:]
+        previous = text[max(0, tok_start - 40) : tok_start].split()[-1:]
         stop = bare in _TITLE_STOP and not (previous and previous[0].lower() in _STOP_EXCEPT_AFTER.get(bare, ()))
         on_trial = after_cap and pending < 4 and bare.isalpha() and not stop
         if on_trial and bare == word:
@@ -253,7 +257,7 @@ def _tidy_title(title: str) -> str:
     if opened > title.rfind(")"):
         title = title[:opened]
     words = title.strip(" ,-–").split(" ")
-    while len(words) > 1 and words[-1].lower() in ("và", "tại", "của", "kiêm", "với"):
+    while len(words) > 1 and words[-1].lower() in _LINKING_WORDS:
         words.pop()  # "Thứ trưởng Bộ Ngoại giao tại": the place or partner it announced is not named
     return " ".join(words).strip(" ,-–")
 

@@ -56,10 +56,11 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
     """An entity for a foreign place the gazetteer lacks, in the country the text gives it."""
     if not country or country == "VN":
         return None
-    name = re.sub(r"^\S+(?:\s+phố)?\s+", "", mention.text) if mention.kind_hint else mention.text
+    company = mention.kind_hint == "company"
+    name = re.sub(r"^\S+(?:\s+phố)?\s+", "", mention.text) if mention.kind_hint and not company else mention.text
     kind = mention.kind_hint or "city"
     return Entity(
-        id=f"{country}:{slug(name)}",
+        id=f"org:{slug(name)}" if company else f"{country}:{slug(name)}",
         kind=kind,
         country=country,
         name=name,

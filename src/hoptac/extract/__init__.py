@@ -2,8 +2,14 @@
 
 `extract_facts(text, published)` is the whole interface. The text is the
 article's title, a blank line, then its body; offsets in every evidence span
-point into it. Articles with no Vietnamese locality beside a foreign party
-are passed over cheaply.
+point into it. The stages run one after the other, each in its own module:
+
+    context   sentences, places, people, dates           (segment and mentions)
+    actors    the mentions that can be parties
+    mentions  every clause with an event cue and its arguments
+    coref     mentions of one event merged
+    events    scope per event, then its own attributes
+    relations standing relationships stated in the text
 """
 
 from __future__ import annotations
@@ -11,7 +17,10 @@ from __future__ import annotations
 import re
 
 from hoptac.extract import context
-from hoptac.extract.events import in_scope, main_event, secondary_events
+from hoptac.extract.actors import find_actors
+from hoptac.extract.coref import cluster
+from hoptac.extract.events import build_events
+from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
 from hoptac.models import DateValue, Event, Relation
@@ -30,11 +39,10 @@ def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[E
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)
-    if not in_scope(ctx.places):
-        return [], []
-    found = main_event(ctx)
-    if found is None:
+    actors = find_actors(ctx)
+    found = build_events(ctx, cluster(find_candidates(ctx, actors)), actors)
+    if not found:
         return [], find_relations(ctx, [])
-    main, places = found
+    main, places = found[0]
     main = main.model_copy(update={"proposals": find_proposals(ctx, places)})
-    return [main, *secondary_events(ctx, main, places)], find_relations(ctx, places)
+    return [main, *(e for e, _ in found[1:])], find_relations(ctx, places)

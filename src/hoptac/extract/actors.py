@@ -1,0 +1,154 @@
+"""Mentions that can be parties to an event: who acts, not what is merely named.
+
+A gazetteer place is an actor when it is a locality, an organisation or an
+agency. A country is one only where the text makes it act: an official's title
+("Thủ tướng Campuchia", "Đại sứ Việt Nam tại Mỹ"), its government, embassy,
+delegation, navy or investors ("Đại sứ quán Ấn Độ", "đoàn Nhật Bản", "doanh
+nghiệp Pháp"). A visa to the United States, a Japanese fireworks team or
+Chinese defendants do not make their country a party. Vietnam itself acts
+through its national leaders ("Thủ tướng Nguyễn Xuân Phúc tiếp ...") and
+bodies ("Bộ Ngoại giao"). Where an official is posted ("... tại TP HCM") is no
+party, and a foreign company named with its country ("Tập đoàn Hyosung (Hàn
+Quốc)") is one.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from hoptac import gazetteer, resolve
+from hoptac.extract.context import Context, Place
+from hoptac.extract.parties import Mention
+from hoptac.textnorm import fold
+
+
+@dataclass(frozen=True)
+class Actor:
+    place: Place
+    start: int
+    end: int
+    national: bool = False  # Vietnam acting through a national leader or body
+
+    @property
+    def id(self) -> str:
+        return self.place.entity.id
+
+    @property
+    def vietnamese(self) -> bool:
+        return self.place.vietnamese
+
+    @property
+    def country(self) -> str | None:
+        return self.place.entity.country
+
+    @property
+    def kind(self) -> str:
+        return self.place.entity.kind
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> tuple[str, ...]:
+    data = resources.files("hoptac.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return tuple(sorted((row["phrase"] for row in csv.DictReader(data.splitlines())), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _country_agent() -> re.Pattern[str]:
+    """The words before a country that make it act: "Đại sứ quán", "đoàn", "Thủ tướng"."""
+    alts = "|".join(re.escape(w) for w in _words("country_agents.csv"))
+    return re.compile(rf"(?<!\w)(?:{alts})\s+(?:của\s+)?(?:các\s+)?(?:nước\s+)?\Z", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _national_head() -> re.Pattern[str]:
+    """Titles and bodies of Vietnam's State: "Thủ tướng", "Chủ tịch nước", "Bộ Ngoại giao"."""
+    alts = "|".join(re.escape(w) for w in _words("national_heads.csv"))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+# "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
+_COMPANY = re.compile(
+    r"(?<!\w)(?:[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng)\s+"
+    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?:\s+[A-Z][A-Za-z0-9&'’.-]+){0,3})"
+)
+_COUNTRY_NEXT = re.compile(r"\s*(?:\(|,|của|đến từ)\s*\Z")
+_POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[,;:.()\n]|(?<!\w)(?:tại|và|với)(?!\w)")
+
+
+def find_actors(ctx: Context) -> list[Actor]:
+    """Every mention of the article that can be a party, in text order."""
+    out: list[Actor] = []
+    for p in ctx.places:
+        if _acts(ctx, p):
+            out.append(Actor(p, p.start, p.end))
+    out.extend(_national(ctx, out))
+    out.extend(_companies(ctx))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _acts(ctx: Context, p: Place) -> bool:
+    if ctx.text[max(0, p.start - 5) : p.start].lower().endswith("giờ "):
+        return False  # "19h (giờ Hà Nội)" tells a time zone
+    holder = ctx.title_holding(p)
+    if holder is not None and holder.title_start is not None:
+        # Before "tại" a title names the official's own side; after it, where they are posted.
+        return not _POSTED_AT.search(ctx.text, holder.title_start, p.start)
+    if p.entity.kind != "country":
+        return True
+    return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
+
+
+def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
+    """Vietnam where a national leader or body of its own acts: no country or locality in the title."""
+    vietnam = gazetteer.load().get("VN")
+    if vietnam is None:
+        return []
+    found = []
+    for m in _national_head().finditer(ctx.text):
+        tail = ctx.text[m.end() : m.end() + 60]
+        cut = _CLAUSE_BREAK.search(tail)
+        tail_end = m.end() + (cut.start() if cut else len(tail))
+        if any(m.end() <= p.start < tail_end for p in ctx.places if p.entity.id != "VN"):
+            continue  # "Thủ tướng Campuchia", "Bộ trưởng Quốc phòng Mỹ", "Chủ tịch UBND tỉnh"
+        if _foreign_name_follows(ctx, m.end()):
+            continue  # "Thủ tướng Hun Sen"
+        mention = Mention(m.start(), m.end(), m.group(0), ("VN",))
+        found.append(Actor(Place(mention, vietnam), m.start(), m.end(), national=True))
+    return found
+
+
+def _foreign_name_follows(ctx: Context, offset: int) -> bool:
+    person = next((p for p in ctx.people if offset <= p.start <= offset + 3), None)
+    if person is None:
+        person = next((p for p in ctx.people if p.title_start is not None and p.title_start < offset <= p.start), None)
+    return person is not None and not person.vietnamese
+
+
+def _companies(ctx: Context) -> list[Actor]:
+    out = []
+    countries = [p for p in ctx.places if p.entity.kind == "country"]
+    for m in _COMPANY.finditer(ctx.text):
+        name = m.group("name").rstrip(".")
+        if fold(name) != name.lower() or name.isupper() and len(name) <= 3:
+            continue  # Vietnamese names carry diacritics; "Tập đoàn FLC"-style acronyms are domestic more often
+        if any(p.start < m.end() and m.start() < p.end for p in ctx.places):
+            continue
+        after = next((c for c in countries if m.end() <= c.start <= m.end() + 12), None)
+        if after is None or not _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
+            continue
+        country = after.entity.country or after.entity.id
+        if country == "VN":
+            continue
+        entity = resolve.adhoc(
+            Mention(m.start("name"), m.end("name"), name, (), "company", True), country
+        )
+        if entity is not None:
+            place = Place(Mention(m.start("name"), m.end("name"), name, (), "company", True), entity)
+            out.append(Actor(place, m.start(), m.end("name")))
+    return out

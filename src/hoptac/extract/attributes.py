@@ -1,0 +1,125 @@
+"""Per-event attributes: roles, venue, people, amounts, evidence, and parties in the contract's shape."""
+
+from __future__ import annotations
+
+import re
+
+from hoptac import resolve
+from hoptac.extract.context import Context, Place, is_venue
+from hoptac.extract.text import Span
+from hoptac.models import Amount, Evidence, Party, Role
+
+_HOST_VERB = re.compile(r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp|đón|chào mừng|hội kiến|chủ trì)(?!\w)", re.I)
+_VISIT = re.compile(r"(?<!\w)(?:thăm và làm việc tại|làm việc tại|đến thăm|sang thăm|thăm|đến)(?!\w)", re.I)
+_AMOUNT = re.compile(
+    r"(?P<num>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?)\s*(?P<scale>tỷ|triệu|nghìn|ngàn)?\s*"
+    r"(?P<cur>USD|đô la Mỹ|đôla Mỹ|euro|EUR|yên|Yên|won|Won|đồng|VND|VNĐ|nhân dân tệ|NDT)(?!\w)"
+)
+_SCALE = {"tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, None: 1}
+_CURRENCY = {
+    "usd": "USD",
+    "đô la mỹ": "USD",
+    "đôla mỹ": "USD",
+    "euro": "EUR",
+    "eur": "EUR",
+    "yên": "JPY",
+    "won": "KRW",
+    "đồng": "VND",
+    "vnd": "VND",
+    "vnđ": "VND",
+    "nhân dân tệ": "CNY",
+    "ndt": "CNY",
+}
+
+def roles(
+    ctx: Context, s: Span, places: list[Place], kind: str, mode: str, venue: Place | None
+) -> dict[str, Role]:
+    roles: dict[str, Role] = {}
+    if kind == "aid":
+        for p in places:
+            roles[p.entity.id] = "recipient" if p.vietnamese else "funder"
+        return roles
+    if kind == "signing" or (kind == "meeting" and mode == "online"):
+        return {p.entity.id: "participant" for p in places}
+    if kind in ("conference", "cultural_event"):
+        # The side where it is held hosts: Vietnam, unless a venue abroad is named. Vietnamese
+        # localities abroad bring the event ("Tuần văn hóa Hà Nội tại Mát-xcơ-va").
+        venue_country = venue.entity.country if venue else "VN"
+        for p in places:
+            if p.entity.kind == "organisation":
+                roles[p.entity.id] = "organiser"
+            elif p.entity.country == venue_country:
+                roles[p.entity.id] = "host"
+            else:
+                roles[p.entity.id] = "organiser" if p.vietnamese and kind == "cultural_event" else "participant"
+        return roles
+    host_country = _host_country(ctx, s, places, venue)
+    for p in places:
+        roles[p.entity.id] = "host" if p.entity.country == host_country else "guest"
+    return roles
+
+
+def _host_country(ctx: Context, s: Span, places: list[Place], venue: Place | None) -> str | None:
+    """Who receives whom: the subject of "tiếp"/"đón", else the place visited, else the venue, else Vietnam."""
+    own = ctx.places_in(s.start, s.end)
+    verb = _HOST_VERB.search(s.text)
+    if verb:
+        before = [p for p in own if p.start < s.start + verb.start()]
+        if before:
+            return before[-1].entity.country
+    visit = _VISIT.search(s.text)
+    if visit:
+        after = [p for p in own if p.start >= s.start + visit.end()]
+        if after and after[0].start - (s.start + visit.end()) < 40:
+            return after[0].entity.country
+    if venue is not None and any(p.entity.country == venue.entity.country for p in places):
+        return venue.entity.country
+    return "VN" if any(p.vietnamese for p in places) else None
+
+
+# "Đại sứ Phần Lan tại Việt Nam", "Tổng Lãnh sự Nhật Bản tại": where a diplomat is posted, even
+# when no name follows to make it a person's title.
+_POSTED = re.compile(r"(?:Đại sứ|Lãnh sự|Trưởng [Đđ]ại diện|Tham tán|Tùy viên)[^.,;:\n]{0,50}\btại\s+\Z")
+
+
+def venue(ctx: Context, s: Span, own: list[Place]) -> Place | None:
+    """The first place the sentence introduces with "tại"/"ở": where the event is held.
+
+    Not one inside a person's title: "Tổng Lãnh sự Việt Nam tại Côn Minh" tells a post, not a venue.
+    """
+    return next(
+        (
+            p
+            for p in own
+            if is_venue(s.text, p.start - s.start)
+            and not ctx.in_a_title(p)
+            and p.entity.id != "VN"  # "tại Việt Nam" tells presence in the country, never where a meeting was
+            and not _POSTED.search(ctx.text, max(0, p.start - 80), p.start)
+        ),
+        None,
+    )
+
+
+def party(ctx: Context, place: Place, role: Role | None) -> Party:
+    surfaces = [p.mention.text for p in ctx.places if p.entity.id == place.entity.id]
+    return resolve.to_party(place.entity, role, surfaces)
+
+
+def amounts(text: str) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _AMOUNT.finditer(text):
+        raw = m["num"]
+        # Vietnamese writes 1.000.000 with dots and 1,5 with a comma.
+        number = (
+            float(raw.replace(".", "").replace(",", "."))
+            if re.search(r"[.,]\d{3}\b", raw) is None
+            else float(raw.replace(".", "").replace(",", ""))
+        )
+        amount = Amount(value=number * _SCALE[m["scale"]], currency=_CURRENCY[m["cur"].lower()], text=m.group(0))
+        if not any(a.value == amount.value and a.currency == amount.currency for a in out):
+            out.append(amount)
+    return out
+
+
+def evidence(ctx: Context, s: Span) -> Evidence:
+    return Evidence(start=s.start, end=s.end, text=ctx.text[s.start : s.end])

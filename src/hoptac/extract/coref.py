@@ -1,0 +1,84 @@
+"""Coreference: event mentions that tell the same event become one cluster.
+
+Two mentions are one event when their kinds agree (meetings, conferences,
+cultural events and other activities of one day are told with each other's
+words; a signing or a gift stands apart), their dates do not conflict, and
+they share a foreign party or the later one names none of its own. The title's
+event and the lead's are one. A mention outside the lead with neither a date
+nor a party of its own only adds evidence to the event it repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hoptac.extract.actors import Actor
+from hoptac.extract.mentions import Candidate
+
+_TOGETHER = {"meeting", "conference", "cultural_event", "other"}
+
+
+@dataclass
+class Cluster:
+    mentions: list[Candidate] = field(default_factory=list)
+
+    @property
+    def first(self) -> Candidate:
+        return self.mentions[0]
+
+    @property
+    def kind(self) -> str:
+        return self.first.kind
+
+    @property
+    def date(self) -> tuple[int | None, int | None] | None:
+        d = next((m.date for m in self.mentions if m.date is not None), None)
+        return (d.month, d.day) if d else None
+
+    @property
+    def actors(self) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        for m in self.mentions:
+            for a in m.actors:
+                seen.setdefault(a.id, a)
+        return list(seen.values())
+
+    def foreign_ids(self) -> set[str]:
+        return {a.id for a in self.actors if not a.vietnamese}
+
+
+def _kinds_agree(a: str, b: str) -> bool:
+    return a == b or (a in _TOGETHER and b in _TOGETHER)
+
+
+def _dates_agree(cluster: Cluster, m: Candidate) -> bool:
+    if m.date is None or cluster.date is None:
+        return True
+    return (m.date.month, m.date.day) == cluster.date
+
+
+def _fits(cluster: Cluster, m: Candidate) -> bool:
+    if not _kinds_agree(cluster.kind, m.kind) or not _dates_agree(cluster, m):
+        return False
+    foreign = {a.id for a in m.actors if not a.vietnamese}
+    local = {a.id for a in m.actors if a.vietnamese}
+    if not foreign:
+        return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
+    return bool(foreign & cluster.foreign_ids())
+
+
+def cluster(candidates: list[Candidate]) -> list[Cluster]:
+    """Group mentions into events, in order of first mention."""
+    clusters: list[Cluster] = []
+    for m in candidates:
+        home = next((c for c in clusters if _fits(c, m)), None)
+        if home is None and m.in_lead and clusters and m.kind in _TOGETHER:
+            # The lead retells the title's event in other words and with other details.
+            lead = clusters[0]
+            if lead.first.in_lead and _kinds_agree(lead.kind, m.kind) and _dates_agree(lead, m):
+                home = lead
+        if home is not None:
+            home.mentions.append(m)
+        else:
+            clusters.append(Cluster([m]))
+    return clusters

@@ -1,0 +1,114 @@
+"""Event mentions: every clause with an event cue, with the actors it names as arguments.
+
+A candidate keeps its own sentence, kind, date (its own or none) and actors.
+Sentences of the lead (title, summary, first body paragraph) also take the
+title's actors: a title often names one side and the lead the other. Photo
+captions and related headlines are no event mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoptac.extract import dates
+from hoptac.extract.actors import Actor
+from hoptac.extract.context import Context, cue_table
+from hoptac.extract.text import Span
+
+_PLANNED = re.compile(r"(?<!\w)(?:sẽ|dự kiến|tới đây|sắp tới|sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai)(?!\w)", re.I)
+# "Ảnh: TTXVN", "(thứ 2 từ phải sang)": a photo caption repeats an event, it tells none.
+_CAPTION = re.compile(
+    r"(?:^|\s)(?:Ảnh|Nguồn|Video|Clip)\s*:|\(\s*(?:thứ \d+|bên (?:trái|phải)|giữa|trái|phải)[^)]*\)|Ảnh minh họa|"
+    r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu)\b|chụp (?:ảnh|hình) lưu niệm|- Ảnh \d+\.?$"
+)
+# A date belongs to the cue of its own clause, not to one a long way off in the sentence.
+_DATE_REACH = 100
+# History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
+_HISTORY = re.compile(
+    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay)(?!\w)", re.I
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    sentence: Span
+    cue_offset: int  # offset of the cue in the article text
+    actors: tuple[Actor, ...]
+    date: dates.DateMention | None
+    in_lead: bool
+    planned: bool
+    history: bool
+
+
+def kind_of(text: str) -> tuple[str, int] | None:
+    """The kind of the earliest cue in `text` and its offset."""
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in cue_table("event_cues.csv"):
+        m = pattern.search(text)
+        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+            best = (m.start(), -len(m.group(0)), kind)
+    return (best[2], best[0]) if best else None
+
+
+def lead_end(ctx: Context) -> int:
+    """Where the lead ends: after the first body paragraph (the summary, when the page has one)."""
+    body = sorted({s.paragraph for s in ctx.sentences if s.start >= ctx.title_end})
+    last = body[min(1, len(body) - 1)] if body else 0
+    ends = [s.end for s in ctx.sentences if s.paragraph <= last]
+    # A lead paragraph that runs on is cut after its third sentence.
+    in_last = [s for s in ctx.sentences if s.paragraph == last]
+    if len(in_last) > 3:
+        return in_last[2].end
+    return max(ends, default=0)
+
+
+def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
+    lead = lead_end(ctx)
+    title_actors = tuple(a for a in actors if a.end <= ctx.title_end)
+    out = []
+    for s in ctx.sentences:
+        if _CAPTION.search(s.text):
+            continue
+        cue = kind_of(s.text)
+        if cue is None:
+            continue
+        own = tuple(a for a in actors if s.start <= a.start < s.end)
+        in_lead = s.start < lead
+        if in_lead and s.start >= ctx.title_end:
+            own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})
+        cue_at = s.start + cue[1]
+        mention = next(
+            (
+                d
+                for d in ctx.date_mentions
+                if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) <= _DATE_REACH
+            ),
+            None,
+        )
+        before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
+        history = bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention)
+        out.append(
+            Candidate(
+                kind=cue[0],
+                sentence=s,
+                cue_offset=cue_at,
+                actors=own,
+                date=mention,
+                in_lead=in_lead,
+                planned=bool(_PLANNED.search(before_date)),
+                history=history,
+            )
+        )
+    return out
+
+
+def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> bool:
+    """A sentence dated in a year before the article's own: "Năm 2015, ...", "tháng 6/2022"."""
+    if not ctx.year_hint:
+        return False
+    years = [y for _, y in dates.years_stated(s.text)] + dates.years_in_dates(s.text)
+    if mention is not None and mention.year:
+        years.append(mention.year)
+    return bool(years) and max(years) < ctx.year_hint

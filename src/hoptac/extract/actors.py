@@ -85,7 +85,7 @@ def find_actors(ctx: Context) -> list[Actor]:
     out: list[Actor] = []
     for p in ctx.places:
         if _acts(ctx, p):
-            out.append(Actor(p, p.start, p.end))
+            out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN"))
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))
     out.sort(key=lambda a: a.start)

@@ -12,7 +12,7 @@ import re
 
 from hoptac.extract import attributes, dates
 from hoptac.extract.actors import Actor
-from hoptac.extract.context import Context, Place
+from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.mentions import Candidate, kind_of, lead_end
@@ -27,9 +27,13 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     """The article's events in order, each with the places that are its parties."""
     out: list[tuple[Event, list[Place]]] = []
     main_done = False
+    main_parties: list[Actor] = []
     for c in clusters:
         is_main = not main_done and c.first.in_lead
         parties = _parties(ctx, c)
+        if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
+            # The same partner's next meeting with "us": the article's Vietnamese side is meant.
+            parties += [a for a in main_parties if a.vietnamese]
         if is_main and c.kind == "conference" and all(a.vietnamese for a in parties):
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
             parties += [a for a in _unique(actors) if not a.vietnamese and a.kind == "country"]
@@ -37,22 +41,25 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             continue
         if not is_main and not _stands_alone(c):
             continue
-        main_done = main_done or is_main
+        if is_main:
+            main_done, main_parties = True, parties
         out.append((_event(ctx, c, parties, is_main, actors), [a.place for a in parties]))
     return out
 
 
 def _stands_alone(c: Cluster) -> bool:
-    if all(m.history for m in c.mentions):
-        return False
-    if any(m.in_lead for m in c.mentions) or c.date is not None:
+    told = [m for m in c.mentions if not m.history]
+    if any(m.in_lead for m in told) or any(m.date is not None for m in told):
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states.
-    return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in c.mentions)
+    return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)
 
 
 def _parties(ctx: Context, c: Cluster) -> list[Actor]:
-    actors = c.actors
+    # The lead tells who takes part; later sentences retelling the event name more in passing.
+    actors = _unique([a for m in c.mentions if m.in_lead for a in m.actors])
+    if not in_scope(actors):
+        actors = c.actors
     venue = _venue_place(ctx, c)
     if venue is not None and not venue.vietnamese and any(a.id == venue.entity.parent for a in actors):
         # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who.
@@ -60,10 +67,23 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
     if any(a.vietnamese and a.kind != "country" for a in actors) and not any(a.national for a in actors):
         # A locality acts for itself; "Việt Nam" beside it is the backdrop, not a second party.
         actors = [a for a in actors if a.id != "VN"]
+    if any(a.national for a in actors):
+        # "Chủ tịch Quốc hội đón ... tại Hà Nội": with the State acting, a city named as the venue is not a party.
+        spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
+        actors = [a for a in actors if not (a.vietnamese and a.kind != "country" and _only_venue(ctx, a, spans))]
+    # Huế city acting: Thừa Thiên Huế province around it is not a second party.
+    parents = {a.place.entity.parent for a in actors if a.vietnamese and a.kind in ("city", "district")}
+    actors = [a for a in actors if not (a.vietnamese and a.kind == "province" and a.id in parents)]
     # A country beside its own province, city or agency in the same event is the same side told twice.
     represented = {a.country for a in actors if a.kind != "country"}
     actors = [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
     return actors
+
+
+def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:
+    """Every mention of the actor in the event's sentences follows "tại"/"ở"."""
+    seen = [p for p in ctx.places if p.entity.id == actor.id and any(s <= p.start < e for s, e in spans)]
+    return bool(seen) and all(is_venue(ctx.text, p.start) for p in seen)
 
 
 def _venue_place(ctx: Context, c: Cluster) -> Place | None:
@@ -85,7 +105,8 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
             kind = "conference"  # a title naming a conference outranks the lead's verbs of meeting
     first = c.first
     text = " ".join(m.sentence.text for m in c.mentions)
-    mode = "online" if _ONLINE.search(text) else "in_person"
+    told = [m for m in c.mentions if m.in_lead] or c.mentions[:1]
+    mode = "online" if any(_ONLINE.search(m.sentence.text) for m in told) else "in_person"
     date, status = _date(ctx, c, is_main)
     venue = _venue_place(ctx, c)
     places = [a.place for a in parties]

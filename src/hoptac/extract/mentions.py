@@ -23,7 +23,7 @@ _CAPTION = re.compile(
     r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu)\b|chụp (?:ảnh|hình) lưu niệm|- Ảnh \d+\.?$"
 )
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
-_DATE_REACH = 100
+_DATE_REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
 _HISTORY = re.compile(
     r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay)(?!\w)", re.I

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from hoptac.extract.actors import Actor
 
 _LOCAL = ("province", "city", "district", "commune")
 
 
-def is_actor_kind(kind: str, country: str | None) -> bool:
-    """The rule's second clause: a local government, a city network or international body, or an agency."""
-    return kind in _LOCAL or kind == "agency" or (kind == "organisation" and country is None)
+@lru_cache(maxsize=1)
+def _city_networks() -> frozenset[str]:
+    data = resources.files("hoptac.extract").joinpath("data/city_networks.csv").read_text(encoding="utf-8")
+    return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
+
+
+def is_actor(actor: Actor) -> bool:
+    """The rule's second clause: a local government, a city network or a foreign public agency.
+
+    The United Nations, ASEAN or APEC with a national government alone is diplomacy between nations.
+    """
+    return actor.kind in _LOCAL or actor.kind == "agency" or actor.id in _city_networks()
 
 
 def in_scope(actors: Iterable[Actor]) -> bool:
@@ -22,5 +34,5 @@ def in_scope(actors: Iterable[Actor]) -> bool:
         any(a.vietnamese for a in actors)
         and any(not a.vietnamese for a in actors)
         and len(countries) >= 2
-        and any(is_actor_kind(a.kind, a.country) for a in actors)
+        and any(is_actor(a) for a in actors)
     )

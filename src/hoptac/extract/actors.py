@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hoptac import gazetteer, resolve
@@ -50,7 +50,7 @@ class Actor:
         return self.place.entity.kind
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> tuple[str, ...]:
     data = resources.files("hoptac.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return tuple(sorted((row["phrase"] for row in csv.DictReader(data.splitlines())), key=len, reverse=True))
@@ -135,7 +135,7 @@ def _companies(ctx: Context) -> list[Actor]:
     countries = [p for p in ctx.places if p.entity.kind == "country"]
     for m in _COMPANY.finditer(ctx.text):
         name = m.group("name").rstrip(".")
-        if fold(name) != name.lower() or name.isupper() and len(name) <= 3:
+        if fold(name) != name.lower() or (name.isupper() and len(name) <= 3):
             continue  # Vietnamese names carry diacritics; "Tập đoàn FLC"-style acronyms are domestic more often
         if any(p.start < m.end() and m.start() < p.end for p in ctx.places):
             continue

@@ -16,6 +16,8 @@ from hoptac.extract.actors import Actor
 from hoptac.extract.mentions import Candidate
 
 _TOGETHER = {"meeting", "conference", "cultural_event", "other"}
+# "ký kết thỏa thuận ... tài trợ 5 triệu USD": a grant is signed.
+_AID_AGREEMENT = {"signing", "aid"}
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Cluster:
 
 
 def _kinds_agree(a: str, b: str) -> bool:
-    return a == b or (a in _TOGETHER and b in _TOGETHER)
+    return a == b or (a in _TOGETHER and b in _TOGETHER) or {a, b} == _AID_AGREEMENT
 
 
 def _dates_agree(cluster: Cluster, m: Candidate) -> bool:

@@ -67,13 +67,23 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
     if any(a.vietnamese and a.kind != "country" for a in actors) and not any(a.national for a in actors):
         # A locality acts for itself; "Việt Nam" beside it is the backdrop, not a second party.
         actors = [a for a in actors if a.id != "VN"]
+    spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
     if any(a.national for a in actors):
         # "Chủ tịch Quốc hội đón ... tại Hà Nội": with the State acting, a city named as the venue is not a party.
-        spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country" and _only_venue(ctx, a, spans))]
-    # Huế city acting: Thừa Thiên Huế province around it is not a second party.
-    parents = {a.place.entity.parent for a in actors if a.vietnamese and a.kind in ("city", "district")}
-    actors = [a for a in actors if not (a.vietnamese and a.kind == "province" and a.id in parents)]
+    # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
+    # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province), unless it is only the venue.
+    order: dict[str, int] = {}
+    for p in ctx.places:
+        order.setdefault(p.entity.id, p.start)
+    dropped = set()
+    for child in (a for a in actors if a.vietnamese and a.kind in ("city", "district")):
+        parent = child.place.entity.parent
+        if parent not in {a.id for a in actors}:
+            continue
+        child_first = order.get(child.id, child.start) < order.get(parent, 0) and not _only_venue(ctx, child, spans)
+        dropped.add(parent if child_first else child.id)
+    actors = [a for a in actors if a.id not in dropped]
     # A country beside its own province, city or agency in the same event is the same side told twice.
     represented = {a.country for a in actors if a.kind != "country"}
     actors = [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
@@ -110,7 +120,8 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
     date, status = _date(ctx, c, is_main)
     venue = _venue_place(ctx, c)
     places = [a.place for a in parties]
-    cue_sentence = next((m.sentence for m in c.mentions if any(a.id in _ids(parties) for a in m.actors)), first.sentence)
+    ids = _ids(parties)
+    cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue)
     if is_main:
         fields = find_fields(ctx.text)
@@ -186,6 +197,7 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
     foreign = foreign or next((a.id for a in parties if not a.vietnamese), None)
     party_ids = _ids(parties)
     out = []
+
     for person in ctx.people:
         own = None
         if person.title_start is not None and person.title_end is not None:
@@ -194,7 +206,8 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
         in_event = any(s <= person.start < e for s, e in spans)
         if not in_event and not is_main:
             continue
-        if not in_event and own is not None and own not in party_ids and _country_of(ctx, own) not in party_ids:
+        countries = {a.country for a in parties}
+        if not in_event and own is not None and own not in party_ids and _country_of(ctx, own) not in countries:
             continue  # an official of some other party, named elsewhere in the article
         party = own or (vn if person.vietnamese else foreign)
         out.append(Person(name=person.name, title=person.title, party=party))

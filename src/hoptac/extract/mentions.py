@@ -16,17 +16,20 @@ from hoptac.extract.actors import Actor
 from hoptac.extract.context import Context, cue_table
 from hoptac.extract.text import Span
 
-_PLANNED = re.compile(r"(?<!\w)(?:sẽ|dự kiến|tới đây|sắp tới|sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai)(?!\w)", re.I)
+_PLANNED = re.compile(
+    r"(?<!\w)(?:sẽ|dự kiến|tới đây|sắp tới|sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai)(?!\w)", re.I
+)
 # "Ảnh: TTXVN", "(thứ 2 từ phải sang)": a photo caption repeats an event, it tells none.
 _CAPTION = re.compile(
     r"(?:^|\s)(?:Ảnh|Nguồn|Video|Clip)\s*:|\(\s*(?:thứ \d+|bên (?:trái|phải)|giữa|trái|phải)[^)]*\)|Ảnh minh họa|"
     r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu)\b|chụp (?:ảnh|hình) lưu niệm|- Ảnh \d+\.?$"
 )
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
-_DATE_REACH = 200
+_REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
 _HISTORY = re.compile(
-    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay)(?!\w)", re.I
+    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay)(?!\w)",
+    re.I,
 )
 
 
@@ -78,30 +81,26 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         in_lead = s.start < lead
         if in_lead and s.start >= ctx.title_end:
             own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})
-        cue_at = s.start + cue[1]
-        mention = next(
-            (
-                d
-                for d in ctx.date_mentions
-                if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) <= _DATE_REACH
-            ),
-            None,
-        )
-        before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
-        history = bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention)
-        out.append(
-            Candidate(
-                kind=cue[0],
-                sentence=s,
-                cue_offset=cue_at,
-                actors=own,
-                date=mention,
-                in_lead=in_lead,
-                planned=bool(_PLANNED.search(before_date)),
-                history=history,
-            )
-        )
+        out.append(_candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead))
     return out
+
+
+def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, ...], in_lead: bool) -> Candidate:
+    mention = next(
+        (d for d in ctx.date_mentions if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) < _REACH),
+        None,
+    )
+    before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
+    return Candidate(
+        kind=kind,
+        sentence=s,
+        cue_offset=cue_at,
+        actors=own,
+        date=mention,
+        in_lead=in_lead,
+        planned=bool(_PLANNED.search(before_date)),
+        history=bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention),
+    )
 
 
 def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> bool:

@@ -77,7 +77,7 @@ _COMPANY = re.compile(
 )
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|,|của|đến từ)\s*\Z")
 _POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
-_CLAUSE_BREAK = re.compile(r"[,;:.()\n]|(?<!\w)(?:tại|và|với)(?!\w)")
+_TAIL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[,;:.()\n]")
 
 
 def find_actors(ctx: Context) -> list[Actor]:
@@ -111,16 +111,33 @@ def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
         return []
     found = []
     for m in _national_head().finditer(ctx.text):
-        tail = ctx.text[m.end() : m.end() + 60]
-        cut = _CLAUSE_BREAK.search(tail)
-        tail_end = m.end() + (cut.start() if cut else len(tail))
+        tail_end = _title_tail(ctx, m.end())
         if any(m.end() <= p.start < tail_end for p in ctx.places if p.entity.id != "VN"):
-            continue  # "Thủ tướng Campuchia", "Bộ trưởng Quốc phòng Mỹ", "Chủ tịch UBND tỉnh"
+            continue  # "Thủ tướng Campuchia", "Bộ trưởng Quốc phòng Mỹ", "Chủ tịch Quốc hội Cuba"
         if _foreign_name_follows(ctx, m.end()):
             continue  # "Thủ tướng Hun Sen"
         mention = Mention(m.start(), m.end(), m.group(0), ("VN",))
         found.append(Actor(Place(mention, vietnam), m.start(), m.end(), national=True))
     return found
+
+
+def _title_tail(ctx: Context, offset: int) -> int:
+    """Where the title that ends a national head goes on to: up to the person it names, else a few words.
+
+    "Thủ tướng | Nguyễn Xuân Phúc", "Bộ trưởng Quốc phòng Mỹ | James Mattis", "Phó Thủ tướng | tiếp".
+    """
+    person = next((p for p in ctx.people if offset <= p.start <= offset + 60), None)
+    end = offset
+    previous_capital = False
+    for count, w in enumerate(_TAIL_WORD.finditer(ctx.text, offset, min(len(ctx.text), offset + 60))):
+        word = w.group(0)
+        if person is not None and w.start() >= person.start:
+            break
+        if count >= 5 or not word[0].isalpha() or (word[0].islower() and not previous_capital):
+            break
+        previous_capital = word[0].isupper()
+        end = w.end()
+    return end
 
 
 def _foreign_name_follows(ctx: Context, offset: int) -> bool:

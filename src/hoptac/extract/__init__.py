@@ -4,6 +4,7 @@
 article's title, a blank line, then its body; offsets in every evidence span
 point into it. The stages run one after the other, each in its own module:
 
+    scope     articles about a match or a trial are passed over
     context   sentences, places, people, dates           (segment and mentions)
     actors    the mentions that can be parties
     mentions  every clause with an event cue and its arguments
@@ -23,6 +24,7 @@ from hoptac.extract.events import build_events
 from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
+from hoptac.extract.scope import off_topic
 from hoptac.models import DateValue, Event, Relation
 
 # Cheap gate: cooperation with a foreign side nearly always says one of these.
@@ -35,7 +37,7 @@ _FOREIGN_CUE = re.compile(
 
 def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[Event], list[Relation]]:
     """Events and relations stated in one article's clean text (title, blank line, body)."""
-    if not _FOREIGN_CUE.search(text):
+    if not _FOREIGN_CUE.search(text) or off_topic(text):
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)

@@ -68,9 +68,16 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
         # A locality acts for itself; "Việt Nam" beside it is the backdrop, not a second party.
         actors = [a for a in actors if a.id != "VN"]
     spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
-    if any(a.national for a in actors):
-        # "Chủ tịch Quốc hội đón ... tại Hà Nội": with the State acting, a city named as the venue is not a party.
-        actors = [a for a in actors if not (a.vietnamese and a.kind != "country" and _only_venue(ctx, a, spans))]
+    # "Hội nghị APEC tại Hà Nội", "Chủ tịch nước hội đàm ... tại Moskva": a locality named only as the venue
+    # is where, not who; its own leader or body would have named it otherwise.
+    # A Vietnamese locality's delegation abroad, or its culture week, is received by the city it goes to.
+    national = any(a.national for a in actors)
+    local_abroad = not national or c.kind == "cultural_event"
+    actors = [
+        a
+        for a in actors
+        if a.kind == "country" or not _only_venue(ctx, a, spans) or (local_abroad and not a.vietnamese)
+    ]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
     # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province), unless it is only the venue.
     order: dict[str, int] = {}

@@ -147,12 +147,28 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not _vietnamese_word(text, toks, i, n, ids)
             and not _unaccented_name_end(text, toks, i, n, ids)
             and not _TEAM_BEFORE.search(text, max(0, start - 20), start)
+            and not _first_name(text, toks, i, n, ids)
         ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
     out.extend(_adhoc_places(text, out, blocked))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _first_name(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
+    """ "Vladimir Putin", "Formosa Hà Tĩnh": a one-word foreign city glued to a capitalised word that is
+    no place is a name's first part, not the city."""
+    if n != 1 or i + 1 >= len(toks) or text[toks[i].end() : toks[i + 1].start()] != " ":
+        return False
+    nxt = toks[i + 1].group(0)
+    if not nxt[:1].isupper() or nxt.isupper():
+        return False
+    places = [gazetteer.load().get(x) for x in ids]
+    if not all(p is not None and p.kind == "city" and p.country not in (None, "VN") for p in places):
+        return False
+    forms, _ = _index()
+    return (nxt.lower(),) not in forms
 
 
 def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:

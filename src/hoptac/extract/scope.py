@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +17,29 @@ _LOCAL = ("province", "city", "district", "commune")
 def _city_networks() -> frozenset[str]:
     data = resources.files("hoptac.extract").joinpath("data/city_networks.csv").read_text(encoding="utf-8")
     return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def _off_topic() -> dict[str, re.Pattern[str]]:
+    data = resources.files("hoptac.extract").joinpath("data/off_topic.csv").read_text(encoding="utf-8")
+    words: dict[str, list[str]] = {}
+    for row in csv.DictReader(data.splitlines()):
+        words.setdefault(row["topic"], []).append(re.escape(row["phrase"]))
+    return {t: re.compile(r"(?<!\w)(?:" + "|".join(w) + r")(?!\w)") for t, w in words.items()}
+
+
+# A football report or a trial says its topic's words again and again; a delegation's visit names
+# a match or a verdict once or twice.
+_OFF_TOPIC_HITS = 4
+
+
+def off_topic(text: str) -> str | None:
+    """The topic of an article that reports a match or a trial, not cooperation: "sports", "trial"."""
+    for topic, pattern in _off_topic().items():
+        for hits, _ in enumerate(pattern.finditer(text), 1):
+            if hits >= _OFF_TOPIC_HITS:
+                return topic
+    return None
 
 
 def is_actor(actor: Actor) -> bool:

@@ -1,0 +1,94 @@
+"""The event pipeline's stages on short news texts: actors, event mentions, coreference, scope."""
+
+from __future__ import annotations
+
+from hoptac.extract import extract_facts
+from hoptac.extract.scope import off_topic
+from hoptac.models import DateValue, Event
+
+PUBLISHED = DateValue(value="2024-05-21", precision="day")
+
+
+def _events(text: str) -> list[Event]:
+    return extract_facts(text, PUBLISHED)[0]
+
+
+def _summary(events: list[Event]) -> list[tuple[str, str | None, dict[str, str | None]]]:
+    return [(e.kind, e.date.value if e.date else None, {p.id: p.role for p in e.parties}) for e in events]
+
+
+def test_an_envoy_of_vietnam_meets_a_foreign_state() -> None:
+    text = (
+        "Đại sứ Việt Nam làm việc với lãnh đạo bang California\n\n"
+        "Ngày 18/5, Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng đã gặp Phó Thống đốc bang California "
+        "Eleni Kounalakis tại thủ phủ Sacramento. Hai bên trao đổi về hợp tác giáo dục và thương mại."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("meeting", "2024-05-18")]
+    assert {p.id for p in events[0].parties} == {"VN", "US-CA"}
+
+
+def test_a_summit_held_in_a_vietnamese_city_is_not_the_city_s_event() -> None:
+    text = (
+        "Khai mạc Hội nghị Bộ trưởng Thương mại APEC\n\n"
+        "Sáng 20/5, Hội nghị Bộ trưởng Thương mại APEC đã khai mạc tại Hà Nội với sự tham dự của "
+        "đại diện 21 nền kinh tế thành viên."
+    )
+    assert _events(text) == []
+
+
+def test_a_football_report_is_passed_over() -> None:
+    text = (
+        "Hải Phòng thua đội bóng Hàn Quốc tại AFC Cup\n\n"
+        "Tối 15/5, đội bóng Hải Phòng để thua 1-2 trước CLB Ulsan. Tiền đạo Hải Phòng ghi bàn ở hiệp 1, "
+        "nhưng hậu vệ đội khách gỡ hòa và ghi bàn quyết định ở hiệp 2. HLV hai đội đều hài lòng với trận đấu."
+    )
+    assert off_topic(text) == "sports"
+    assert _events(text) == []
+
+
+def test_a_later_dated_signing_is_an_event_of_its_own() -> None:
+    text = (
+        "Thanh Hóa tiếp đoàn tỉnh Hyogo\n\n"
+        "Chiều 14/5, Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn tiếp đoàn công tác tỉnh Hyogo (Nhật Bản) "
+        "do Phó Thống đốc Katayama Yasushi dẫn đầu.\n"
+        "Hai bên trao đổi về hợp tác đào tạo nguồn nhân lực và nông nghiệp.\n"
+        "Ngày 16/5, tại Kobe, tỉnh Thanh Hóa và tỉnh Hyogo sẽ ký kết biên bản ghi nhớ hợp tác về lao động."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-14", {"VN-21": "host", "JP-28": "guest"}),
+        ("signing", "2024-05-16", {"VN-21": "participant", "JP-28": "participant"}),
+    ]
+
+
+def test_history_told_in_passing_is_no_event() -> None:
+    text = (
+        "Bắc Ninh tiếp Tổng Lãnh sự Hàn Quốc\n\n"
+        "Sáng 10/5, Chủ tịch UBND tỉnh Bắc Ninh tiếp Tổng Lãnh sự Hàn Quốc tại Hà Nội.\n"
+        "Trước đó, ngày 12/3/2019, tỉnh Bắc Ninh đã ký kết thỏa thuận hợp tác với tỉnh Gyeonggi."
+    )
+    assert [e.kind for e in _events(text)] == ["meeting"]
+
+
+def test_a_foreign_company_named_with_its_country_is_a_party() -> None:
+    text = (
+        "Hải Dương trao chứng nhận đầu tư cho Tập đoàn Foxconn\n\n"
+        "Ngày 9/5, UBND tỉnh Hải Dương làm việc với Tập đoàn Foxconn (Đài Loan) về dự án nhà máy linh kiện."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert {(p.id, p.kind, p.country) for p in events[0].parties} == {
+        ("VN-61", "province", "VN"),
+        ("org:foxconn", "company", "TW"),
+    }
+
+
+def test_a_national_leader_with_a_foreign_name_is_not_vietnam() -> None:
+    text = (
+        "Thủ tướng Hun Sen thăm tỉnh Tây Ninh\n\n"
+        "Sáng 12/5, Thủ tướng Campuchia Hun Sen đã đến thăm và làm việc tại tỉnh Tây Ninh. "
+        "Bí thư Tỉnh ủy Tây Ninh đón tiếp đoàn."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert {p.id for p in events[0].parties} == {"KH", "VN-37"}

@@ -72,12 +72,10 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
     # is where, not who; its own leader or body would have named it otherwise.
     # A Vietnamese locality's delegation abroad, or its culture week, is received by the city it goes to.
     national = any(a.national for a in actors)
-    local_abroad = not national or c.kind == "cultural_event"
-    actors = [
-        a
-        for a in actors
-        if a.kind == "country" or not _only_venue(ctx, a, spans) or (local_abroad and not a.vietnamese)
-    ]
+    venues = {a.id for a in actors if a.kind != "country" and _only_venue(ctx, a, spans)}
+    hosts_abroad = not any(not a.vietnamese and a.kind != "country" and a.id not in venues for a in actors)
+    local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad
+    actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
     # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province), unless it is only the venue.
     order: dict[str, int] = {}

@@ -46,13 +46,17 @@ class Candidate:
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
-    """The kind of the earliest cue in `text` and its offset."""
-    best: tuple[int, int, str] | None = None
+    """The kind of the earliest cue in `text` and its offset; a named kind outranks "other" ("tổ chức hội nghị")."""
+    best: dict[str, tuple[int, int]] = {}
     for kind, pattern in cue_table("event_cues.csv"):
         m = pattern.search(text)
-        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
-            best = (m.start(), -len(m.group(0)), kind)
-    return (best[2], best[0]) if best else None
+        if m and (kind not in best or (m.start(), -len(m.group(0))) < best[kind]):
+            best[kind] = (m.start(), -len(m.group(0)))
+    if not best:
+        return None
+    named = {k: v for k, v in best.items() if k != "other"} or best
+    kind = min(named, key=named.__getitem__)
+    return kind, named[kind][0]
 
 
 def lead_end(ctx: Context) -> int:

@@ -32,6 +32,7 @@ class Actor:
     start: int
     end: int
     national: bool = False  # Vietnam acting through a national leader or body
+    led: bool = False  # a locality whose own leader or government the text names: "Thống đốc tỉnh Aichi"
 
     @property
     def id(self) -> str:
@@ -83,13 +84,37 @@ _TAIL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[,;:.()\n]")
 def find_actors(ctx: Context) -> list[Actor]:
     """Every mention of the article that can be a party, in text order."""
     out: list[Actor] = []
+    led = {p.entity.id for p in ctx.places if _led(ctx, p)}
     for p in ctx.places:
         if _acts(ctx, p):
-            out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN"))
+            out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN", led=p.entity.id in led))
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))
     out.sort(key=lambda a: a.start)
     return out
+
+
+# "Thống đốc tỉnh Aichi", "Thủ hiến bang Hessen", "lãnh đạo thành phố Rotterdam", "chính quyền Vientiane".
+_LEADER_BEFORE = re.compile(
+    r"(?:[Tt]hống đốc|[Tt]hị trưởng|[Tt]ỉnh trưởng|[Bb]í thư|[Cc]hủ tịch|[Tt]hủ hiến|[Tt]hủ tướng bang|"
+    r"[Ll]ãnh đạo|[Cc]hính quyền|[Cc]hính phủ bang|[Hh]ội đồng|[Đđ]oàn|[Pp]hái đoàn|[Đđ]ại diện|[Uu]ỷ ban|[Ủủ]y ban|"
+    r"[Ss]ở|[Cc]ảnh sát|[Cc]ông an|[Bb]iên phòng|[Qq]uân sự)"
+    r"[^,.;:()\n]{0,40}\Z"
+)
+# "Hội nghị APEC 2017", "Liên hoan thiếu nhi ASEAN", "Hoa hậu Hữu nghị ASEAN": an organisation's name
+# inside an event's or a prize's name does not make it take part.
+_BRAND_BEFORE = re.compile(
+    r"(?:[Nn]ăm|[Tt]uần lễ|[Ll]iên hoan|[Hh]oa hậu|[Hh]ữu nghị|[Hh]ội chợ|[Tt]riển lãm|"
+    r"[Gg]iải|[Cc]úp|[Ff]estival|[Cc]ộng đồng|[Kk]hối|[Cc]ác nước|[Tt]hiếu nhi|[Vv]ườn [Dd]i sản|[Kk]hu vực|"
+    r"[Tt]iêu chuẩn|[Tt]hị trường)\s+(?:\S+\s+){0,2}\Z"
+)
+
+
+def _led(ctx: Context, p: Place) -> bool:
+    if p.entity.kind not in ("province", "city", "district", "commune"):
+        return p.entity.kind == "agency"
+    leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
+    return ctx.title_holding(p) is not None or leader is not None
 
 
 def _acts(ctx: Context, p: Place) -> bool:
@@ -99,6 +124,8 @@ def _acts(ctx: Context, p: Place) -> bool:
     if holder is not None and holder.title_start is not None:
         # Before "tại" a title names the official's own side; after it, where they are posted.
         return not _POSTED_AT.search(ctx.text, holder.title_start, p.start)
+    if p.entity.kind == "organisation" and _BRAND_BEFORE.search(ctx.text, max(0, p.start - 40), p.start):
+        return False
     if p.entity.kind != "country":
         return True
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None

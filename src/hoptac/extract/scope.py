@@ -53,6 +53,10 @@ def is_actor(actor: Actor) -> bool:
 def in_scope(actors: Iterable[Actor]) -> bool:
     """Two countries or more, one of them Vietnam, and a local government or agency among the parties."""
     actors = list(actors)
+    if not any(a.vietnamese and a.kind != "country" for a in actors):
+        # Vietnam's State alone meets a foreign locality only through its leaders ("Thủ tướng tiếp Thống
+        # đốc tỉnh Aichi"); a capital visited on a state visit ("tới Washington") is no party.
+        actors = [a for a in actors if a.vietnamese or a.kind in ("country", "organisation") or a.led]
     countries = {a.country for a in actors}
     return (
         any(a.vietnamese for a in actors)

@@ -20,7 +20,8 @@ from hoptac.models import DateValue
 _COUNTRY_AFTER = re.compile(r"^\s*(?:[,(–-]\s*|của\s+)")
 # "tại thành phố Nam Ninh", "ở TP. Huế": the place is where something happens, not a party to it.
 _AT_VENUE = re.compile(
-    r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thủ đô|tỉnh|tp\.?|quận|huyện|thị xã|bang|vùng|khu tự trị|đặc khu)\s+)*$",
+    r"(?<!\w)(?:tại|ở)\s+"
+    r"(?:(?:thành phố|thủ đô|thủ phủ|tỉnh|tp\.?|quận|huyện|thị xã|bang|vùng|khu tự trị|đặc khu)\s+)*$",
     re.IGNORECASE,
 )
 

@@ -9,11 +9,13 @@ foreign parties are meant. The year comes from the same sentence ("vào năm
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hoptac import resolve
 from hoptac.extract import dates
 from hoptac.extract.context import Context, Place, cue_table, is_venue
+from hoptac.extract.text import Span
 from hoptac.models import Evidence, Relation
 
 _PAIR_WORDS = re.compile(r"hai (?:địa phương|thành phố|tỉnh|bên|thủ đô)", re.I)
@@ -25,56 +27,112 @@ _WISHED = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"(?<!\w)(?:ký kết|ký)(?!\w)", re.I)
+_JOINED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:và|với|cùng|cùng với|phối hợp với)\s+")
+_BOND = re.compile(r"(?<!\w)(?:hợp tác|triển khai|giao lưu|quan hệ|phối hợp|ký kết|thỏa thuận|ghi nhớ)(?!\w)", re.I)
 _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 _PERSONAL = re.compile(r"(?:anh em|chị em|mẹ|cha|con nuôi|gia đình|kết nghĩa với (?:ông|bà|anh|chị|em|cháu))", re.I)
 
 
 def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
     best: dict[tuple[str, str], Relation] = {}
+    main_ids = {p.entity.id for p in main_places}
     for s in ctx.sentences:
-        rtype = _type_of(s.text)
-        if rtype is None or _PERSONAL.search(s.text) or _WISHED.search(s.text):
-            continue
-        own = [p for p in ctx.places_in(s.start, s.end) if p.entity.kind != "country"]
-        vn = [p for p in own if p.vietnamese and p.subnational]
-        foreign = [p for p in own if not p.vietnamese and not is_venue(s.text, p.start - s.start)]
-        main_ids = {p.entity.id for p in main_places}
-        foreign.sort(key=lambda p: p.entity.id not in main_ids)
-        vn.sort(key=lambda p: p.entity.id not in main_ids)
-        if _PAIR_WORDS.search(s.text):
-            # "giữa hai địa phương" refers to the pair the article is about, whatever else the sentence names.
-            vn = [p for p in main_places if p.vietnamese and p.subnational][:1] or vn
-            foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
-        if not vn or not foreign:
-            continue
-        a, b = vn[0], foreign[0]
-        if rtype == "membership" and b.entity.kind not in ("organisation",):
-            continue
-        if rtype != "membership" and b.entity.kind == "organisation":
-            continue
-        since = _since(ctx, s.text)
-        key = (a.entity.id, b.entity.id)
-        rel = Relation(
-            a=resolve.to_party(a.entity, None, [a.mention.text]),
-            b=resolve.to_party(b.entity, None, [b.mention.text]),
-            type=rtype,
-            since=since,
-            evidence=[Evidence(start=s.start, end=s.end, text=s.text)],
-        )
-        old = best.get(key)
-        if old is None:
-            best[key] = rel
-            continue
-        # Keep the strongest type and the first year stated; collect the evidence.
-        merged_type = min(old.type, rel.type, key=_RANK.__getitem__)
-        best[key] = old.model_copy(
-            update={
-                "type": merged_type,
-                "since": old.since or rel.since,
-                "evidence": old.evidence + rel.evidence,
-            }
-        )
+        for start, end in _clauses(s):
+            text = ctx.text[start:end]
+            if _PERSONAL.search(text) or _WISHED.search(text):
+                continue
+            own = [p for p in ctx.places_in(start, end) if p.entity.kind != "country"]
+            pairs = _conjoined(ctx, own)
+            rtype = _type_of(text)
+            if rtype is None:
+                # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...".
+                if not pairs or not _BOND.search(text):
+                    continue
+                rtype = "cooperation"
+            if not pairs:
+                pairs = _pair_of(ctx, s, own, main_places, main_ids)
+            for a, b in pairs:
+                if (rtype == "membership") != (b.entity.kind == "organisation"):
+                    continue
+                _keep(best, a, b, rtype, _since(ctx, text), Evidence(start=s.start, end=s.end, text=s.text))
     return list(best.values())
+
+
+def _clauses(s: Span) -> list[tuple[int, int]]:
+    """A sentence cut at semicolons: lists of agreements name one pair a clause."""
+    out, start = [], s.start
+    for m in re.finditer(";", s.text):
+        out.append((start, s.start + m.start()))
+        start = s.start + m.end()
+    out.append((start, s.end))
+    return out
+
+
+def _conjoined(ctx: Context, own: list[Place]) -> list[tuple[Place, Place]]:
+    """A Vietnamese locality and a foreign party joined by "và"/"với": "Rotterdam và Thành phố Hồ Chí Minh"."""
+    pairs = []
+    for x, y in itertools.pairwise(own):
+        if x.vietnamese == y.vietnamese or not _JOINED.fullmatch(ctx.text[x.end : y.start]):
+            continue
+        a, b = (x, y) if x.vietnamese else (y, x)
+        if a.subnational and b.subnational and not is_venue(ctx.text, b.start):
+            pairs.append((a, b))
+    return pairs
+
+
+def _pair_of(
+    ctx: Context, s: Span, own: list[Place], main_places: list[Place], main_ids: set[str]
+) -> list[tuple[Place, Place]]:
+    vn = [p for p in own if p.vietnamese and p.subnational]
+    foreign = [p for p in own if not p.vietnamese and not is_venue(s.text, p.start - s.start)]
+    foreign.sort(key=lambda p: p.entity.id not in main_ids)
+    vn.sort(key=lambda p: p.entity.id not in main_ids)
+    if _PAIR_WORDS.search(s.text):
+        # "giữa hai địa phương" refers to the pair the article is about, whatever else the sentence names.
+        vn = [p for p in main_places if p.vietnamese and p.subnational][:1] or vn
+        # "Hai bên đã ký Tuyên bố chung" after the Prime Minister met the state of Hessen: Vietnam is one side.
+        vn = vn or [p for p in main_places if p.entity.id == "VN"][:1]
+        foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
+        return [(vn[0], foreign[0])] if vn and foreign else []
+    if len(vn) == 1:
+        # "với tỉnh Nara, tỉnh Tottori và thành phố Kitakyushu": every partner of a list.
+        return [(vn[0], f) for f in _unique(foreign)]
+    if len(foreign) == 1:
+        return [(v, foreign[0]) for v in _unique(vn)]
+    return [(vn[0], foreign[0])] if vn and foreign else []
+
+
+def _unique(places: list[Place]) -> list[Place]:
+    """One place per entity, and no city beside its own province ("tỉnh Gyeongsangbuk ... Gyeongju")."""
+    seen: dict[str, Place] = {}
+    for p in places:
+        seen.setdefault(p.entity.id, p)
+    return [p for p in seen.values() if p.entity.parent not in seen]
+
+
+def _keep(
+    best: dict[tuple[str, str], Relation], a: Place, b: Place, rtype: str, since: str | None, evidence: Evidence
+) -> None:
+    key = (a.entity.id, b.entity.id)
+    rel = Relation(
+        a=resolve.to_party(a.entity, None, [a.mention.text]),
+        b=resolve.to_party(b.entity, None, [b.mention.text]),
+        type=rtype,
+        since=since,
+        evidence=[evidence],
+    )
+    old = best.get(key)
+    if old is None:
+        best[key] = rel
+        return
+    # Keep the strongest type and the first year stated; collect the evidence.
+    best[key] = old.model_copy(
+        update={
+            "type": min(old.type, rel.type, key=_RANK.__getitem__),
+            "since": old.since or rel.since,
+            "evidence": old.evidence if evidence in old.evidence else [*old.evidence, evidence],
+        }
+    )
 
 
 def _type_of(text: str) -> str | None:

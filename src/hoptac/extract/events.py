@@ -48,8 +48,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
 
 
 def _stands_alone(c: Cluster) -> bool:
-    told = [m for m in c.mentions if not m.history]
-    if any(m.in_lead for m in told) or any(m.date is not None for m in told):
+    told = [m for m in c.mentions if not m.history and not m.proposed]
+    if any(m.in_lead for m in told) or any(m.date is not None and m.date.day for m in told):
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states.
     return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)
@@ -77,12 +77,13 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
     local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad
     actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
-    # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province), unless it is only the venue.
+    # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province, "thành phố Gyeongju (tỉnh
+    # Gyeongsangbuk)" the city), unless it is only the venue.
     order: dict[str, int] = {}
     for p in ctx.places:
         order.setdefault(p.entity.id, p.start)
     dropped = set()
-    for child in (a for a in actors if a.vietnamese and a.kind in ("city", "district")):
+    for child in (a for a in actors if a.kind in ("city", "district")):
         parent = child.place.entity.parent
         if parent not in {a.id for a in actors}:
             continue

@@ -24,6 +24,8 @@ _CAPTION = re.compile(
     r"(?:^|\s)(?:Ảnh|Nguồn|Video|Clip)\s*:|\(\s*(?:thứ \d+|bên (?:trái|phải)|giữa|trái|phải)[^)]*\)|Ảnh minh họa|"
     r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu)\b|chụp (?:ảnh|hình) lưu niệm|- Ảnh \d+\.?$"
 )
+# A request or a wish before the cue: "đề nghị hai bên tăng cường trao đổi đoàn".
+_PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến nghị|hy vọng|mong)(?!\w)", re.I)
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
@@ -43,6 +45,7 @@ class Candidate:
     in_lead: bool
     planned: bool
     history: bool
+    proposed: bool  # "đề nghị hai thành phố tăng cường trao đổi ...": a wish, not a report
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -104,6 +107,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         in_lead=in_lead,
         planned=bool(_PLANNED.search(before_date)),
         history=bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention),
+        proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
     )
 
 

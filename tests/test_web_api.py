@@ -35,10 +35,11 @@ def _event_id(client: TestClient, party: str, kind: str | None = None) -> int:
 def test_overview_counts_what_the_fixtures_hold(client):
     body = client.get("/api/overview").json()
     assert body["totals"]["articles"] == 8
-    assert body["totals"]["events"] == 8
+    # Talks and the signing that followed them are two events (Quảng Ninh–Guangxi, Lào Cai–Yunnan).
+    assert body["totals"]["events"] == 10
     assert {"month": "2019-04", "events": 1} in body["events_per_month"]
     countries = {row["country"]: row["events"] for row in body["top_countries"]}
-    assert countries == {"JP": 4, "CN": 2, "KR": 2}
+    assert countries == {"JP": 4, "CN": 4, "KR": 2}
     assert body["latest"][0]["date"]["value"] == "2024-03-14"
 
 
@@ -77,13 +78,15 @@ def test_search_with_diacritics_and_filters(client):
 
 def test_lists_are_paginated(client):
     first = client.get("/api/events", params={"per_page": 3}).json()
-    assert (first["total"], first["pages"], len(first["items"])) == (8, 3, 3)
-    last = client.get("/api/events", params={"per_page": 3, "page": 3}).json()
-    assert len(last["items"]) == 2
+    assert (first["total"], first["pages"], len(first["items"])) == (10, 4, 3)
+    last = client.get("/api/events", params={"per_page": 3, "page": 4}).json()
+    assert len(last["items"]) == 1
     seen = {
-        e["id"] for p in (1, 2, 3) for e in client.get("/api/events", params={"per_page": 3, "page": p}).json()["items"]
+        e["id"]
+        for p in (1, 2, 3, 4)
+        for e in client.get("/api/events", params={"per_page": 3, "page": p}).json()["items"]
     }
-    assert len(seen) == 8
+    assert len(seen) == 10
     assert client.get("/api/events", params={"per_page": 500}).status_code == 422
 
 
@@ -115,7 +118,7 @@ def test_partnership_lists_relationship_and_every_event_with_sources(client):
     assert all(span["text"] for span in source["evidence"])
     sister = client.get("/api/partnerships/VN-DN/KR-27").json()["relations"]
     assert [(r["type"], r["since"]) for r in sister] == [("sister", "2004")]
-    assert "15 năm kết nghĩa" in sister[0]["sources"][0]["evidence"][0]["text"]
+    assert any("15 năm kết nghĩa" in span["text"] for span in sister[0]["sources"][0]["evidence"])
 
 
 def test_graph_and_map_follow_filters(client):
@@ -200,7 +203,7 @@ def test_openapi_docs_use_only_bundled_assets(client):
 
 def test_exports_in_every_format(client):
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv").text)))
-    assert len(rows) == 8 and rows[0]["curated"] == ""
+    assert len(rows) == 10 and rows[0]["curated"] == ""
     lines = client.get("/api/export/jsonl").text.strip().splitlines()
     assert len(lines) == 8 and all(json.loads(line)["article"]["text"] for line in lines)
     graphml = ET.fromstring(client.get("/api/export/graphml").content)
@@ -263,7 +266,7 @@ def test_tokens_can_be_revoked(client, editor_token):
 
 def test_event_correction_is_marked_human_everywhere_and_audited(client, editor_token):
     headers = {"Authorization": f"Bearer {editor_token}"}
-    event_id = _event_id(client, "VN-13")
+    event_id = _event_id(client, "VN-13", "meeting")
     response = client.post(
         f"/api/events/{event_id}/corrections",
         json={"date": "2023-03-21", "fields": ["trade", "logistics"], "note": "the talks were on the 21st"},
@@ -287,7 +290,7 @@ def test_event_correction_is_marked_human_everywhere_and_audited(client, editor_
 
 def test_bad_corrections_are_refused_with_a_reason(client, editor_token):
     headers = {"Authorization": f"Bearer {editor_token}"}
-    event_id = _event_id(client, "VN-13")
+    event_id = _event_id(client, "VN-13", "meeting")
     bad_date = client.post(f"/api/events/{event_id}/corrections", json={"date": "2023-02-30"}, headers=headers)
     assert bad_date.status_code == 422 and "not a valid day" in bad_date.json()["detail"]
     bad_field = client.post(f"/api/events/{event_id}/corrections", json={"fields": ["space"]}, headers=headers)
@@ -301,7 +304,7 @@ def test_deleted_event_disappears_and_comes_back_when_revoked(client, editor_tok
     deleted = client.request("DELETE", f"/api/events/{event_id}", json={"note": "not an event"}, headers=headers)
     assert deleted.status_code == 200
     assert client.get("/api/events", params={"party": "VN-26"}).json()["total"] == 0
-    assert client.get("/api/overview").json()["totals"]["events"] == 7
+    assert client.get("/api/overview").json()["totals"]["events"] == 9
     assert client.get(f"/api/events/{event_id}").json()["hidden"] is True
     client.post(f"/api/corrections/{deleted.json()['id']}/revoke", headers=headers)
     assert client.get("/api/events", params={"party": "VN-26"}).json()["total"] == 1

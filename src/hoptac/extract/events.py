@@ -130,7 +130,7 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
     cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue)
     if is_main:
-        fields = find_fields(ctx.text)
+        fields = find_fields(ctx.text[: lead_end(ctx)] + " " + " ".join(_said_of(ctx, c, parties)))
     else:
         fields = _ordered(*(find_fields(_rest_of_paragraph(ctx, m.sentence)) for m in c.mentions))
     spans = _unique_spans([m.sentence for m in c.mentions])
@@ -222,6 +222,26 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
 
 def _country_of(ctx: Context, entity_id: str) -> str | None:
     return next((p.entity.country for p in ctx.places if p.entity.id == entity_id), None)
+
+
+_BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai địa phương|hai thành phố|hai tỉnh|hai nước|phía bạn)(?!\w)", re.I)
+
+
+def _said_of(ctx: Context, c: Cluster, parties: list[Actor]) -> list[str]:
+    """The event's sentences and those that name one of its sides or speakers: where its topics are."""
+    ids = _ids(parties)
+    names = [n for p in ctx.people for n in (p.name, *p.variants)]
+    own = {m.sentence.start for m in c.mentions}
+    out = []
+    for s in ctx.sentences:
+        if (
+            s.start in own
+            or _BOTH_SIDES.search(s.text)
+            or any(p.entity.id in ids for p in ctx.places_in(s.start, s.end))
+            or any(n in s.text for n in names)
+        ):
+            out.append(s.text)
+    return out
 
 
 def _rest_of_paragraph(ctx: Context, s: Span) -> str:

@@ -40,7 +40,17 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(cues)
 
 
+# "Bộ Khoa học và Công nghệ", "Ngân hàng Thế giới", "Sở Văn hóa, Thể thao và Du lịch", "Đại học Huế": a body's
+# name holds field words that say nothing of what the event is about.
+_BODY = re.compile(
+    r"(?<!\w)(?:Bộ|Sở|Ngân hàng|Trường|Đại học|Học viện|Viện|Trung tâm|Tổng cục|Cục|Ủy ban|Uỷ ban|Ban|Hiệp hội|"
+    r"Hội|Quỹ|Liên minh|Tổ chức|Cơ quan|Chương trình|Phòng|Khoa|Vụ)"
+    r"(?:(?:\s+|\s*,\s*|\s+và\s+|\s*-\s*)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]*(?:\s+[a-zđ\u00e0-\u1ef9][\w]*)?)+"
+)
+
+
 def find_fields(text: str) -> list[str]:
-    """Field codes whose cues occur in `text`, in the contract's order."""
+    """Field codes whose cues occur in `text`, in the contract's order; bodies' names are not read."""
+    text = _BODY.sub(" ", text)
     found = {cue.field for cue in _cues() if cue.pattern.search(text)}
     return [f for f in FIELD_ORDER if f in found]

@@ -98,8 +98,11 @@ def find_actors(ctx: Context) -> list[Actor]:
 _LEADER_BEFORE = re.compile(
     r"(?:[Tt]hống đốc|[Tt]hị trưởng|[Tt]ỉnh trưởng|[Bb]í thư|[Cc]hủ tịch|[Tt]hủ hiến|[Tt]hủ tướng bang|"
     r"[Ll]ãnh đạo|[Cc]hính quyền|[Cc]hính phủ bang|[Hh]ội đồng|[Đđ]oàn|[Pp]hái đoàn|[Đđ]ại diện|[Uu]ỷ ban|[Ủủ]y ban|"
-    r"[Ss]ở|[Cc]ảnh sát|[Cc]ông an|[Bb]iên phòng|[Qq]uân sự)"
+    r"[Ss]ở|[Cc]ảnh sát|[Cc]ông an|[Bb]iên phòng|[Qq]uân sự|UBND|HĐND|[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Tt]ỉnh uỷ|"
+    r"[Tt]hành uỷ|[Bb]ộ [Cc]hỉ huy|[Pp]hó [Cc]hủ tịch|[Tt]hị xã ủy)"
     r"[^,.;:()\n]{0,40}\Z"
+    # The one a gift or a grant is for: "xây trường cho Đà Nẵng", "tài trợ tỉnh Quảng Nam".
+    r"|(?<!\w)(?:cho|giúp|tặng|tài trợ|viện trợ|hỗ trợ)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|xã|người dân)\s+)?\Z"
 )
 # "Hội nghị APEC 2017", "Liên hoan thiếu nhi ASEAN", "Hoa hậu Hữu nghị ASEAN": an organisation's name
 # inside an event's or a prize's name does not make it take part.
@@ -108,6 +111,17 @@ _BRAND_BEFORE = re.compile(
     r"[Gg]iải|[Cc]úp|[Ff]estival|[Cc]ộng đồng|[Kk]hối|[Cc]ác nước|[Tt]hiếu nhi|[Vv]ườn [Dd]i sản|[Kk]hu vực|"
     r"[Tt]iêu chuẩn|[Tt]hị trường)\s+(?:\S+\s+){0,2}\Z"
 )
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    data = resources.files("hoptac.extract").joinpath("data/capitals.csv").read_text(encoding="utf-8")
+    return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
+
+
+def is_capital(entity_id: str) -> bool:
+    """A national capital: "Washington", "Bắc Kinh" often stand for their governments."""
+    return entity_id in _capitals()
 
 
 def _led(ctx: Context, p: Place) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from hoptac.extract.actors import Actor
+from hoptac.extract.actors import Actor, is_capital
 
 _LOCAL = ("province", "city", "district", "commune")
 
@@ -51,16 +51,27 @@ def is_actor(actor: Actor) -> bool:
 
 
 def in_scope(actors: Iterable[Actor]) -> bool:
-    """Two countries or more, one of them Vietnam, and a local government or agency among the parties."""
+    """Two countries or more, one of them Vietnam, and a local government or agency among the parties.
+
+    A locality takes part through its leaders or government ("UBND tỉnh", "Thống đốc tỉnh Aichi"), or
+    as the one a gift is for ("cho Đà Nẵng"), where the other side is a nation: the Prime Minister in
+    Washington or a navy ship at Cam Ranh make no local event of the city where they are.
+    """
     actors = list(actors)
-    if not any(a.vietnamese and a.kind != "country" for a in actors):
-        # Vietnam's State alone meets a foreign locality only through its leaders ("Thủ tướng tiếp Thống
-        # đốc tỉnh Aichi"); a capital visited on a state visit ("tới Washington") is no party.
-        actors = [a for a in actors if a.vietnamese or a.kind in ("country", "organisation") or a.led]
+    vn_local = [a for a in actors if a.vietnamese and a.kind != "country"]
+    foreign_nations_only = all(a.kind == "country" for a in actors if not a.vietnamese)
+    if any(a.national for a in actors) or foreign_nations_only:
+        actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
+    if not vn_local or not [a for a in actors if a.vietnamese and a.kind != "country"]:
+        actors = [a for a in actors if a.vietnamese or not _local_actor(a) or a.led]
     countries = {a.country for a in actors}
     return (
         any(a.vietnamese for a in actors)
         and any(not a.vietnamese for a in actors)
         and len(countries) >= 2
-        and any(is_actor(a) for a in actors)
+        and any(is_actor(a) and not (is_capital(a.id) and not a.led) for a in actors)
     )
+
+
+def _local_actor(actor: Actor) -> bool:
+    return actor.kind in _LOCAL or actor.kind == "agency" or actor.id in _city_networks()

@@ -92,3 +92,26 @@ def test_a_national_leader_with_a_foreign_name_is_not_vietnam() -> None:
     events = _events(text)
     assert len(events) == 1
     assert {p.id for p in events[0].parties} == {"KH", "VN-37"}
+
+
+def test_a_photo_credit_glued_to_the_next_sentence_is_cut_off() -> None:
+    text = (
+        "Nghệ An muốn hợp tác với Phần Lan về giáo dục\n\n"
+        "Chủ tịch UBND tỉnh Nghệ An (bên phải) bắt tay Đại sứ Phần Lan -Ảnh: Minh Khôi Chiều 8-2, Chủ tịch "
+        "UBND tỉnh Nghệ An Nguyễn Đức Trung đã tiếp Đại sứ Phần Lan tại Việt Nam Keijo Norvanto."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert events[0].evidence[-1].text.startswith("Chiều 8-2, Chủ tịch UBND tỉnh Nghệ An")
+    assert {p.id: p.role for p in events[0].parties} == {"VN-22": "host", "FI": "guest"}
+
+
+def test_a_ship_s_name_after_a_country_does_not_make_it_a_person() -> None:
+    text = (
+        "Tàu bệnh viện Mỹ đến Khánh Hòa\n\n"
+        "Sáng 12/5, tàu hải quân Mỹ USNS Mercy cập cảng Cam Ranh. Lãnh đạo UBND tỉnh Khánh Hòa đã đón "
+        "đoàn tại cảng và hai bên trao đổi về các hoạt động khám chữa bệnh cho người dân."
+    )
+    events = _events(text)
+    # The ship's arrival is told first; the province's welcome is the same event.
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [("other", ["US", "VN-34"])]

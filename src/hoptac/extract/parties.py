@@ -179,8 +179,19 @@ def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev is not None and prev.group(0).lower() in _HONORIFICS:
         return True
-    glued_prev = prev is not None and text[prev.end() : toks[i].start()] == " " and prev.group(0)[:1].isupper()
-    glued_next = nxt is not None and text[toks[i].end() : nxt.start()] == " " and nxt.group(0)[:1].isupper()
+    # An acronym beside it is a name of a ship, a unit or a firm, not of a person: "hải quân Mỹ USNS".
+    glued_prev = (
+        prev is not None
+        and text[prev.end() : toks[i].start()] == " "
+        and prev.group(0)[:1].isupper()
+        and not prev.group(0).isupper()
+    )
+    glued_next = (
+        nxt is not None
+        and text[toks[i].end() : nxt.start()] == " "
+        and nxt.group(0)[:1].isupper()
+        and not nxt.group(0).isupper()
+    )
     return glued_prev or glued_next
 
 

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 # abbreviation such as "TP." or "Q." which is followed by a name.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{_UPPER}0-9])")
-_ABBREV = re.compile(r"(?:\b[A-ZĐ][A-ZĐa-z]{0,3}|\b[A-Za-z])\.$")
+_ABBREV = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bTx|\b[A-Za-z])\.$")
+
+
+# A photo credit glued to the next sentence in scraped text: "... bắt tay Đại sứ -Ảnh: Hùng Lê Thông tin trên
+# được ghi nhận ...". The credit's name is capitalised words; the next sentence opens with a capitalised word
+# followed by a lower-case one.
+_CREDIT = re.compile(
+    rf"(?:[-–]\s*)?\b(?:Ảnh|Nguồn|Video)\s*:\s*(?:[{_UPPER}][\w.]*\s+){{0,4}}?(?=[{_UPPER}]\w*\s+[a-zđ\u00e0-\u1ef90-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -26,15 +34,23 @@ def sentences(text: str) -> list[Span]:
     offset = 0
     for number, line in enumerate(text.split("\n")):
         start = 0
-        for m in _END.finditer(line):
-            piece = line[start : m.start()]
-            if _ABBREV.search(piece.rstrip()):
+        for end, after in _boundaries(line):
+            if end <= start:
                 continue
-            _add(out, line, start, m.start(), offset, number)
-            start = m.end()
+            if _ABBREV.search(line[start:end].rstrip()):
+                continue
+            _add(out, line, start, end, offset, number)
+            start = after
         _add(out, line, start, len(line), offset, number)
         offset += len(line) + 1
     return out
+
+
+def _boundaries(line: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next): at sentence ends, and after photo credits glued to a sentence."""
+    ends = [(m.start(), m.end()) for m in _END.finditer(line)]
+    credits = [(m.end(), m.end()) for m in _CREDIT.finditer(line)]
+    return sorted(ends + credits)
 
 
 def _add(out: list[Span], line: str, start: int, end: int, offset: int, paragraph: int) -> None:

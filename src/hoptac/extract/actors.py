@@ -95,15 +95,29 @@ def find_actors(ctx: Context) -> list[Actor]:
 
 
 # "Thống đốc tỉnh Aichi", "Thủ hiến bang Hessen", "lãnh đạo thành phố Rotterdam", "chính quyền Vientiane".
+# The words that may stand between a leader or a body and its locality: "Chủ tịch UBND tỉnh", "Bí thư Khu
+# ủy Khu tự trị dân tộc Choang", "đoàn công tác của tỉnh". A verb between them ("đoàn ... rời Hà Nội") does not.
+_DESIGNATORS = (
+    r"(?:\s+(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|thị xã|thị trấn|bang|nhân dân|UBND|HĐND|công tác|đại biểu|"
+    r"cấp cao|của|[Tt]hường trực|[Tt]ỉnh [uủ]ỷ?|[Tt]hành [uủ]ỷ?|[Kk]hu [uủ]ỷ?|[Hh]uyện [uủ]ỷ?|[Cc]hính quyền|"
+    r"[Kk]hu tự trị|dân tộc|Choang|dân biểu|[Đđ]ảng bộ|[Ll]ãnh đạo|[Cc]ác|[Ss]ở \w+(?: \w+)?|[Pp]hó|,|và|"
+    r"tầng lớp|nhân dân|người dân))*\s*"
+)
 _LEADER_BEFORE = re.compile(
     r"(?:[Tt]hống đốc|[Tt]hị trưởng|[Tt]ỉnh trưởng|[Bb]í thư|[Cc]hủ tịch|[Tt]hủ hiến|[Tt]hủ tướng bang|"
     r"[Ll]ãnh đạo|[Cc]hính quyền|[Cc]hính phủ bang|[Hh]ội đồng|[Đđ]oàn|[Pp]hái đoàn|[Đđ]ại diện|[Uu]ỷ ban|[Ủủ]y ban|"
     r"[Ss]ở|[Cc]ảnh sát|[Cc]ông an|[Bb]iên phòng|[Qq]uân sự|UBND|HĐND|[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Tt]ỉnh uỷ|"
-    r"[Tt]hành uỷ|[Bb]ộ [Cc]hỉ huy|[Pp]hó [Cc]hủ tịch|[Tt]hị xã ủy)"
-    r"[^,.;:()\n]{0,40}\Z"
+    r"[Tt]hành uỷ|[Bb]ộ [Cc]hỉ huy|[Tt]hị xã ủy|[Kk]hu ủy)"
+    + _DESIGNATORS
+    + r"\Z"
     # The one a gift or a grant is for: "xây trường cho Đà Nẵng", "tài trợ tỉnh Quảng Nam".
     r"|(?<!\w)(?:cho|giúp|tặng|tài trợ|viện trợ|hỗ trợ)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|xã|người dân)\s+)?\Z"
 )
+# "Ngày 9 tháng 5 năm 2017, Hà Nội, Việt Nam", "Hà Nội, ngày 9/5": a dateline tells where the news was written.
+_DATELINE_BEFORE = re.compile(
+    r"(?:[Nn]gày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}|[/.-]\d{1,2})(?:(?:\s+năm\s+|[/.-])\d{4})?,\s*)\Z"
+)
+_DATELINE_AFTER = re.compile(r",\s*[Nn]gày\s+\d")
 # "Hội nghị APEC 2017", "Liên hoan thiếu nhi ASEAN", "Hoa hậu Hữu nghị ASEAN": an organisation's name
 # inside an event's or a prize's name does not make it take part.
 _BRAND_BEFORE = re.compile(
@@ -134,6 +148,10 @@ def _led(ctx: Context, p: Place) -> bool:
 def _acts(ctx: Context, p: Place) -> bool:
     if ctx.text[max(0, p.start - 5) : p.start].lower().endswith("giờ "):
         return False  # "19h (giờ Hà Nội)" tells a time zone
+    if p.vietnamese and (
+        _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
+    ):
+        return False
     holder = ctx.title_holding(p)
     if holder is not None and holder.title_start is not None:
         # Before "tại" a title names the official's own side; after it, where they are posted.

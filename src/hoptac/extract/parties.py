@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from hoptac import gazetteer
+from hoptac.extract.people import surnames
 from hoptac.textnorm import fold, normalize
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
@@ -148,12 +149,21 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not _unaccented_name_end(text, toks, i, n, ids)
             and not _TEAM_BEFORE.search(text, max(0, start - 20), start)
             and not _first_name(text, toks, i, n, ids)
+            and not _after_surname(text, toks, i)
         ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
     out.extend(_adhoc_places(text, out, blocked))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _after_surname(text: str, toks: list[re.Match[str]], i: int) -> bool:
+    """ "Phó Thủ tướng Trương Hòa Bình", "bà Lê Thị Nga": a place's name right after a family name is a given name."""
+    if i == 0 or text[toks[i - 1].end() : toks[i].start()] != " ":
+        return False
+    before = toks[i - 1].group(0)
+    return before[:1].isupper() and not before.isupper() and before.lower() in surnames()
 
 
 def _first_name(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:

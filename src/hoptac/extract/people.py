@@ -108,6 +108,11 @@ def _surnames() -> frozenset[str]:
     return frozenset(row["surname"].lower() for row in csv.DictReader(data.splitlines()))
 
 
+def surnames() -> frozenset[str]:
+    """Vietnamese family names, lower case: a name's first word."""
+    return _surnames()
+
+
 @lru_cache(maxsize=1)
 def _not_name_words() -> tuple[str, ...]:
     """Regions, seas and company words that no person's name holds (`data/not_names.csv`), padded."""

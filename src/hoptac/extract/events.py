@@ -61,7 +61,12 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
     if not in_scope(actors):
         actors = c.actors
     venue = _venue_place(ctx, c)
-    if venue is not None and not venue.vietnamese and any(a.id == venue.entity.parent for a in actors):
+    if (
+        venue is not None
+        and not venue.vietnamese
+        and venue.entity.kind in ("city", "district")
+        and any(a.id == venue.entity.parent and a.kind != "country" for a in actors)
+    ):
         # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who.
         actors = [a for a in actors if a.id != venue.entity.id]
     if any(a.vietnamese and a.kind != "country" for a in actors) and not any(a.national for a in actors):

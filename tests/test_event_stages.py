@@ -115,3 +115,30 @@ def test_a_ship_s_name_after_a_country_does_not_make_it_a_person() -> None:
     events = _events(text)
     # The ship's arrival is told first; the province's welcome is the same event.
     assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [("other", ["US", "VN-34"])]
+
+
+def test_each_agreement_of_a_list_signed_before_leaders_is_an_event() -> None:
+    text = (
+        "Chủ tịch nước hội đàm với Tổng thống Kazakhstan\n\n"
+        "Chiều 14/5, tại Astana, Chủ tịch nước đã hội đàm với Tổng thống Kazakhstan.\n"
+        "Sau hội đàm, hai nhà lãnh đạo chứng kiến lễ ký kết các văn kiện hợp tác: Hiệp định hợp tác về du lịch "
+        "giữa hai Chính phủ; Thỏa thuận hợp tác giữa tỉnh Quảng Ninh và tỉnh Mangystau; Bản ghi nhớ về giáo dục "
+        "giữa thành phố Đà Nẵng và thành phố Almaty."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties), e.fields) for e in signings] == [
+        ("2024-05-14", ["KZ:mangystau", "VN-13"], []),
+        ("2024-05-14", ["KZ:almaty", "VN-DN"], ["education"]),
+    ]
+
+
+def test_the_day_of_a_press_conference_is_not_the_festival_s() -> None:
+    text = (
+        "Lễ hội ẩm thực Hàn Quốc sắp diễn ra tại Hải Phòng\n\n"
+        "Tại buổi họp báo chiều 10/5, Sở Du lịch Hải Phòng cho biết Lễ hội ẩm thực Hàn Quốc do UBND thành phố "
+        "Hải Phòng phối hợp với thành phố Incheon tổ chức sẽ diễn ra từ ngày 1 đến 3/6."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None, e.status) for e in events] == [
+        ("cultural_event", "2024-06-01", "planned")
+    ]

@@ -94,8 +94,8 @@ def article_year(title: str, body: str) -> int | None:
     """The year an undated article speaks from, worked out from what it states.
 
     Order of evidence: a year in the title (an event's name: "Đối thoại 2022");
-    "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest year stated
-    outside ranges and targets ("đến năm 2030").
+    "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest full date; the
+    latest year stated outside ranges and targets ("đến năm 2030").
     """
     title_years = [y for _, y in years_stated(title)]
     if title_years:
@@ -109,6 +109,10 @@ def article_year(title: str, body: str) -> int | None:
     in_year = [int(m.group(1)) for m in _IN_YEAR.finditer(text)]
     if in_year:
         return max(in_year)
+    # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
+    full = years_in_dates(text)
+    if full:
+        return max(full)
     years = [
         y
         for off, y in years_stated(text)

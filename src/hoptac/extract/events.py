@@ -15,7 +15,7 @@ from hoptac.extract.actors import Actor
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
-from hoptac.extract.mentions import Candidate, kind_of, lead_end
+from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on
 from hoptac.extract.scope import in_scope
 from hoptac.extract.text import Span
 from hoptac.models import DateValue, Event, Person
@@ -28,8 +28,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     out: list[tuple[Event, list[Place]]] = []
     main_done = False
     main_parties: list[Actor] = []
+    main_date: DateValue | None = None
     for c in clusters:
-        is_main = not main_done and c.first.in_lead
+        is_main = not main_done and c.first.in_lead and not c.first.listed
         parties = _parties(ctx, c)
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
@@ -41,15 +42,19 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             continue
         if not is_main and not _stands_alone(c):
             continue
+        event = _event(ctx, c, parties, is_main, actors)
         if is_main:
-            main_done, main_parties = True, parties
-        out.append((_event(ctx, c, parties, is_main, actors), [a.place for a in parties]))
+            main_done, main_parties, main_date = True, parties, event.date
+        elif event.date is None and main_date is not None and any(m.listed for m in c.mentions):
+            # Agreements signed before the leaders of a visit are signed on its day.
+            event = event.model_copy(update={"date": main_date})
+        out.append((event, [a.place for a in parties]))
     return out
 
 
 def _stands_alone(c: Cluster) -> bool:
     told = [m for m in c.mentions if not m.history and not m.proposed]
-    if any(m.in_lead for m in told) or any(m.date is not None and m.date.day for m in told):
+    if any(m.in_lead or m.listed for m in told) or any(m.date is not None and m.date.day for m in told):
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states.
     return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)
@@ -136,6 +141,8 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue)
     if is_main:
         fields = find_fields(ctx.text[: lead_end(ctx)] + " " + " ".join(_said_of(ctx, c, parties)))
+    elif all(m.listed for m in c.mentions):
+        fields = _ordered(*(find_fields(_clause_of(ctx, m)) for m in c.mentions))
     else:
         fields = _ordered(*(find_fields(_rest_of_paragraph(ctx, m.sentence)) for m in c.mentions))
     spans = _unique_spans([m.sentence for m in c.mentions])
@@ -172,13 +179,13 @@ def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, st
         value = dates.resolve(m.date, ctx.published, ctx.year_hint, m.planned)
         if value:
             return value, _status(ctx, value, m.planned)
-    if is_main:
+    if is_main or any(m.listed for m in c.mentions):
         # The lead's first date tells when, even in a sentence without a cue: "Sáng 7/2, tại ...".
         lead = lead_end(ctx)
         for d in ctx.date_mentions:
             if d.start >= lead:
                 break
-            if d.month and d.start >= ctx.title_end:
+            if d.month and d.start >= ctx.title_end and not reported_on(ctx, d):
                 value = dates.resolve(d, ctx.published, ctx.year_hint, False)
                 if value:
                     return value, "past"
@@ -247,6 +254,16 @@ def _said_of(ctx: Context, c: Cluster, parties: list[Actor]) -> list[str]:
         ):
             out.append(s.text)
     return out
+
+
+def _clause_of(ctx: Context, m: Candidate) -> str:
+    """The clause of a listed agreement: from the separator before its first party to the next one."""
+    first = min(a.start for a in m.actors)
+    text = m.sentence.text
+    at = first - m.sentence.start
+    start = max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+    end = text.find(";", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _rest_of_paragraph(ctx: Context, s: Span) -> str:

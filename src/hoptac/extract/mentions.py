@@ -8,8 +8,9 @@ captions and related headlines are no event mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hoptac.extract import dates
 from hoptac.extract.actors import Actor
@@ -24,6 +25,8 @@ _CAPTION = re.compile(
     r"(?:^|\s)(?:Ảnh|Nguồn|Video|Clip)\s*:|\(\s*(?:thứ \d+|bên (?:trái|phải)|giữa|trái|phải)[^)]*\)|Ảnh minh họa|"
     r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu)\b|chụp (?:ảnh|hình) lưu niệm|- Ảnh \d+\.?$"
 )
+# The name of an agreement: a pair "giữa A và B" after it is its two signatories.
+_DOCUMENT = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|văn kiện|hiệp định|ghi nhớ)(?!\w)", re.I)
 # A request or a wish before the cue: "đề nghị hai bên tăng cường trao đổi đoàn".
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến nghị|hy vọng|mong)(?!\w)", re.I)
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
@@ -46,6 +49,7 @@ class Candidate:
     planned: bool
     history: bool
     proposed: bool  # "đề nghị hai thành phố tăng cường trao đổi ...": a wish, not a report
+    listed: bool = False  # one pair of a list of agreements signed: "Thỏa thuận giữa tỉnh Lào Cai và tỉnh Brest"
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -88,13 +92,42 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         in_lead = s.start < lead
         if in_lead and s.start >= ctx.title_end:
             own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})
-        out.append(_candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead))
+        base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
+        pairs = _signed_pairs(ctx, s, own) if cue[0] == "signing" or "ký" in s.text else []
+        if pairs:
+            # Leaders witnessing several agreements: each pair of signatories signs its own.
+            out.extend(replace(base, kind="signing", actors=pair, listed=True) for pair in pairs)
+        else:
+            out.append(base)
     return out
+
+
+# "giữa tỉnh Lào Cai và tỉnh Brest": the two sides of one agreement.
+_SIDE = r"(?:(?:tỉnh|thành phố|TP\.?|bang|huyện|quận|thủ đô)\s+)?"
+_BETWEEN = re.compile(r"(?<!\w)giữa\s+" + _SIDE + r"\Z", re.I)
+_AND = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:và|với)\s+" + _SIDE + r"\Z")
+
+
+def _signed_pairs(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tuple[Actor, ...]]:
+    """Pairs of a Vietnamese and a foreign locality named as the two sides of an agreement in the sentence."""
+    inside = sorted((a for a in own if s.start <= a.start < s.end), key=lambda a: a.start)
+    pairs = []
+    for a, b in itertools.pairwise(inside):
+        if not _BETWEEN.search(ctx.text, max(0, a.start - 10), a.start) or not _AND.search(ctx.text, a.end, b.start):
+            continue
+        if a.vietnamese == b.vietnamese or a.kind == "country" or b.kind == "country":
+            continue
+        pairs.append((replace(a, led=True), replace(b, led=True)))
+    return pairs if len(pairs) > 1 or _DOCUMENT.search(s.text) else []
 
 
 def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, ...], in_lead: bool) -> Candidate:
     mention = next(
-        (d for d in ctx.date_mentions if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) < _REACH),
+        (
+            d
+            for d in ctx.date_mentions
+            if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) < _REACH and not reported_on(ctx, d)
+        ),
         None,
     )
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
@@ -109,6 +142,15 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         history=bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
     )
+
+
+# "Tại buổi họp báo chiều 7/2 giới thiệu Lễ hội ...": the day the press was told is not the event's.
+_PRESS = re.compile(r"(?<!\w)(?:họp báo|thông cáo báo chí|trả lời phỏng vấn|phỏng vấn)[^.;]{0,20}\Z", re.I)
+
+
+def reported_on(ctx: Context, d: dates.DateMention) -> bool:
+    """Whether a date is the day of a press conference or an interview about the event."""
+    return _PRESS.search(ctx.text, max(0, d.start - 40), d.start) is not None
 
 
 def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> bool:

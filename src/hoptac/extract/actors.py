@@ -73,9 +73,13 @@ def _national_head() -> re.Pattern[str]:
 
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
-    r"(?<!\w)(?:[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng)\s+"
-    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?:\s+[A-Z][A-Za-z0-9&'’.-]+){0,3})"
+    r"(?<!\w)(?:[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|[Dd]oanh nghiệp)\s+"
+    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
+    r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
+    r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
 )
+# Vietnamese legal forms and brand stems written without diacritics: "Công ty TNHH MTV ...", "Vinamilk", "Viettel".
+_DOMESTIC_FIRM = re.compile(r"(?:TNHH|MTV|CP|TM|DV|XNK|SX|XD|TMDV|CTCP|JSC|Vina|Viet|VN|Petro|Sai ?gon|Ha ?Noi)", re.I)
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|,|của|đến từ)\s*\Z")
 _POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
 _TAIL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[,;:.()\n]")
@@ -207,24 +211,29 @@ def _foreign_name_follows(ctx: Context, offset: int) -> bool:
 
 
 def _companies(ctx: Context) -> list[Actor]:
+    """Foreign companies by their head noun or suffix, in the country named beside them or the article's only one."""
     out = []
     countries = [p for p in ctx.places if p.entity.kind == "country"]
+    foreign = {p.entity.id for p in countries if p.entity.id != "VN"}
     for m in _COMPANY.finditer(ctx.text):
-        name = m.group("name").rstrip(".")
-        if fold(name) != name.lower() or (name.isupper() and len(name) <= 3):
+        group = "name" if m.group("name") else "bare"
+        name = m.group(group).rstrip(".")
+        start, end = m.start(group), m.start(group) + len(name)
+        if fold(name) != name.lower() or (name.isupper() and len(name) <= 3) or _DOMESTIC_FIRM.match(name):
             continue  # Vietnamese names carry diacritics; "Tập đoàn FLC"-style acronyms are domestic more often
-        if any(p.start < m.end() and m.start() < p.end for p in ctx.places):
+        if any(p.start < end and start < p.end for p in ctx.places):
             continue
         after = next((c for c in countries if m.end() <= c.start <= m.end() + 12), None)
-        if after is None or not _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
+        if after is not None and _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
+            country = after.entity.id
+        elif len(foreign) == 1:
+            country = next(iter(foreign))
+        else:
             continue
-        country = after.entity.country or after.entity.id
         if country == "VN":
             continue
-        entity = resolve.adhoc(
-            Mention(m.start("name"), m.end("name"), name, (), "company", True), country
-        )
+        mention = Mention(start, end, name, (), "company", True)
+        entity = resolve.adhoc(mention, country)
         if entity is not None:
-            place = Place(Mention(m.start("name"), m.end("name"), name, (), "company", True), entity)
-            out.append(Actor(place, m.start(), m.end("name")))
+            out.append(Actor(Place(mention, entity), m.start(), end))
     return out

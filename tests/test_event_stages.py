@@ -142,3 +142,23 @@ def test_the_day_of_a_press_conference_is_not_the_festival_s() -> None:
     assert [(e.kind, e.date.value if e.date else None, e.status) for e in events] == [
         ("cultural_event", "2024-06-01", "planned")
     ]
+
+
+def test_a_company_named_by_its_suffix_takes_the_article_s_only_foreign_country() -> None:
+    text = (
+        "Bắc Ninh thu hút thêm vốn đầu tư Nhật Bản\n\n"
+        "Ngày 6/5, UBND tỉnh Bắc Ninh và Canon Group đã ký kết biên bản ghi nhớ về dự án mở rộng nhà máy."
+    )
+    [event] = _events(text)
+    assert (event.kind, {(p.id, p.kind, p.country) for p in event.parties}) == (
+        "signing",
+        {("VN-56", "province", "VN"), ("org:canon", "company", "JP")},
+    )
+
+
+def test_a_vietnamese_firm_written_without_diacritics_is_not_foreign() -> None:
+    text = (
+        "Đà Nẵng làm việc với doanh nghiệp Hàn Quốc\n\n"
+        "Ngày 6/5, UBND thành phố Đà Nẵng làm việc với Công ty TNHH MTV Hoang Long về dự án xuất khẩu sang Hàn Quốc."
+    )
+    assert _events(text) == []

@@ -52,15 +52,6 @@ class Place:
     def subnational(self) -> bool:
         return self.entity.kind in ("province", "city", "district", "commune")
 
-    @property
-    def actor(self) -> bool:
-        """Counts for the scope rule's second clause: a local government, a city network or an agency."""
-        return (
-            self.subnational
-            or self.entity.kind == "agency"
-            or (self.entity.kind == "organisation" and self.entity.country is None)
-        )
-
 
 @dataclass
 class Context:
@@ -100,8 +91,6 @@ class Context:
         """Whether this mention lies inside an official's title."""
         return self.title_holding(place) is not None
 
-    def sentence_at(self, offset: int) -> Span | None:
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
 
 @lru_cache(maxsize=1)

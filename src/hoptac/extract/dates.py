@@ -38,10 +38,6 @@ class DateMention:
     month: int | None
     year: int | None
 
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None
-
 
 def _valid(day: int | None, month: int | None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)

@@ -24,7 +24,7 @@ from hoptac.extract.events import build_events
 from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
-from hoptac.extract.scope import off_topic
+from hoptac.extract.scope import may_be_in_scope, off_topic
 from hoptac.models import DateValue, Event, Relation
 
 # Cheap gate: cooperation with a foreign side nearly always says one of these.
@@ -41,8 +41,10 @@ def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[E
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)
+    if not any(not p.vietnamese for p in ctx.places):
+        return [], []  # nothing foreign is named: no event, no relationship
     actors = find_actors(ctx)
-    found = build_events(ctx, cluster(find_candidates(ctx, actors)), actors)
+    found = build_events(ctx, cluster(find_candidates(ctx, actors)), actors) if may_be_in_scope(actors) else []
     if not found:
         return [], find_relations(ctx, [])
     main, places = found[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hoptac import resolve
@@ -92,14 +92,49 @@ class Context:
         return self.title_holding(place) is not None
 
 
-
-@lru_cache(maxsize=1)
-def cue_table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(label, compiled cue) rows of a two-column cue file, longest cue first."""
+@cache
+def _cue_rows(name: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(label, cue, compiled cue) rows of a two-column cue file, longest cue first."""
     data = resources.files("hoptac.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
     rows = list(csv.reader(data.splitlines()))[1:]
     rows.sort(key=lambda r: len(r[1]), reverse=True)
-    return tuple((label, _cue_pattern(cue)) for label, cue in rows)
+    return tuple((label, cue, _cue_pattern(cue)) for label, cue in rows)
+
+
+def cue_table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, compiled cue) rows of a two-column cue file, longest cue first."""
+    return tuple((label, pattern) for label, _, pattern in _cue_rows(name))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _cue_index(name: str) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The cues of a file by their first word, lower case, longest first."""
+    index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for label, cue, pattern in _cue_rows(name):
+        first = _WORD.search(cue.lower())
+        if first:
+            index.setdefault(first.group(0), []).append((label, pattern))
+    return {word: tuple(rows) for word, rows in index.items()}
+
+
+def find_cues(name: str, text: str) -> list[tuple[str, int]]:
+    """(label, offset) of every cue of a file in `text`, in text order: one pass over the words."""
+    index = _cue_index(name)
+    found: list[tuple[str, int]] = []
+    covered = 0
+    for word in _WORD.finditer(text):
+        if word.start() < covered:
+            continue
+        for label, pattern in index.get(word.group(0).lower(), ()):
+            m = pattern.match(text, word.start())
+            if m:
+                found.append((label, m.start()))
+                covered = m.end()
+                break
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from hoptac.extract import dates
 from hoptac.extract.actors import Actor
-from hoptac.extract.context import Context, cue_table
+from hoptac.extract.context import Context, find_cues
 from hoptac.extract.text import Span
 
 _PLANNED = re.compile(
@@ -54,16 +54,14 @@ class Candidate:
 
 def kind_of(text: str) -> tuple[str, int] | None:
     """The kind of the earliest cue in `text` and its offset; a named kind outranks "other" ("tổ chức hội nghị")."""
-    best: dict[str, tuple[int, int]] = {}
-    for kind, pattern in cue_table("event_cues.csv"):
-        m = pattern.search(text)
-        if m and (kind not in best or (m.start(), -len(m.group(0))) < best[kind]):
-            best[kind] = (m.start(), -len(m.group(0)))
-    if not best:
+    first: dict[str, int] = {}
+    for label, offset in find_cues("event_cues.csv", text):
+        first.setdefault(label, offset)
+    if not first:
         return None
-    named = {k: v for k, v in best.items() if k != "other"} or best
+    named = {k: v for k, v in first.items() if k != "other"} or first
     kind = min(named, key=named.__getitem__)
-    return kind, named[kind][0]
+    return kind, named[kind]
 
 
 def lead_end(ctx: Context) -> int:

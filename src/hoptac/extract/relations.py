@@ -14,7 +14,7 @@ import re
 
 from hoptac import resolve
 from hoptac.extract import dates
-from hoptac.extract.context import Context, Place, cue_table, is_venue
+from hoptac.extract.context import Context, Place, find_cues, is_venue
 from hoptac.extract.text import Span
 from hoptac.models import Evidence, Relation
 
@@ -136,7 +136,7 @@ def _keep(
 
 
 def _type_of(text: str) -> str | None:
-    hits = [label for label, pattern in cue_table("relation_cues.csv") if pattern.search(text)]
+    hits = {label for label, _ in find_cues("relation_cues.csv", text)}
     return min(hits, key=_RANK.__getitem__) if hits else None
 
 

@@ -73,5 +73,15 @@ def in_scope(actors: Iterable[Actor]) -> bool:
     )
 
 
+def may_be_in_scope(actors: Iterable[Actor]) -> bool:
+    """The rule without asking who acts through whom: an article that fails it has no event in scope."""
+    actors = list(actors)
+    return (
+        any(a.vietnamese for a in actors)
+        and any(not a.vietnamese for a in actors)
+        and any(is_actor(a) for a in actors)
+    )
+
+
 def _local_actor(actor: Actor) -> bool:
     return actor.kind in _LOCAL or actor.kind == "agency" or actor.id in _city_networks()

@@ -85,6 +85,12 @@ _POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
 _TAIL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[,;:.()\n]")
 
 
+# "Hải quân Việt Nam - Nhật Bản diễn tập chung", "Đại sứ quán Việt Nam và Hàn Quốc".
+_PAIRED_COUNTRY = re.compile(
+    r"(?:[Hh]ải quân|[Qq]uân đội|[Cc]hính phủ|[Ll]ực lượng|[Cc]ảnh sát biển|[Bb]iên phòng)\s+\w+(?:\s+\w+)?\s*[-–]\s*\Z"
+)
+
+
 def find_actors(ctx: Context) -> list[Actor]:
     """Every mention of the article that can be a party, in text order."""
     out: list[Actor] = []
@@ -164,6 +170,8 @@ def _acts(ctx: Context, p: Place) -> bool:
         return False
     if p.entity.kind != "country":
         return True
+    if _PAIRED_COUNTRY.search(ctx.text, max(0, p.start - 30), p.start):
+        return True  # "Hải quân Việt Nam - Nhật Bản": the second country of a pair acts like the first
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
 
 

@@ -162,3 +162,18 @@ def test_a_vietnamese_firm_written_without_diacritics_is_not_foreign() -> None:
         "Ngày 6/5, UBND thành phố Đà Nẵng làm việc với Công ty TNHH MTV Hoang Long về dự án xuất khẩu sang Hàn Quốc."
     )
     assert _events(text) == []
+
+
+def test_a_gift_made_at_a_festival_is_an_event_of_its_own_on_the_festival_s_day() -> None:
+    text = (
+        "Lễ hội hoa anh đào Nhật Bản tại Đà Nẵng\n\n"
+        "Ngày 18/5, UBND thành phố Đà Nẵng phối hợp với tỉnh Shizuoka (Nhật Bản) khai mạc Lễ hội hoa anh đào.\n"
+        "Nhiều hoạt động văn hóa đã diễn ra.\n"
+        "Tại lễ khai mạc lễ hội, Nhật Bản sẽ tặng 500 cây hoa anh đào cho thành phố Đà Nẵng."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in events] == [
+        ("cultural_event", "2024-05-18", ["JP-22", "VN-DN"]),
+        ("aid", "2024-05-18", ["JP", "VN-DN"]),
+    ]
+    assert {p.id: p.role for p in events[1].parties} == {"JP": "funder", "VN-DN": "recipient"}

@@ -91,6 +91,12 @@ _PAIRED_COUNTRY = re.compile(
 )
 
 
+_GIVES = re.compile(
+    r"\s+(?:đã\s+|sẽ\s+|cũng\s+|tiếp tục\s+)*"
+    r"(?:trao tặng|tặng|tài trợ|viện trợ|cho vay|hỗ trợ vốn|cam kết hỗ trợ)(?!\w)"
+)
+
+
 def find_actors(ctx: Context) -> list[Actor]:
     """Every mention of the article that can be a party, in text order."""
     out: list[Actor] = []
@@ -170,6 +176,8 @@ def _acts(ctx: Context, p: Place) -> bool:
         return False
     if p.entity.kind != "country":
         return True
+    if _GIVES.match(ctx.text, p.end):
+        return True  # "Bulgaria sẽ tặng ... cho TP Hà Nội": the country gives
     if _PAIRED_COUNTRY.search(ctx.text, max(0, p.start - 30), p.start):
         return True  # "Hải quân Việt Nam - Nhật Bản": the second country of a pair acts like the first
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None

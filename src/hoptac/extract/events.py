@@ -30,7 +30,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     main_parties: list[Actor] = []
     main_date: DateValue | None = None
     for c in clusters:
-        is_main = not main_done and c.first.in_lead and not c.first.listed
+        is_main = not main_done and c.first.in_lead and not c.first.listed and not c.first.companion
         parties = _parties(ctx, c)
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
@@ -45,8 +45,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         event = _event(ctx, c, parties, is_main, actors)
         if is_main:
             main_done, main_parties, main_date = True, parties, event.date
-        elif event.date is None and main_date is not None and any(m.listed for m in c.mentions):
-            # Agreements signed before the leaders of a visit are signed on its day.
+        elif event.date is None and main_date is not None and any(m.listed or m.companion for m in c.mentions):
+            # Agreements signed before the leaders of a visit, gifts made at an event: on its day.
             event = event.model_copy(update={"date": main_date})
         out.append((event, [a.place for a in parties]))
     return out
@@ -54,7 +54,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
 
 def _stands_alone(c: Cluster) -> bool:
     told = [m for m in c.mentions if not m.history and not m.proposed]
-    if any(m.in_lead or m.listed for m in told) or any(m.date is not None and m.date.day for m in told):
+    if any(m.in_lead or m.listed or m.companion for m in told) or any(m.date is not None and m.date.day for m in told):
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states.
     return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)

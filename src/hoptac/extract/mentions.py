@@ -50,6 +50,7 @@ class Candidate:
     history: bool
     proposed: bool  # "đề nghị hai thành phố tăng cường trao đổi ...": a wish, not a report
     listed: bool = False  # one pair of a list of agreements signed: "Thỏa thuận giữa tỉnh Lào Cai và tỉnh Brest"
+    companion: bool = False  # a gift told in a sentence about another event, made at that event
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -97,7 +98,16 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             out.extend(replace(base, kind="signing", actors=pair, listed=True) for pair in pairs)
         else:
             out.append(base)
+            gift = _gift_in(s.text) if cue[0] != "aid" else None
+            if gift is not None:
+                # "Tại lễ khai mạc lễ hội, Bulgaria sẽ tặng ... cho TP Hà Nội": a gift made at the event.
+                out.append(replace(_candidate(ctx, s, "aid", s.start + gift, own, in_lead), companion=True))
     return out
+
+
+def _gift_in(text: str) -> int | None:
+    """Where a sentence tells a gift or a grant besides its first cue, if it does."""
+    return next((offset for label, offset in find_cues("event_cues.csv", text) if label == "aid"), None)
 
 
 # "giữa tỉnh Lào Cai và tỉnh Brest": the two sides of one agreement.

@@ -61,3 +61,12 @@ def test_article_year_from_years_since_lower_case() -> None:
 
 def test_article_year_from_years_since_sentence_start() -> None:
     assert article_year("Hợp tác", "Sau 23 năm kết nghĩa từ năm 1995, hai tỉnh đã đạt nhiều kết quả.") == 2018
+
+
+def test_a_range_across_months_is_dated_by_its_first_day_in_the_year_printed_last() -> None:
+    assert [(d.day, d.month, d.year) for d in find_dates("Lễ hội diễn ra 3/3 - 8/3/2017 tại Hà Nội")] == [(3, 3, 2017)]
+
+
+def test_a_day_right_after_a_year_is_a_date_of_its_own() -> None:
+    found = find_dates("kỷ niệm 40 năm (20/6/1977-20/6/2017)")
+    assert [(d.day, d.month, d.year) for d in found] == [(20, 6, 1977), (20, 6, 2017)]

@@ -18,13 +18,22 @@ _PART_OF_DAY = (
     r"(?:[Nn]gày|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng|[Tt]ừ ngày|[Đđ]ến ngày|[Vv]ào ngày)"
 )
 # "16/3/2023", "16-3-2023", "16.3.2023"; the year is optional.
-_DMY = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])")
+# Not the second number of a day range ("2-5/12"), but a day after a year ("20/6/1977-20/6/2017").
+_DMY = re.compile(
+    r"(?<![\d/.])(?<!(?<!\d\d)\d-)(?<!(?<!\d\d)\d\d-)"
+    r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+)
 _DAY_WORDS = re.compile(r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?", re.I)
 _MONTH_YEAR = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
 _MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:19|20)\d\d)", re.I)
 # A day-range "từ ngày 2 đến 5-12": the first day takes the month of the second.
 _RANGE = re.compile(
     r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
+)
+# "3/3 - 8/3/2017": a range of days in different months is dated by its first day, in the year printed last.
+_SPAN = re.compile(
+    r"(?<![\d/.])(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*[0-3]?\d\s*/\s*[01]?\d\s*/\s*"
+    r"(?P<y>(?:19|20)\d\d)(?![\d/])"
 )
 _YEAR = re.compile(r"(?<![\d.-])(?<!\d/)((?:19|20)\d\d)(?![\d/])")
 _RELATIVE_DAY = re.compile(r"\b(?:hôm nay|ngày mai|hôm qua)\b", re.I)
@@ -54,6 +63,8 @@ def find_dates(text: str) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(start, end, day, month, year))
 
+    for m in _SPAN.finditer(text):
+        add(m.start(), m.end(), int(m["d1"]), int(m["m1"]), int(m["y"]))
     for m in _RANGE.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m"]), None)
     for m in _DAY_WORDS.finditer(text):

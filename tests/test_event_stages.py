@@ -177,3 +177,24 @@ def test_a_gift_made_at_a_festival_is_an_event_of_its_own_on_the_festival_s_day(
         ("aid", "2024-05-18", ["JP", "VN-DN"]),
     ]
     assert {p.id: p.role for p in events[1].parties} == {"JP": "funder", "VN-DN": "recipient"}
+
+
+def test_those_who_organise_together_are_organisers() -> None:
+    text = (
+        "Ngày Quốc tế Yoga tại Cần Thơ\n\n"
+        "Sáng 16/6, Đại sứ quán Ấn Độ phối hợp với UBND thành phố Cần Thơ tổ chức Ngày Quốc tế Yoga lần thứ 10."
+    )
+    [event] = _events(text)
+    assert (event.kind, {p.id: p.role for p in event.parties}) == (
+        "cultural_event",
+        {"IN": "organiser", "VN-CT": "organiser"},
+    )
+
+
+def test_vietnam_s_leader_who_receives_hosts_even_abroad() -> None:
+    text = (
+        "Phó Chủ tịch nước tiếp Thống đốc tỉnh Gunma\n\n"
+        "Chiều 15/5, tại Tokyo, Phó Chủ tịch nước Võ Thị Ánh Xuân đã tiếp Thống đốc tỉnh Gunma Yamamoto Ichita."
+    )
+    [event] = _events(text)
+    assert {p.id: p.role for p in event.parties} == {"VN": "host", "JP-10": "guest"}

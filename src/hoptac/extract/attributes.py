@@ -32,8 +32,15 @@ _CURRENCY = {
 }
 
 def roles(
-    ctx: Context, s: Span, places: list[Place], kind: str, mode: str, venue: Place | None
+    ctx: Context,
+    s: Span,
+    places: list[Place],
+    kind: str,
+    mode: str,
+    venue: Place | None,
+    named: list[Place] | None = None,
 ) -> dict[str, Role]:
+    """Each party's role. `named` are the parties as the sentence names them, Vietnam's leaders included."""
     roles: dict[str, Role] = {}
     if kind == "aid":
         for p in places:
@@ -53,15 +60,20 @@ def roles(
             else:
                 roles[p.entity.id] = "organiser" if p.vietnamese and kind == "cultural_event" else "participant"
         return roles
-    host_country = _host_country(ctx, s, places, venue)
+    host_country = _host_country(ctx, s, places, venue, named)
     for p in places:
         roles[p.entity.id] = "host" if p.entity.country == host_country else "guest"
     return roles
 
 
-def _host_country(ctx: Context, s: Span, places: list[Place], venue: Place | None) -> str | None:
+def _host_country(
+    ctx: Context, s: Span, places: list[Place], venue: Place | None, named: list[Place] | None
+) -> str | None:
     """Who receives whom: the subject of "tiếp"/"đón", else the place visited, else the venue, else Vietnam."""
-    own = ctx.places_in(s.start, s.end)
+    own = sorted(
+        [p for p in (named or []) if s.start <= p.start < s.end] or ctx.places_in(s.start, s.end),
+        key=lambda p: p.start,
+    )
     verb = _HOST_VERB.search(s.text)
     if verb:
         before = [p for p in own if p.start < s.start + verb.start()]

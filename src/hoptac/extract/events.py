@@ -138,7 +138,9 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
     places = [a.place for a in parties]
     ids = _ids(parties)
     cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
-    roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue)
+    named = [a.place for m in c.mentions for a in m.actors]
+    roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue, named)
+    roles.update(_organisers(ctx, c, parties, kind))
     if is_main:
         fields = find_fields(ctx.text[: lead_end(ctx)] + " " + " ".join(_said_of(ctx, c, parties)))
     elif all(m.listed for m in c.mentions):
@@ -165,6 +167,27 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     for a in actors:
         seen.setdefault(a.id, a)
     return list(seen.values())
+
+
+# "Đại sứ quán Ấn Độ phối hợp với UBND TP Hà Nội tổ chức ...": both sides organise.
+_ORGANISE = re.compile(r"(?<!\w)(?:phối hợp(?: với)?|đồng tổ chức|cùng tổ chức|phối hợp tổ chức|tổ chức)(?!\w)", re.I)
+
+
+def _organisers(ctx: Context, c: Cluster, parties: list[Actor], kind: str) -> dict[str, str]:
+    """Parties named before, or right after, the verb that organises a conference or a cultural event."""
+    if kind not in ("conference", "cultural_event", "other"):
+        return {}
+    ids = _ids(parties)
+    for m in c.mentions[:3]:
+        verb = _ORGANISE.search(m.sentence.text)
+        if verb is None:
+            continue
+        at = m.sentence.start + verb.start()
+        after = m.sentence.start + verb.end()
+        sides = [a for a in m.actors if a.id in ids and (a.start < at or 0 <= a.start - after < 25)]
+        if sides:
+            return {a.id: "organiser" for a in sides}
+    return {}
 
 
 def _ids(actors: list[Actor]) -> set[str]:

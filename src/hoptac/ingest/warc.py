@@ -165,12 +165,17 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
         if page is None:
             continue
         if isinstance(page, Rejected):
-            yield page
+            yield _in_archive(path, page)
             continue
         doc = document_from_html(page.url, page.body, charset=page.charset, language=language_of)
         if isinstance(doc, Document):
             doc = doc.model_copy(update={"url": page.url, "published": doc.published or page.crawled})
-        yield doc
+        yield doc if isinstance(doc, Document) else _in_archive(path, doc)
+
+
+def _in_archive(path: str, page: Rejected) -> Rejected:
+    """A page's rejection names the archive it is in, then the page."""
+    return Rejected(f"{path}: {page.source}", page.reason)
 
 
 class _Page(NamedTuple):

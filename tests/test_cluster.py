@@ -110,7 +110,7 @@ def test_a_document_the_extractor_raises_on_is_reported_in_place(client):
     broken = Document.model_construct(source="hong.txt", raw=good.raw, authors=None)
     first, second, third = cluster.extract([good, broken, Rejected("rong.txt", "empty file")], client)
     assert first == process(good)
-    assert second == cluster.Failed("hong.txt", "TypeError: 'NoneType' object is not iterable")
+    assert second == cluster.Failed("hong.txt", "extraction failed (TypeError: 'NoneType' object is not iterable)")
     assert third == Rejected("rong.txt", "empty file")
 
 

@@ -21,6 +21,8 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeout
 from sqlalchemy.orm import Session
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -30,6 +32,7 @@ from hoptac.store.models import User
 from hoptac.store.queries import NotFound
 from hoptac.web import auth
 from hoptac.web.data import IndexCache
+from hoptac.web.limits import RETRY_AFTER_S, LoadShedder
 
 STATIC = Path(__file__).with_name("static")
 LANGUAGES = ("vi", "en")
@@ -81,6 +84,8 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
     # Sessions signed with a key from the environment survive restarts and work across workers.
     key = secret_key or os.environ.get("HOPTAC_SECRET_KEY") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=key, same_site="lax", https_only=False, max_age=14 * 24 * 3600)
+    # Outermost: a request shed under load costs no session decoding and no thread.
+    app.add_middleware(LoadShedder)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/docs", include_in_schema=False)
@@ -102,6 +107,15 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
             redoc_js_url="/static/vendor/redoc/redoc.standalone.js",
             with_google_fonts=False,
         )
+
+    @app.exception_handler(SQLAlchemyTimeout)
+    @app.exception_handler(OperationalError)
+    def busy(request: Request, exc: Exception) -> Any:
+        # No free connection, or SQLite's write lock held past its timeout: a passing state, not a fault.
+        if isinstance(exc, OperationalError) and "locked" not in str(exc.orig):
+            raise exc
+        headers = {"Retry-After": str(RETRY_AFTER_S)}
+        return JSONResponse({"detail": "the database is busy: try again in a second"}, 503, headers=headers)
 
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound) -> Any:

@@ -126,6 +126,11 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
         headers = {"Retry-After": str(RETRY_AFTER_S)}
         return JSONResponse({"detail": "the database is busy: try again in a second"}, 503, headers=headers)
 
+    @app.exception_handler(OverflowError)
+    def out_of_range(request: Request, exc: OverflowError) -> Any:
+        # A number that passed validation but no database integer holds ("since=1e30" as digits).
+        return JSONResponse({"detail": "a number in the request is out of range"}, status_code=422)
+
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound) -> Any:
         if request.url.path.startswith("/api/"):

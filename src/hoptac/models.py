@@ -68,6 +68,7 @@ class Evidence(_Model):
 
 
 # Bounds of the store's columns, checked here so that both databases take or refuse the same values.
+MAX_SOURCE, MAX_URL, MAX_OUTLET = 1000, 2000, 200
 PartyId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 Name = Annotated[str, StringConstraints(max_length=300)]
 
@@ -129,14 +130,14 @@ class Relation(_Model):
 class ArticleMeta(_Model):
     title: str | None = None
     published: DateValue | None = None
-    outlet: Annotated[str, StringConstraints(max_length=200)] | None = None
+    outlet: Annotated[str, StringConstraints(max_length=MAX_OUTLET)] | None = None
     authors: list[str] = []
-    url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    url: Annotated[str, StringConstraints(max_length=MAX_URL)] | None = None
     text: str
 
 
 class ArticleResult(_Model):
-    source: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    source: Annotated[str, StringConstraints(min_length=1, max_length=MAX_SOURCE)]
     article: ArticleMeta
     events: list[Event] = []
     relations: list[Relation] = []

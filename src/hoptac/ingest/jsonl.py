@@ -16,7 +16,7 @@ from typing import IO
 from pydantic import ValidationError
 
 from hoptac.ingest.common import Rejected, is_vietnamese, looks_binary, size_label
-from hoptac.models import ArticleResult, Document
+from hoptac.models import MAX_OUTLET, MAX_SOURCE, MAX_URL, ArticleResult, Document
 from hoptac.textnorm import normalize, squeeze
 
 
@@ -111,6 +111,10 @@ def _article(
         return Rejected(name, f"line {lineno}: no body, text or summary")
     ident = _str(obj, "id")
     source = f"{name}#{ident or lineno}"
+    url, outlet = _str(obj, "url", "link"), _str(obj, "source", "outlet", "sitename")
+    for what, value, limit in (("id", source, MAX_SOURCE), ("url", url, MAX_URL), ("outlet", outlet, MAX_OUTLET)):
+        if value is not None and len(value) > limit:
+            return Rejected(name, f"line {lineno}: {what} over {limit} characters")
     title = _str(obj, "title")
     body = normalize(body)
     sniff = " ".join(x for x in (title, summary, body[:2000]) if x)
@@ -122,8 +126,8 @@ def _article(
         title=squeeze(normalize(title)) if title else None,
         summary=normalize(summary).strip() if summary else None,
         published=_str(obj, "published", "date", "publish_date", "time"),
-        url=_str(obj, "url", "link"),
-        outlet=_str(obj, "source", "outlet", "sitename"),
+        url=url,
+        outlet=outlet,
         authors=_authors(obj),
     )
 

@@ -264,3 +264,18 @@ def test_a_long_run_of_titles_is_linear(repeats):
     started = time.perf_counter()
     pipeline.process(Document(source="titles", raw=text), time_limit=None)
     assert time.perf_counter() - started < 20  # 250 KB; over 300 s when each title read to the end of the text
+
+
+def test_an_archive_without_pages_is_one_line(tmp_path):
+    from warcio.warcwriter import WARCWriter
+
+    empty = tmp_path / "empty.warc.gz"
+    empty.write_bytes(gzip.compress(b""))
+    info = tmp_path / "info.warc.gz"
+    with info.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(info.name, {"software": "test crawler"}))
+    assert list(read_paths([str(empty), str(info)])) == [
+        Rejected(str(empty), "empty file"),
+        Rejected(str(info), "no pages in the archive"),
+    ]

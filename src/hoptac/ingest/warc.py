@@ -138,6 +138,7 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
     archive = _Archive(source)
     records = iter(archive)
     started = False
+    pages = 0
     while True:
         try:
             record = next(records, None)
@@ -146,6 +147,8 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
             if record is None:
                 if source.tell() > archive.offset:
                     raise _Damaged(where(archive.offset), "incomplete record at the end (truncated)")
+                if not pages:  # an archive that is empty inside its compression, or holds no page
+                    yield Rejected(path, "no pages in the archive" if started else "empty file")
                 return
             started = True
             page = _page(path, record, max_bytes, where(archive.offset))
@@ -164,6 +167,7 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
             return
         if page is None:
             continue
+        pages += 1
         if isinstance(page, Rejected):
             yield _in_archive(path, page)
             continue

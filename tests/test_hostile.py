@@ -279,3 +279,19 @@ def test_an_archive_without_pages_is_one_line(tmp_path):
         Rejected(str(empty), "empty file"),
         Rejected(str(info), "no pages in the archive"),
     ]
+
+
+def test_nul_characters_past_the_binary_sniff_are_dropped_on_both_databases(db_url, tmp_path):
+    page = tmp_path / "nul.txt"
+    text = (FIXTURES / "danang_daegu_vov.txt").read_text(encoding="utf-8")
+    assert text.count("trong năm 2019.") == 1
+    filler = "Tin tức hợp tác quốc tế của các địa phương Việt Nam. " * 160 + "\n\n"  # 9 KB before the NUL
+    page.write_bytes((filler + text.replace("trong năm 2019.", "trong năm\x00 2019.")).encode())
+    result = run("ingest", page, "--db", db_url)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    opened = store.open(db_url)
+    with opened.session() as session:
+        stored = session.scalar(select(Article.text).where(Article.source == str(page)))
+    opened.close()
+    assert stored.endswith("trong năm 2019.")

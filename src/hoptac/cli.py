@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from hoptac import store as store_module
@@ -210,7 +210,13 @@ def ingest(
             # Stored texts are skipped before extraction, so a re-run after a crash resumes quickly.
             stored = None if cluster else partial(store_module.is_stored, session)
             for result in _results(chosen, max_bytes, counts, cluster, article_timeout or None, stored):
-                outcome = store_module.ingest_result(session, result)
+                try:
+                    outcome = store_module.ingest_result(session, result)
+                except DataError as exc:  # a value this database refuses: this article only, the run goes on
+                    session.rollback()
+                    reason = str(exc.orig or exc).strip().splitlines()[0]
+                    _reject(counts, result.source, f"not stored (database: {reason})")
+                    continue
                 counts[outcome.status] += 1
                 counts["events"] += outcome.events
                 counts["merged"] += outcome.merged

@@ -136,6 +136,16 @@ class ArticleMeta(_Model):
     text: str
 
 
+def _has_nul(node: object) -> bool:
+    if isinstance(node, str):
+        return "\x00" in node
+    if isinstance(node, dict):
+        return any(_has_nul(value) for value in node.values())
+    if isinstance(node, list):
+        return any(_has_nul(value) for value in node)
+    return False
+
+
 class ArticleResult(_Model):
     source: Annotated[str, StringConstraints(min_length=1, max_length=MAX_SOURCE)]
     article: ArticleMeta
@@ -144,7 +154,9 @@ class ArticleResult(_Model):
 
     @model_validator(mode="after")
     def _evidence_in_text(self) -> ArticleResult:
-        """Every evidence span quotes the article's text at its offsets."""
+        """Every evidence span quotes the article's text at its offsets; no string holds a NUL."""
+        if _has_nul(self.model_dump()):
+            raise ValueError("a NUL character in a string (no database stores it as text)")
         text = self.article.text
         spans = [ev for e in self.events for ev in (*e.evidence, *(x for p in e.proposals for x in p.evidence))]
         spans += [ev for r in self.relations for ev in r.evidence]

@@ -36,6 +36,7 @@ def _load_once() -> None:
 
 def prepare(doc: Document) -> ArticleMeta:
     """The clean text and metadata of one document: enough to tell whether it is stored already."""
+    doc = _without_nul(doc)
     cleaned = clean.clean(doc)
     meta = metadata.extract_metadata(doc, cleaned)
     text = cleaned.title + "\n\n" + cleaned.body if cleaned.title else cleaned.body
@@ -47,3 +48,14 @@ def prepare(doc: Document) -> ArticleMeta:
         url=doc.url,
         text=text,
     )
+
+
+def _without_nul(doc: Document) -> Document:
+    """NUL characters dropped: a page may hold a few past the binary sniff, and no database stores them in text."""
+    fields = ("raw", "title", "summary", "published", "url", "outlet")
+    changed: dict[str, object] = {
+        name: value.replace("\x00", "") for name in fields if "\x00" in (value := getattr(doc, name) or "")
+    }
+    if any("\x00" in author for author in doc.authors):
+        changed["authors"] = [author.replace("\x00", "") for author in doc.authors]
+    return doc.model_copy(update=changed) if changed else doc

@@ -5,9 +5,9 @@ waits for one of the few database connections; at 100 connections they time
 out with errors, and the backlog keeps the server slow long after the load has
 stopped. Here at most `limit` requests run at once (fewer than the database
 pool holds), at most `queue` more wait, each for at most `wait` seconds, and
-the rest are answered at once with 503 and `Retry-After`. The backlog is never
-more than a second of work, so the server answers normally as soon as the load
-stops.
+the rest are answered after a short pause with 503 and `Retry-After`. The
+backlog is never more than a second of work, so the server answers normally
+as soon as the load stops.
 """
 
 from __future__ import annotations
@@ -24,12 +24,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 RETRY_AFTER_S = 1
+SHED_PAUSE_S = 0.25
 
 
 class LoadShedder:
     """ASGI middleware that bounds the requests at work and sheds the excess with 503."""
 
-    def __init__(self, app: ASGIApp, *, limit: int = 8, queue: int = 64, wait: float = 1.0) -> None:
+    def __init__(self, app: ASGIApp, *, limit: int = 8, queue: int = 48, wait: float = 1.0) -> None:
         self.app = app
         self.limit, self.queue, self.wait = limit, queue, wait
         self.waiting = 0
@@ -47,6 +48,9 @@ class LoadShedder:
         if slots is None:
             slots = self._slots[loop] = asyncio.Semaphore(self.limit)
         if slots.locked() and self.waiting >= self.queue:
+            # A moment's pause before the answer: a client that retries at once (as load tools do) then
+            # does not turn the spare CPU into a stream of 503s.
+            await asyncio.sleep(SHED_PAUSE_S)
             await _busy(send)
             return
         self.waiting += 1

@@ -6,7 +6,9 @@ every block, raises the exception in the thread that overran
 (`PyThreadState_SetAsyncExc`). That works where a signal cannot: in the worker
 threads of a Dask cluster as well as in a command's main thread, and it leaves
 no thread behind per block. The exception arrives between two Python
-bytecodes, so a block that waits inside one long C call stops when that returns.
+bytecodes, so a block that waits inside one long C call stops when that returns;
+where it lands in code that drops exceptions (a weakref callback), it is raised
+again a moment later.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import ctypes
 import heapq
 import itertools
 import os
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 class TimeLimitExceeded(Exception):
@@ -31,6 +35,7 @@ _blocks: dict[int, int] = {}  # block number -> thread id, while the block runs
 _fired: set[int] = set()
 _numbers = itertools.count()
 _watchdog: threading.Thread | None = None
+_AGAIN_S = 0.05
 
 
 def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
@@ -53,6 +58,18 @@ def _watch() -> None:
             heapq.heappop(_deadlines)
             _fired.add(number)
             _set_async_exc(_blocks[number], TimeLimitExceeded)
+            # Raised inside a weakref callback or a __del__, the exception is printed and dropped:
+            # raise it again until the block has ended.
+            heapq.heappush(_deadlines, (time.monotonic() + _AGAIN_S, number))
+
+
+def _quiet_hook(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """`sys.unraisablehook` that stays silent about a time limit dropped in a callback (it is raised again)."""
+
+    def unraisable(info: Any) -> object:
+        return None if isinstance(info.exc_value, TimeLimitExceeded) else hook(info)
+
+    return unraisable
 
 
 def _forget_watchdog() -> None:
@@ -75,6 +92,7 @@ def within(seconds: float | None) -> Iterator[None]:
         if _watchdog is None:
             _watchdog = threading.Thread(target=_watch, name="hoptac-time-limit", daemon=True)
             _watchdog.start()
+            sys.unraisablehook = _quiet_hook(sys.unraisablehook)
         _blocks[number] = threading.get_ident()
         heapq.heappush(_deadlines, (time.monotonic() + seconds, number))
         _lock.notify()
@@ -83,10 +101,18 @@ def within(seconds: float | None) -> Iterator[None]:
     except TimeLimitExceeded:
         raise TimeLimitExceeded(f"took over {seconds:g} s") from None
     finally:
-        with _lock:
-            del _blocks[number]
-            if number in _fired:
-                _fired.discard(number)
-                # Fired as the block was ending: the exception may still be pending; it must not
-                # land in whatever this thread does next.
-                _set_async_exc(threading.get_ident(), None)
+        _end(number)
+
+
+def _end(number: int) -> None:
+    """Unregister a block; a late exception must not land in whatever its thread does next."""
+    while True:
+        try:
+            with _lock:
+                _blocks.pop(number, None)
+                if number in _fired:
+                    _fired.discard(number)
+                    _set_async_exc(threading.get_ident(), None)  # drop one still pending
+            return
+        except TimeLimitExceeded:
+            continue  # raised here, after the block: the block is over all the same

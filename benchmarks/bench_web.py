@@ -54,6 +54,7 @@ DEFAULT_OUT = HERE / "out" / "web_results.json"
 LUA = HERE / "wrk_urls.lua"
 TARGET_P99_MS = 200.0
 GROUPS = ("profile", "search", "graph")
+LEVELS = (50, 100, 200)
 
 # What people type into the search box: places without diacritics, and topics.
 PLACE_QUERIES = (
@@ -150,7 +151,12 @@ def make_urls(db: Path, seed: int) -> dict[str, list[str]]:
         q = queries[(k * 7) % len(queries)] if k % 4 else TOPIC_QUERIES[k % len(TOPIC_QUERIES)]
         search.append(f"/api/search?{urlencode({'q': q, **SEARCH_FILTERS[k % len(SEARCH_FILTERS)]})}")
     graph = [f"/api/graph?{urlencode(f)}" if f else "/api/graph" for f in GRAPH_FILTERS]
-    return {"profile": profile, "search": search, "graph": graph}
+    # Event lists: the filters of the search page, a few pages deep.
+    events = [
+        f"/api/events?{urlencode({**SEARCH_FILTERS[k % len(SEARCH_FILTERS)], 'page': 1 + k % 3})}" for k in range(39)
+    ]
+    events.append("/api/events")
+    return {"profile": profile, "search": search, "graph": graph, "events": events}
 
 
 # --- the server -----------------------------------------------------------------------------
@@ -243,7 +249,10 @@ def parse_wrk(text: str) -> dict[str, Any]:
     match = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     out["non_2xx"] = int(match.group(1)) if match else 0
     out["socket_errors"] = sockets
-    out["errors"] = out["non_2xx"] + sum(sockets.values())
+    out["statuses"] = {int(code): int(n) for code, n in re.findall(r"^status (\d+): (\d+)$", text, re.M)}
+    # A 503 is the server shedding load on purpose (with Retry-After), not an error.
+    out["shed_503"] = out["statuses"].get(503, 0)
+    out["errors"] = out["non_2xx"] - out["shed_503"] + sum(sockets.values())
     return out
 
 
@@ -261,6 +270,57 @@ def run_wrk(base: str, paths: list[str], threads: int, connections: int, duratio
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr.strip()}")
     return parse_wrk(done.stdout), done.stdout
+
+
+def recovery(base: str, path: str, normal_s: float, window: float = 3.0) -> dict[str, Any]:
+    """Right after a load run: the first request's time, and how long until one answers at normal speed.
+
+    Normal is at most twice the latency measured before any load, and at least 50 ms.
+    """
+    stopped = time.perf_counter()
+    first: tuple[int, float] | None = None
+    normal_after = None
+    while time.perf_counter() - stopped < window:
+        try:
+            status, seconds = get(base, path, timeout=window)
+        except OSError:  # refused or timed out: not recovered yet
+            status, seconds = 0, window
+        first = first or (status, seconds)
+        if status == 200 and seconds <= max(2 * normal_s, 0.05):
+            normal_after = time.perf_counter() - stopped
+            break
+        time.sleep(0.02)
+    assert first is not None
+    return {"first_status": first[0], "first_ms": 1000 * first[1], "normal_after_s": normal_after}
+
+
+def run_levels(base: str, paths: list[str], threads: int, duration: int, levels: list[int]) -> list[dict[str, Any]]:
+    """`/api/events` at each number of connections: statuses, errors, and the recovery after the load."""
+    probe = "/api/events"
+    normal = statistics.median(get(base, probe)[1] for _ in range(5))
+    rows = []
+    for connections in levels:
+        print(f"wrk events: -t{threads} -c{connections} -d{duration}s")
+        figures, raw = run_wrk(base, paths, threads, connections, duration)
+        after = recovery(base, probe, normal)
+        rows.append({"connections": connections, **figures, "normal_ms": 1000 * normal, **after, "wrk_output": raw})
+    return rows
+
+
+def print_levels(rows: list[dict[str, Any]]) -> None:
+    header = (
+        f"{'conns':>5} {'requests':>9} {'req/s':>7} {'200':>7} {'503':>7} {'errors':>6} {'p50 ms':>7} {'p99 ms':>7}"
+        f" {'max ms':>7} {'after: 1st ms':>13} {'normal in s':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        normal_in = "-" if r["normal_after_s"] is None else f"{r['normal_after_s']:.2f}"
+        print(
+            f"{r['connections']:>5} {r['requests']:>9,} {r['rps']:>7.0f} {r['statuses'].get(200, 0):>7,}"
+            f" {r['shed_503']:>7,} {r['errors']:>6} {_fmt(r['p50_ms']):>7} {_fmt(r['p99_ms']):>7}"
+            f" {_fmt(r['max_ms']):>7} {_fmt(r['first_ms']):>13} {normal_in:>11}"
+        )
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -321,6 +381,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", choices=GROUPS, action="append", help="endpoint group(s) to run (default all)")
     parser.add_argument("--seed", type=int, default=1, help="seed for drawing the URLs (default 1)")
+    parser.add_argument(
+        "--levels",
+        type=int,
+        nargs="*",
+        metavar="N",
+        help=f"instead of the endpoint groups, load /api/events at each number of connections (no N: {LEVELS})"
+        " and report statuses, errors (503s shed on purpose are not errors) and the recovery after each run",
+    )
     args = parser.parse_args(argv)
     if not args.db.exists():
         print(f"{args.db} not found: run benchmarks/make_web_db.py first", file=sys.stderr)
@@ -359,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ready = wait_ready(base, proc, log)
         print(f"server {base} ({args.workers} workers) ready in {ready:.1f} s")
+        if args.levels is not None:
+            return _levels_report(args, base, urls["events"], figures, load, started)
         cold: dict[str, list[tuple[int, float]]] = {}
         deadline = time.perf_counter() + args.warmup_budget
         for group in groups:
@@ -421,6 +491,32 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nresults in {args.out} ({report['elapsed_s']:.0f} s in all)")
     return 0 if all(r["meets_target"] for r in results) else 1
+
+
+def _levels_report(
+    args: argparse.Namespace, base: str, paths: list[str], figures: dict[str, Any], load: float, started: float
+) -> int:
+    for path in paths:  # warm: the load measures serving, not the first computation
+        get(base, path)
+    rows = run_levels(base, paths, args.threads, args.duration, args.levels or list(LEVELS))
+    print()
+    print_levels(rows)
+    report = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "load_average_before": round(load, 2),
+        "database": figures,
+        "server": {"workers": args.workers},
+        "wrk": {"threads": args.threads, "duration_s": args.duration},
+        "levels": rows,
+        "urls": paths,
+        "elapsed_s": round(time.perf_counter() - started, 1),
+    }
+    out = args.out.with_name("web_levels.json")
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults in {out}")
+    recovered = all(r["normal_after_s"] is not None and r["normal_after_s"] <= 1 for r in rows)
+    return 0 if recovered and all(r["errors"] == 0 for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -182,6 +182,15 @@ def tab(browser: Any, site: Site) -> Iterator[tuple[Any, Watch]]:
     context.close()
 
 
+
+def wait_until(page: Any, expression: str, timeout: float = 30) -> None:
+    """Poll `expression` from outside the page: `wait_for_function` evaluates it with eval inside the page,
+    which the Content-Security-Policy forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"not true after {timeout} s: {expression}"
+        page.wait_for_timeout(50)
+
 def shot(page: Any, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -262,7 +271,7 @@ def test_every_page_loads_offline_without_errors(tab: tuple[Any, Watch], site: S
 
     graph = site.api("/api/graph")
     visit(page, "/network")
-    page.wait_for_function("window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
+    wait_until(page, "window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
     assert page.evaluate("window.hoptacGraph.nodes().length") == len(graph["nodes"])
     assert page.evaluate("window.hoptacGraph.edges().length") == len(graph["edges"])
     assert page.evaluate(f"window.hoptacGraph.getElementById({hue!r}).data('label')") == "tỉnh Thừa Thiên Huế"
@@ -272,9 +281,9 @@ def test_every_page_loads_offline_without_errors(tab: tuple[Any, Watch], site: S
 
     features = site.api("/api/map")["features"]
     visit(page, "/map")
-    page.wait_for_function("window.hoptacMapLayer && window.hoptacMapLayer.getLayers().length > 0")
+    wait_until(page, "window.hoptacMapLayer && window.hoptacMapLayer.getLayers().length > 0")
     # The bundled country outlines are drawn as SVG paths in the overlay pane, from local files only.
-    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane svg path').length > 100")
+    wait_until(page, "document.querySelectorAll('.leaflet-overlay-pane svg path').length > 100")
     assert page.evaluate("window.hoptacMapLayer.getLayers().length") == len(features)
     assert page.inner_text("#map-status") == f"{len(features)} đối tượng"
     assert page.locator(".leaflet-tile").count() == 0  # no online tiles unless asked for

@@ -110,7 +110,7 @@ def test_a_document_the_extractor_raises_on_is_reported_in_place(client):
     broken = Document.model_construct(source="hong.txt", raw=good.raw, authors=None)
     first, second, third = cluster.extract([good, broken, Rejected("rong.txt", "empty file")], client)
     assert first == process(good)
-    assert second == cluster.Failed("hong.txt", "TypeError: 'NoneType' object is not iterable")
+    assert second == cluster.Failed("hong.txt", "extraction failed (TypeError: 'NoneType' object is not iterable)")
     assert third == Rejected("rong.txt", "empty file")
 
 
@@ -220,3 +220,12 @@ def test_a_bad_cluster_address_is_one_line(address, message):
     result = run("extract", str(SAMPLES), "--cluster", address)
     assert result.exit_code == 1
     assert (result.stdout, result.stderr) == ("", message)
+
+
+def test_an_article_over_its_time_bound_is_reported_in_place(client):
+    good = Document(source="tot.txt", raw="Chiều 3/4, Chủ tịch UBND TP Đà Nẵng tiếp đoàn thành phố Daegu.")
+    names = "".join(f"ông {s} Văn {g} " for s in ("Nguyễn", "Trần", "Lê", "Phạm") for g in "ABCDEGHKLMN")
+    slow = Document(source="cham.txt", raw="Tỉnh Quảng Ninh hợp tác với tỉnh Gyeonggi (Hàn Quốc).\n" + names * 300)
+    first, second = cluster.extract([slow, good], client, time_limit=0.3)
+    assert first == cluster.Failed("cham.txt", "extraction stopped: took over 0.3 s")
+    assert second == process(good)

@@ -363,7 +363,7 @@ def test_migrations_create_exactly_the_model_schema(db):
         diff = compare_metadata(context, Base.metadata)
         version = connection.execute(text("select version_num from alembic_version")).scalar()
     assert diff == []
-    assert version == "0005"
+    assert version == "0006"
 
 
 # --- reextract -------------------------------------------------------------------------

@@ -183,6 +183,11 @@ EXPECTED = [
 ]
 
 
+def expected(path: Path, rows=EXPECTED) -> list[tuple[str, str, str]]:
+    """EXPECTED as read from `path`: a page's rejection names the archive, then the page."""
+    return [(kind, f"{path}: {source}" if kind == "Rejected" else source, what) for kind, source, what in rows]
+
+
 def write_warc(path: Path, gzip: bool, pages=PAGES) -> Path:
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=gzip)
@@ -213,7 +218,7 @@ def archive(request, tmp_path) -> Path:
 
 def test_vietnamese_pages_come_out_and_the_rest_is_rejected(archive):
     items = list(read_paths([str(archive)]))
-    assert outcome(items) == EXPECTED
+    assert outcome(items) == expected(archive)
     nghean, binhdinh, laocai = (i for i in items if isinstance(i, Document))
     for doc, (title, paragraphs) in ((nghean, NGHEAN), (binhdinh, BINHDINH), (laocai, LAOCAI)):
         assert doc.title == unicodedata.normalize("NFC", title)
@@ -252,7 +257,7 @@ def test_truncated_gzip_archive_gives_what_precedes_the_damage(tmp_path):
     cut.write_bytes(whole.read_bytes()[: cut_at + 200])  # inside the Chinese page's member
     items = list(read_paths([str(cut)]))
     assert outcome(items) == [
-        *EXPECTED[:5],
+        *expected(cut, EXPECTED[:5]),
         ("Rejected", str(cut), f"damaged archive at byte {cut_at}: file ends inside a gzip member (truncated)"),
     ]
 
@@ -264,7 +269,7 @@ def test_truncated_plain_archive_gives_what_precedes_the_damage(tmp_path):
     cut.write_bytes(whole.read_bytes()[: cut_at + 900])  # inside the TCVN3 page's body
     items = list(read_paths([str(cut)]))
     assert outcome(items) == [
-        *EXPECTED[:7],
+        *expected(cut, EXPECTED[:7]),
         ("Rejected", str(cut), f"damaged archive at byte {cut_at}: record cut short (truncated)"),
     ]
 
@@ -299,7 +304,7 @@ def test_oversized_page_is_rejected_and_reading_goes_on(tmp_path):
     tcvn_size = len(PAGES[7][3])
     items = list(read_paths([str(path)], max_bytes=tcvn_size))
     assert outcome(items) == [
-        ("Rejected", PAGES[0][0], f"over {tcvn_size / 1_000_000:g} MB"),
+        ("Rejected", f"{path}: {PAGES[0][0]}", f"over {tcvn_size / 1_000_000:g} MB"),
         ("Document", PAGES[7][0], LAOCAI[0]),
     ]
 
@@ -341,7 +346,7 @@ def test_cli_stores_the_vietnamese_articles_once(tmp_path):
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith("read 3, new 3, unchanged 0, updated 0, rejected 5; events ")
     assert first.stderr.splitlines() == [
-        f"{source}: {reason}" for kind, source, reason in EXPECTED if kind == "Rejected"
+        f"{source}: {reason}" for kind, source, reason in expected(path) if kind == "Rejected"
     ]
 
     engine = create_engine(db)

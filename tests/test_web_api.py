@@ -253,11 +253,25 @@ def test_forms_reject_a_missing_csrf_token(client, editor_token):
     assert response.status_code == 403
 
 
-def test_tokens_can_be_revoked(client, editor_token):
+def _sign_in(client, username: str = "lan", password: str = "mật khẩu dài") -> str:
+    """Sign in through the form; returns the session's CSRF token."""
+    csrf = client.get("/login").text.split('name="csrf_token" value="')[1].split('"')[0]
+    signed = client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": csrf}, follow_redirects=False
+    )
+    assert signed.status_code == 303
+    return client.get("/curation").text.split('name="csrf_token" value="')[1].split('"')[0]
+
+
+def test_tokens_can_be_revoked_and_only_a_signed_in_editor_creates_them(client, editor_token):
     headers = {"Authorization": f"Bearer {editor_token}"}
     tokens = client.get("/api/tokens", headers=headers).json()
     assert [t["name"] for t in tokens] == ["script"]
-    created = client.post("/api/tokens", json={"name": "second"}, headers=headers).json()
+    minted = client.post("/api/tokens", json={"name": "second"}, headers=headers)
+    assert minted.status_code == 403
+    assert minted.json()["detail"] == "an API token cannot create tokens: sign in to create one"
+    csrf = _sign_in(client)
+    created = client.post("/api/tokens", json={"name": "second"}, headers={"X-CSRF-Token": csrf}).json()
     assert created["token"].startswith("hoptac_")
     assert client.delete(f"/api/tokens/{tokens[0]['id']}", headers=headers).status_code == 200
     assert client.get("/api/tokens", headers=headers).status_code == 401

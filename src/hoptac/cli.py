@@ -7,16 +7,18 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO, TypeVar
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from hoptac import store as store_module
@@ -44,6 +46,12 @@ PathsArg = Annotated[
 ]
 SamplesOption = Annotated[bool, typer.Option("--samples", help="Also read the sample articles bundled with hoptac.")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Reject inputs larger than this.")]
+TimeLimitOption = Annotated[
+    float,
+    typer.Option(
+        "--article-timeout", min=0, help="Reject an article whose extraction takes longer (seconds, 0: no bound)."
+    ),
+]
 ClusterOption = Annotated[
     str | None,
     typer.Option(
@@ -85,35 +93,74 @@ def _inputs(paths: list[str] | None, samples: bool) -> list[str]:
     return chosen
 
 
+def _show(source: str) -> str:
+    """A source as one printable line: control characters escaped, a huge one cut."""
+    shown = "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in source[:300])
+    return shown + ("…" if len(source) > 300 else "")
+
+
+def _reject(counts: Counter[str], source: str, reason: str) -> None:
+    counts["rejected"] += 1
+    print(f"{_show(source)}: {reason}", file=sys.stderr)
+
+
+def _invalid(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "article"
+    return f"not a valid article ({where}: {first['msg']})"
+
+
 def _results(
-    paths: list[str], max_bytes: int, counts: Counter[str], cluster: str | None = None
+    paths: list[str],
+    max_bytes: int,
+    counts: Counter[str],
+    cluster: str | None = None,
+    time_limit: float | None = None,
+    stored: Callable[[str], bool] | None = None,
 ) -> Iterator[ArticleResult]:
-    """Processed articles in input order; every rejected input gets one line on stderr."""
+    """Processed articles in input order; every rejected input gets one line on stderr.
+
+    With `stored`, a document whose clean text it knows is counted unchanged and not extracted.
+    """
     from hoptac import pipeline
     from hoptac.ingest import Rejected, read_paths
+    from hoptac.timelimit import TimeLimitExceeded, within
 
     # Lines of extraction results (`extract --out`) come through as they are, not extracted again.
     items = read_paths(paths, max_bytes=max_bytes, results=True)
     if cluster is not None:
-        yield from _cluster_results(items, cluster, counts)
+        yield from _cluster_results(items, cluster, counts, time_limit)
         return
     for item in items:
         if isinstance(item, Rejected):
-            counts["rejected"] += 1
-            print(f"{item.source}: {item.reason}", file=sys.stderr)
+            _reject(counts, item.source, item.reason)
             continue
         counts["read"] += 1
         if isinstance(item, ArticleResult):
             yield item
             continue
         try:
-            yield pipeline.process(item)
+            with within(time_limit):
+                prepared = pipeline.prepare(item) if stored is not None else None
+            if prepared is not None and stored is not None and stored(prepared.text):
+                counts["unchanged"] += 1
+                continue
+            result = pipeline.process(item, time_limit, prepared)
+        except TimeLimitExceeded as exc:
+            _reject(counts, item.source, f"extraction stopped: {exc}")
+            continue
+        except ValidationError as exc:
+            _reject(counts, item.source, _invalid(exc))
+            continue
         except Exception as exc:  # one article the extractor cannot handle must not stop a corpus run
-            counts["rejected"] += 1
-            print(f"{item.source}: extraction failed ({type(exc).__name__}: {exc})", file=sys.stderr)
+            _reject(counts, item.source, f"extraction failed ({type(exc).__name__}: {exc})")
+            continue
+        yield result
 
 
-def _cluster_results(items: Iterator, address: str, counts: Counter[str]) -> Iterator[ArticleResult]:
+def _cluster_results(
+    items: Iterator, address: str, counts: Counter[str], time_limit: float | None
+) -> Iterator[ArticleResult]:
     """As `_results`, with the extraction done by the workers of a Dask cluster."""
     from hoptac import cluster
     from hoptac.ingest import Rejected
@@ -121,15 +168,13 @@ def _cluster_results(items: Iterator, address: str, counts: Counter[str]) -> Ite
     with _errors(), cluster.connect(address) as client:
         for warning in cluster.check_workers(client):
             print(f"warning: {warning}", file=sys.stderr)
-        for item in cluster.extract(items, client):
+        for item in cluster.extract(items, client, time_limit=time_limit):
             if isinstance(item, Rejected):
-                counts["rejected"] += 1
-                print(f"{item.source}: {item.reason}", file=sys.stderr)
+                _reject(counts, item.source, item.reason)
                 continue
             counts["read"] += 1
             if isinstance(item, cluster.Failed):
-                counts["rejected"] += 1
-                print(f"{item.source}: extraction failed ({item.error})", file=sys.stderr)
+                _reject(counts, item.source, item.error)
                 continue
             yield item
 
@@ -153,6 +198,7 @@ def ingest(
     samples: SamplesOption = False,
     max_bytes: MaxBytesOption = 5_000_000,
     cluster: ClusterOption = None,
+    article_timeout: TimeLimitOption = 60.0,
 ) -> None:
     """Read articles (or `extract --out` results), extract their facts and store them (unchanged are skipped)."""
     chosen = _inputs(paths, samples)
@@ -161,8 +207,16 @@ def ingest(
         store = _open(db)
         with store.session() as session, _progress() as progress:
             task = progress.add_task("articles", total=None)
-            for result in _results(chosen, max_bytes, counts, cluster):
-                outcome = store_module.ingest_result(session, result)
+            # Stored texts are skipped before extraction, so a re-run after a crash resumes quickly.
+            stored = None if cluster else partial(store_module.is_stored, session)
+            for result in _results(chosen, max_bytes, counts, cluster, article_timeout or None, stored):
+                try:
+                    outcome = store_module.ingest_result(session, result)
+                except DataError as exc:  # a value this database refuses: this article only, the run goes on
+                    session.rollback()
+                    reason = str(exc.orig or exc).strip().splitlines()[0]
+                    _reject(counts, result.source, f"not stored (database: {reason})")
+                    continue
                 counts[outcome.status] += 1
                 counts["events"] += outcome.events
                 counts["merged"] += outcome.merged
@@ -205,6 +259,7 @@ def extract(
     samples: SamplesOption = False,
     max_bytes: MaxBytesOption = 5_000_000,
     cluster: ClusterOption = None,
+    article_timeout: TimeLimitOption = 60.0,
     output: Annotated[
         Path | None,
         typer.Option("--out", help="Write the JSON Lines to this file instead of stdout; `hoptac ingest` stores it."),
@@ -216,7 +271,7 @@ def extract(
     chosen = _inputs(paths, samples)
     counts: Counter[str] = Counter()
     with _errors(), _jsonl_sink(output, format) as sink:
-        for result in _results(chosen, max_bytes, counts, cluster):
+        for result in _results(chosen, max_bytes, counts, cluster, article_timeout or None):
             if sink is not None:
                 sink.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
                 counts["written"] += 1

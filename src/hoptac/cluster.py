@@ -60,16 +60,25 @@ class Failed:
     error: str
 
 
-def _process_batch(docs: list[Document]) -> list[ArticleResult | Failed]:
+def _process_batch(docs: list[Document], time_limit: float | None = None) -> list[ArticleResult | Failed]:
     """Runs on a worker: one batch through the pipeline, one outcome per document."""
+    from pydantic import ValidationError
+
     from hoptac import pipeline
+    from hoptac.timelimit import TimeLimitExceeded
 
     outcomes: list[ArticleResult | Failed] = []
     for doc in docs:
         try:
-            outcomes.append(pipeline.process(doc))
+            outcomes.append(pipeline.process(doc, time_limit))
+        except TimeLimitExceeded as exc:  # the same line as the in-process loop prints
+            outcomes.append(Failed(doc.source, f"extraction stopped: {exc}"))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "article"
+            outcomes.append(Failed(doc.source, f"not a valid article ({where}: {first['msg']})"))
         except Exception as exc:  # reported per document by the driver, like the in-process loop does
-            outcomes.append(Failed(doc.source, f"{type(exc).__name__}: {exc}"))
+            outcomes.append(Failed(doc.source, f"extraction failed ({type(exc).__name__}: {exc})"))
     return outcomes
 
 
@@ -93,11 +102,11 @@ def _batches(
         yield batch
 
 
-def _submit(client: Client, docs: list[Document], key: str) -> Future:
+def _submit(client: Client, docs: list[Document], key: str, time_limit: float | None) -> Future:
     # Scattered, the documents go to a worker as data; inside the task they would
     # pass through the scheduler, whose message log keeps recent tasks whole.
     [data] = client.scatter([docs], hash=False)
-    return client.submit(_process_batch, data, key=key)
+    return client.submit(_process_batch, data, time_limit, key=key)
 
 
 def _collect(batch: list, future: Future | None) -> Iterator[ArticleResult | Rejected | Failed]:
@@ -117,8 +126,11 @@ def extract(
     batch_size: int = BATCH_SIZE,
     max_batch_chars: int = MAX_BATCH_CHARS,
     in_flight: int | None = None,
+    time_limit: float | None = None,
 ) -> Iterator[ArticleResult | Rejected | Failed]:
     """Each document's `ArticleResult` (or `Failed`), other items unchanged, all in input order.
+
+    `time_limit` bounds each document's extraction, in seconds, as `pipeline.process` does.
 
     `in_flight` bounds the batches submitted and not yet handed back (default:
     three per worker thread, so a worker that finishes early has the next
@@ -132,7 +144,7 @@ def extract(
         for number, batch in enumerate(_batches(items, batch_size, max_batch_chars)):
             docs = [item for item in batch if isinstance(item, Document)]
             # An explicit key: hashing a batch of documents for a "pure" key would cost more than it saves.
-            future = _submit(client, docs, f"hoptac-batch-{run}-{number}") if docs else None
+            future = _submit(client, docs, f"hoptac-batch-{run}-{number}", time_limit) if docs else None
             window.append((batch, future))
             if len(window) >= in_flight:
                 yield from _collect(*window.popleft())

@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
-from hoptac import clean, metadata
+from functools import lru_cache
+
+from hoptac import clean, metadata, timelimit
 from hoptac.extract import extract_facts
 from hoptac.models import ArticleMeta, ArticleResult, Document
 
+# Seconds one article may take: normal ones take milliseconds, and a pathological text must be
+# rejected rather than hold up a corpus run.
+TIME_LIMIT = 60.0
 
-def process(doc: Document) -> ArticleResult:
-    """Turn one ingested document into the contract's article object."""
+
+def process(doc: Document, time_limit: float | None = TIME_LIMIT, prepared: ArticleMeta | None = None) -> ArticleResult:
+    """Turn one ingested document into the contract's article object.
+
+    `prepared` is `prepare(doc)` when the caller already has it. Raises
+    `timelimit.TimeLimitExceeded` after `time_limit` seconds (None: no bound).
+    """
+    if time_limit:
+        _load_once()
+    with timelimit.within(time_limit):
+        article = prepared or prepare(doc)
+        events, relations = extract_facts(article.text, published=article.published)
+        return ArticleResult(source=doc.source, article=article, events=events, relations=relations)
+
+
+@lru_cache(maxsize=1)
+def _load_once() -> None:
+    """Read the gazetteer and the extractor's data files before the first bound starts, not within it."""
+    sample = "Chiều 3/4/2019, ông Nguyễn Văn An, Chủ tịch UBND TP Đà Nẵng, tiếp Thị trưởng Daegu (Hàn Quốc)."
+    extract_facts(prepare(Document(source="-", raw=sample)).text)
+
+
+def prepare(doc: Document) -> ArticleMeta:
+    """The clean text and metadata of one document: enough to tell whether it is stored already."""
+    doc = _without_nul(doc)
     cleaned = clean.clean(doc)
     meta = metadata.extract_metadata(doc, cleaned)
     text = cleaned.title + "\n\n" + cleaned.body if cleaned.title else cleaned.body
-    article = ArticleMeta(
+    return ArticleMeta(
         title=cleaned.title,
         published=meta.published,
         outlet=meta.outlet,
@@ -20,5 +48,14 @@ def process(doc: Document) -> ArticleResult:
         url=doc.url,
         text=text,
     )
-    events, relations = extract_facts(text, published=meta.published)
-    return ArticleResult(source=doc.source, article=article, events=events, relations=relations)
+
+
+def _without_nul(doc: Document) -> Document:
+    """NUL characters dropped: a page may hold a few past the binary sniff, and no database stores them in text."""
+    fields = ("raw", "title", "summary", "published", "url", "outlet")
+    changed: dict[str, object] = {
+        name: value.replace("\x00", "") for name in fields if "\x00" in (value := getattr(doc, name) or "")
+    }
+    if any("\x00" in author for author in doc.authors):
+        changed["authors"] = [author.replace("\x00", "") for author in doc.authors]
+    return doc.model_copy(update=changed) if changed else doc

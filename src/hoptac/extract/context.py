@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
@@ -167,8 +168,10 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
         year_hint = dates.article_year(title, body)
     mentions = find_mentions(text)
     people = find_people(text, [(m.start, m.end) for m in mentions])
-    names = [(p.start, p.end) for p in people]
-    mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in names)]
+    # Names do not overlap one another: only the last one starting before a mention's end can overlap it.
+    names = sorted((p.start, p.end) for p in people)
+    before = (bisect.bisect_left(names, (m.end,)) - 1 for m in mentions)
+    mentions = [m for m, i in zip(mentions, before, strict=True) if i < 0 or names[i][1] <= m.start]
     ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text))
     ctx.places = _resolve_all(ctx, mentions)
     return ctx

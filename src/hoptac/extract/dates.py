@@ -9,6 +9,8 @@ dates are marked `inferred`.
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -48,19 +50,25 @@ class DateMention:
     year: int | None
 
 
-def _valid(day: int | None, month: int | None) -> bool:
-    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+def _valid(day: int | None, month: int | None, year: int | None = None) -> bool:
+    """A day the calendar has: "31/4" is a typo, not a date; "29/2" only in a leap year when the year is known."""
+    if month is None:
+        return True
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Every day/month(/year) expression in `text`, in order, without overlaps."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, without overlaps: only the span before `end` can overlap
 
     def add(start: int, end: int, day: int | None, month: int | None, year: int | None) -> None:
-        if not _valid(day, month) or any(s < end and start < e for s, e in taken):
+        before = bisect.bisect_left(taken, (end,)) - 1
+        if not _valid(day, month, year) or (before >= 0 and taken[before][1] > start):
             return
-        taken.append((start, end))
+        bisect.insort(taken, (start, end))
         found.append(DateMention(start, end, day, month, year))
 
     for m in _SPAN.finditer(text):
@@ -156,6 +164,8 @@ def resolve(
         return DateValue(value=f"--{mention.month:02d}-{mention.day:02d}", precision="day", inferred=True)
     if mention.day is None:
         return DateValue(value=f"{year:04d}-{mention.month:02d}", precision="month", inferred=inferred)
+    if not _valid(mention.day, mention.month, year):
+        return None  # "29/2" in a year worked out to be no leap year
     return DateValue(value=f"{year:04d}-{mention.month:02d}-{mention.day:02d}", precision="day", inferred=inferred)
 
 

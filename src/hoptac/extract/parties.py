@@ -11,7 +11,9 @@ the project's scheme.
 
 from __future__ import annotations
 
+import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,12 +266,25 @@ def _kind_hint(surface: str) -> str | None:
     return None
 
 
+class _Spans:
+    """Spans to test for overlap in logarithmic time: sorted by start, with the furthest end so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.reach = list(itertools.accumulate((e for _, e in self.spans), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.spans, (end,)) - 1  # the spans that start before `end`
+        return i >= 0 and self.reach[i] > start
+
+
 def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
     """Foreign places the gazetteer lacks, typed by a prefix: "thành phố Jeonju"."""
     found = []
+    taken = _Spans([(k.start, k.end) for k in known] + list(blocked))
     for m in _FOREIGN_PREFIX.finditer(text):
         start, end = m.start("name"), m.end("name")
-        if any(k.start < end and start < k.end for k in known) or any(s < end and start < e for s, e in blocked):
+        if taken.overlap(start, end):
             continue
         name = m.group("name")
         # Romanised foreign names only: Vietnamese names carry diacritics or are Vietnamese syllables,

@@ -8,6 +8,7 @@ Joo Nak-young". Title heads live in `data/titles.csv`. Variants of one name
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import re
@@ -175,6 +176,24 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_TOKEN = re.compile(r"\S+")
+# A title and the name after it fill 25 words at most (the longest in 12,500 articles fit); without a bound a run of
+# titles ("Chủ tịch UBND tỉnh " x 1,000) would make every head read to the end of the text.
+_MAX_TITLE_WORDS = 25
+
+
+def _mention_end(mentions: list[tuple[int, int]], pos: int) -> int | None:
+    """End of the mention holding `pos`; `mentions` are sorted and do not overlap."""
+    i = bisect.bisect_right(mentions, pos, key=lambda m: m[0]) - 1
+    return mentions[i][1] if i >= 0 and pos < mentions[i][1] else None
+
+
+def _last_mention_end(mentions: list[tuple[int, int]], start: int, end: int) -> int:
+    """End of the last mention starting in [start, end), else `start`."""
+    i = bisect.bisect_left(mentions, end, key=lambda m: m[0]) - 1
+    return mentions[i][1] if i >= 0 and mentions[i][0] >= start else start
+
+
 def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int:
     """End of a title that begins at `start`: heads, capitalised words, glue words, place names.
 
@@ -190,15 +209,17 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
     # "Chủ tịch Hội đồng dân biểu tỉnh Fukuoka", "Giám đốc điều hành Lee Min-ho".
     after_cap = True
     skip_to = start
-    for m in re.finditer(r"\S+", text[start:]):
-        tok_start, tok_end = start + m.start(), start + m.end()
+    for count, m in enumerate(_TOKEN.finditer(text, start)):
+        tok_start, tok_end = m.start(), m.end()
+        if count >= _MAX_TITLE_WORDS:
+            break
         if tok_start < skip_to:
             continue
         gap = text[max(end, reach) : tok_start]
         if gap.strip() or "\n" in gap:
             break
         word = m.group(0)
-        inside = next((e for s, e in mentions if s <= tok_start < e), None)
+        inside = _mention_end(mentions, tok_start)
         if inside is not None:
             end, pos = inside, max(inside, tok_end)
             pending, after_cap = 0, True
@@ -209,8 +230,9 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
             continue
         if word.startswith("(") and after_cap:
             # "Thống đốc tỉnh Aichi (Nhật Bản) Omura Hideaki": the country in brackets belongs to the title.
-            bracketed = next((e for s, e in mentions if s == tok_start + 1 and text[e : e + 1] == ")"), None)
-            if bracketed is not None:
+            bracketed = _mention_end(mentions, tok_start + 1)
+            closes = bracketed is not None and text[bracketed : bracketed + 1] == ")"
+            if closes and _mention_end(mentions, tok_start) is None:
                 end = pos = reach = skip_to = bracketed + 1
                 pending = 0
                 continue
@@ -286,8 +308,8 @@ def _split_title_name(
     text: str, start: int, end: int, mentions: list[tuple[int, int]], head_end: int | None = None
 ) -> tuple[int, int] | None:
     """Within a title-then-name run "Chủ tịch UBND TP HCM Phan Văn Mãi", where the name starts and ends."""
-    last_mention_end = max((e for s, e in mentions if start <= s < end), default=start)
-    words = [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
+    last_mention_end = _last_mention_end(mentions, start, end)
+    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
     words = [w for w in words if w[0] >= last_mention_end]
     caps = [w for w in words if _is_cap(w[2])]
     if len(caps) < 2:
@@ -318,26 +340,28 @@ def _split_title_name(
 def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMention]:
     """People named in `text`, merged across spelling variants, in order of first mention."""
     found: list[PersonMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # names found, sorted and without overlaps
     for m in _HONORIFIC.finditer(text):
         name = _clean_name(m.group("name"))
         # "ngài Tổng Thư ký": a title after the honorific, not a name.
-        if not name or any(s <= m.start("name") < e for s, e in mentions) or _title_re().match(text, m.start("name")):
+        if not name or _mention_end(mentions, m.start("name")) is not None or _title_re().match(text, m.start("name")):
             continue
         n_start = m.start("name")
         n_end = n_start + len(name)
         title, t_start, t_end = _title_after(text, n_end, mentions) or _title_before(text, m.start(), mentions)
         found.append(PersonMention(name, title, n_start, n_end, t_start, t_end))
         taken.append((n_start, n_end))
+    title_starts = {p.title_start for p in found}
     for m in _title_re().finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or any(t.title_start == m.start() for t in found):
+        if _mention_end(taken, m.start()) is not None or m.start() in title_starts:
             continue
         end = _before_tai(text, m.start(), m.end(), max(m.end(), _title_extent(text, m.end(), mentions)), mentions)
         split = _split_title_name(text, m.start(), end, mentions, m.end())
         if split is None:
             continue
         n_start, n_end = _after_country(text, *split)
-        if n_start < m.end() or any(s < n_end and n_start < e for s, e in taken):
+        overlaps = _mention_end(taken, n_start) is not None or _last_mention_end(taken, n_start, n_end) > n_start
+        if n_start < m.end() or overlaps:
             continue
         name = _clean_name(text[n_start:n_end])
         before_name = text[m.start() : n_start].strip(" ,-–")
@@ -346,7 +370,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         if not name or (_names_a_place_or_body(before_name) and name.split()[0].lower() not in _surnames()):
             continue
         found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
-        taken.append((n_start, n_end))
+        bisect.insort(taken, (n_start, n_end))
     found.sort(key=lambda p: p.start)
     return _merge(found)
 
@@ -447,38 +471,91 @@ def _title_before(
     return title, start, start + len(title)
 
 
+# Names are compared with many others: each is folded once.
+_fold_name = lru_cache(maxsize=4096)(fold)
+
+
 def _same_person(a: str, b: str) -> bool:
-    fa, fb = fold(a).replace("-", " "), fold(b).replace("-", " ")
+    fa, fb = _fold_name(a).replace("-", " "), _fold_name(b).replace("-", " ")
     if fa.replace(" ", "") == fb.replace(" ", ""):
         return True
     wa, wb = fa.split(), fb.split()
-    return wa[0] == wb[0] and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.85
+    if wa[0] != wb[0]:
+        return False
+    similar = difflib.SequenceMatcher(None, fa, fb)
+    # The quick ratios bound the ratio from above: most pairs are told apart without computing it.
+    return similar.real_quick_ratio() >= 0.85 and similar.quick_ratio() >= 0.85 and similar.ratio() >= 0.85
 
 
 def _short_form(short: str, full: str) -> bool:
     """ "Đức Chung" for "Nguyễn Đức Chung": Vietnamese news names a person by the last syllables."""
-    s, f = fold(short).split(), fold(full).split()
+    s, f = _fold_name(short).split(), _fold_name(full).split()
     return 2 <= len(s) < len(f) and f[-len(s) :] == s and _is_vietnamese_name(full)
 
 
 def _is_vietnamese_name(name: str) -> bool:
-    return name.split()[0].lower() in _surnames() and name != fold(name)
+    return name.split()[0].lower() in _surnames() and name != _fold_name(name)
+
+
+# Past this many people with one first word, a name is not compared letter by letter with more of
+# them: no article names that many people, but a list of names must not cost the square of its length.
+_FUZZY_PER_WORD = 32
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(_fold_name(name).replace("-", " ").split())
 
 
 def _merge(found: list[PersonMention]) -> list[PersonMention]:
     merged: list[PersonMention] = []
+    # Indexes into `merged` by what `_same_person` and `_short_form` compare, so a name is checked
+    # against the few people it could be rather than against everyone named before it.
+    by_letters: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    by_suffix: dict[tuple[str, ...], list[int]] = {}  # the last 2+ words of a name, the whole name included
+    by_whole: dict[tuple[str, ...], list[int]] = {}
+
+    def index(i: int) -> None:
+        words, plain = _words(merged[i].name), tuple(_fold_name(merged[i].name).split())
+        by_letters.setdefault("".join(words), []).append(i)
+        first = by_first.setdefault(words[0], [])
+        if len(first) < _FUZZY_PER_WORD:
+            first.append(i)
+        for k in range(len(plain) - 1):
+            by_suffix.setdefault(plain[k:], []).append(i)
+        by_whole.setdefault(plain, []).append(i)
+
+    # The twin found for a name, while no one has been renamed: people added later come after it.
+    decided: dict[str, int] = {}
     for p in found:
-        twin = next((q for q in merged if _same_person(q.name, p.name) or _short_form(p.name, q.name)), None)
+        if p.name in decided:
+            twin = merged[decided[p.name]]
+            twin.variants.append(p.name)
+            if twin.title is None and p.title:
+                twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
+            continue
+        words, plain = _words(p.name), tuple(_fold_name(p.name).split())
+        near = sorted({*by_letters.get("".join(words), ()), *by_first.get(words[0], ()), *by_suffix.get(plain, ())})
+        same = (i for i in near if _same_person(merged[i].name, p.name) or _short_form(p.name, merged[i].name))
+        found_at = next(same, None)
+        twin = merged[found_at] if found_at is not None else None
         if twin is None:
-            twin = next((q for q in merged if _short_form(q.name, p.name)), None)
-            if twin is None:
+            longer = sorted({i for k in range(1, len(plain) - 1) for i in by_whole.get(plain[k:], ())})
+            i = next((i for i in longer if _short_form(merged[i].name, p.name)), None)
+            if i is None:
                 merged.append(p)
+                index(len(merged) - 1)
+                decided[p.name] = len(merged) - 1
                 continue
+            twin = merged[i]
             # The full name told after the short one: it names the person from then on.
             twin.variants.append(twin.name)
             twin.name, twin.start, twin.end = p.name, p.start, p.end
+            index(i)
+            decided.clear()
         else:
             twin.variants.append(p.name)
+            decided[p.name] = found_at
         if twin.title is None and p.title:
             twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
     return merged

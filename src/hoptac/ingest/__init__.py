@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
@@ -64,10 +65,14 @@ def _walk(root: str) -> Iterator[str]:
 def _read_file(path: str, max_bytes: int, results: bool = False) -> Iterator[Document | ArticleResult | Rejected]:
     lower = path.lower()
     try:
+        # A device (a link to /dev/zero) would never end and a FIFO may never answer.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            yield Rejected(path, "not a regular file")
+            return
         if lower.endswith(_JSONL):
             opener = gzip.open if lower.endswith(".gz") else open
             with opener(path, "rb") as stream:
-                yield from jsonl.read_lines(path, stream, max_bytes, results=results)
+                yield from jsonl.read_lines(path, jsonl.bounded_lines(stream, max_bytes), max_bytes, results=results)
             return
         if lower.endswith(_WARC):  # max_bytes bounds each page, not the archive
             with open(path, "rb") as stream:
@@ -100,13 +105,17 @@ def _read_stream(
 ) -> Iterator[Document | ArticleResult | Rejected]:
     """Stdin: JSON Lines when the first non-blank character is `{`, else one text document."""
     lineno = 0
-    first = b""
-    for first in stream:
+    first: bytes | None = b""
+    lines = jsonl.bounded_lines(stream, max_bytes)
+    for first in lines:
         lineno += 1
-        if first.strip():
+        if first is None or first.strip():
             break
+    if first is None:
+        yield Rejected(name, size_label(max_bytes))
+        return
     if first.lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
-        yield from jsonl.read_lines(name, _chain(first, stream), max_bytes, first=lineno, results=results)
+        yield from jsonl.read_lines(name, _chain(first, lines), max_bytes, first=lineno, results=results)
         return
     data = first + stream.read(max_bytes + 1 - len(first))
     if len(data) > max_bytes:
@@ -115,6 +124,6 @@ def _read_stream(
     yield document_from_text(name, data)
 
 
-def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+def _chain(first: bytes, rest: Iterable[bytes | None]) -> Iterator[bytes | None]:
     yield first
     yield from rest

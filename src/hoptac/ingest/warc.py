@@ -138,6 +138,7 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
     archive = _Archive(source)
     records = iter(archive)
     started = False
+    pages = 0
     while True:
         try:
             record = next(records, None)
@@ -146,6 +147,8 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
             if record is None:
                 if source.tell() > archive.offset:
                     raise _Damaged(where(archive.offset), "incomplete record at the end (truncated)")
+                if not pages:  # an archive that is empty inside its compression, or holds no page
+                    yield Rejected(path, "no pages in the archive" if started else "empty file")
                 return
             started = True
             page = _page(path, record, max_bytes, where(archive.offset))
@@ -164,13 +167,19 @@ def read_warc(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Document
             return
         if page is None:
             continue
+        pages += 1
         if isinstance(page, Rejected):
-            yield page
+            yield _in_archive(path, page)
             continue
         doc = document_from_html(page.url, page.body, charset=page.charset, language=language_of)
         if isinstance(doc, Document):
             doc = doc.model_copy(update={"url": page.url, "published": doc.published or page.crawled})
-        yield doc
+        yield doc if isinstance(doc, Document) else _in_archive(path, doc)
+
+
+def _in_archive(path: str, page: Rejected) -> Rejected:
+    """A page's rejection names the archive it is in, then the page."""
+    return Rejected(f"{path}: {page.source}", page.reason)
 
 
 class _Page(NamedTuple):

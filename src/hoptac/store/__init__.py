@@ -26,7 +26,7 @@ import hoptac
 from hoptac.models import DateValue, Event, Relation
 from hoptac.store import curation
 from hoptac.store.models import Article
-from hoptac.store.write import IngestOutcome, add_facts, clear_facts, content_hash, ingest_result
+from hoptac.store.write import IngestOutcome, add_facts, clear_facts, content_hash, ingest_result, is_stored
 
 __all__ = [
     "IngestOutcome",
@@ -34,6 +34,7 @@ __all__ = [
     "StoreError",
     "content_hash",
     "ingest_result",
+    "is_stored",
     "open",
     "reextract",
     "resolve_url",

@@ -51,6 +51,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def is_stored(session: Session, text: str) -> bool:
+    """An article of exactly this clean text is stored: ingesting it again would change nothing."""
+    return session.scalar(select(Article.id).where(Article.content_hash == content_hash(text))) is not None
+
+
 def ingest_result(session: Session, result: ArticleResult, *, retries: int = 3) -> IngestOutcome:
     """Store one article and its facts in one transaction, committed before returning.
 

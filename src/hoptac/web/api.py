@@ -301,8 +301,10 @@ def list_tokens(session: DB, user: Editor) -> list[dict[str, Any]]:
 
 
 @router.post("/tokens", status_code=201)
-def create_token(session: DB, user: Editor, body: NewToken) -> dict[str, Any]:
-    """A new API token for the caller; `token` is shown this once."""
+def create_token(request: Request, session: DB, user: Editor, body: NewToken) -> dict[str, Any]:
+    """A new API token for the caller, who must be signed in; `token` is shown this once."""
+    if request.headers.get("authorization", "").lower().startswith("bearer"):
+        raise HTTPException(403, "an API token cannot create tokens: sign in to create one")
     token, secret = auth.create_token(session, user.username, body.name)
     session.commit()
     return {"id": token.id, "name": token.name, "token": secret}

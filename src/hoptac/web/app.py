@@ -21,6 +21,8 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeout
 from sqlalchemy.orm import Session
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -30,6 +32,8 @@ from hoptac.store.models import User
 from hoptac.store.queries import NotFound
 from hoptac.web import auth
 from hoptac.web.data import IndexCache
+from hoptac.web.limits import RETRY_AFTER_S, LoadShedder, RequestBounds
+from hoptac.web.security import SecurityHeaders, policy_for
 
 STATIC = Path(__file__).with_name("static")
 LANGUAGES = ("vi", "en")
@@ -80,28 +84,52 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
     app.state.services = Services(store=store, cache=cache)
     # Sessions signed with a key from the environment survive restarts and work across workers.
     key = secret_key or os.environ.get("HOPTAC_SECRET_KEY") or secrets.token_urlsafe(32)
-    app.add_middleware(SessionMiddleware, secret_key=key, same_site="lax", https_only=False, max_age=14 * 24 * 3600)
+    # Behind a TLS proxy, HOPTAC_HTTPS_ONLY=1 marks the session cookie Secure.
+    https_only = os.environ.get("HOPTAC_HTTPS_ONLY", "") not in ("", "0")
+    app.add_middleware(
+        SessionMiddleware, secret_key=key, same_site="lax", https_only=https_only, max_age=14 * 24 * 3600
+    )
+    app.add_middleware(RequestBounds)
+    app.add_middleware(SecurityHeaders)
+    # Outermost: a request shed under load costs no session decoding and no thread.
+    app.add_middleware(LoadShedder)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/docs", include_in_schema=False)
     def swagger() -> HTMLResponse:
-        return get_swagger_ui_html(
+        return _own_policy(get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="hoptac API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
             swagger_ui_parameters={"validatorUrl": None},
-        )
+        ))
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return get_redoc_html(
-            openapi_url="/openapi.json",
-            title="hoptac API",
-            redoc_js_url="/static/vendor/redoc/redoc.standalone.js",
-            with_google_fonts=False,
+        return _own_policy(
+            get_redoc_html(
+                openapi_url="/openapi.json",
+                title="hoptac API",
+                redoc_js_url="/static/vendor/redoc/redoc.standalone.js",
+                with_google_fonts=False,
+            )
         )
+
+    @app.exception_handler(SQLAlchemyTimeout)
+    @app.exception_handler(OperationalError)
+    def busy(request: Request, exc: Exception) -> Any:
+        # No free connection, or SQLite's write lock held past its timeout: a passing state, not a fault.
+        if isinstance(exc, OperationalError) and "locked" not in str(exc.orig):
+            raise exc
+        headers = {"Retry-After": str(RETRY_AFTER_S)}
+        return JSONResponse({"detail": "the database is busy: try again in a second"}, 503, headers=headers)
+
+    @app.exception_handler(OverflowError)
+    def out_of_range(request: Request, exc: OverflowError) -> Any:
+        # A number that passed validation but no database integer holds ("since=1e30" as digits).
+        return JSONResponse({"detail": "a number in the request is out of range"}, status_code=422)
 
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound) -> Any:
@@ -119,6 +147,11 @@ def create_app(db: str | None = None, *, secret_key: str | None = None) -> FastA
     return app
 
 
+def _own_policy(response: HTMLResponse) -> HTMLResponse:
+    response.headers["Content-Security-Policy"] = policy_for(bytes(response.body).decode())
+    return response
+
+
 def services(request: Request) -> Services:
     return request.app.state.services
 
@@ -133,7 +166,9 @@ def session_user(request: Request, session: Session) -> User | None:
     if not username:
         return None
     user = session.query(User).filter(User.username == username).one_or_none()
-    return user if user is not None and user.active else None
+    if user is None or not user.active or request.session.get("epoch") != user.session_epoch:
+        return None
+    return user
 
 
 def csrf_token(request: Request) -> str:

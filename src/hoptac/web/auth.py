@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+import time
+from collections import defaultdict, deque
 from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
@@ -48,6 +51,7 @@ def set_password(session: Session, username: str, password: str) -> None:
         raise AuthError("a password needs at least 8 characters")
     user = _user(session, username)
     user.password_hash = _hasher.hash(password)
+    user.session_epoch += 1  # whoever signed in with the old password is signed out
 
 
 def _user(session: Session, username: str) -> User:
@@ -111,3 +115,46 @@ def new_csrf_token() -> str:
 
 def csrf_matches(expected: str | None, given: str | None) -> bool:
     return bool(expected and given and hmac.compare_digest(expected, given))
+
+
+class Throttle:
+    """Wrong passwords allowed per account and per (account, address) in a sliding window; in memory.
+
+    Past the allowance sign-in is refused without checking the password until the window has
+    moved on, so guessing costs time; each worker process counts on its own.
+    """
+
+    def __init__(self, per_pair: int = 5, per_account: int = 20, window: float = 300.0) -> None:
+        self.per_pair, self.per_account, self.window = per_pair, per_account, window
+        self._failures: dict[tuple[str, ...], deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, ...], now: float) -> deque[float]:
+        times = self._failures[key]
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        return times
+
+    def wait(self, username: str, address: str) -> int:
+        """Seconds before the next attempt is allowed (0: now)."""
+        now = time.monotonic()
+        with self._lock:
+            waits = [
+                int(times[0] + self.window - now) + 1
+                for key, limit in (((username,), self.per_account), ((username, address), self.per_pair))
+                if len(times := self._recent(key, now)) >= limit
+            ]
+        return max(waits, default=0)
+
+    def failed(self, username: str, address: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in ((username,), (username, address)):
+                self._recent(key, now).append(now)
+            if len(self._failures) > 10_000:  # many names tried: forget the quiet ones
+                for key in [k for k, times in self._failures.items() if not self._recent(k, now)]:
+                    del self._failures[key]
+
+    def succeeded(self, username: str, address: str) -> None:
+        with self._lock:
+            self._failures.pop((username, address), None)

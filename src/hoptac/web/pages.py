@@ -18,9 +18,12 @@ from hoptac.store.models import PartyRow
 from hoptac.web import auth, data
 from hoptac.web.api import event_filter
 from hoptac.web.app import csrf_token, db_session, language, messages, services, session_user
+from hoptac.web.security import is_web_link
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+templates.env.tests["web_link"] = is_web_link
+THROTTLE = auth.Throttle()
 DB = Annotated[Session, Depends(db_session)]
 
 
@@ -165,19 +168,32 @@ def login(
     next: Annotated[str, Form()] = "/curation",
 ) -> Response:
     _check_csrf(request, csrf_token)
+    address = request.client.host if request.client else ""
+    wait = THROTTLE.wait(username, address)
+    if wait:
+        response = render(request, "login.html", {"next": next, "error": "login_throttled"}, status_code=429)
+        response.headers["Retry-After"] = str(wait)
+        return response
     user = auth.authenticate(session, username, password)
     session.commit()
     if user is None:
+        THROTTLE.failed(username, address)
         return render(request, "login.html", {"next": next, "error": "login_failed"}, status_code=401)
+    THROTTLE.succeeded(username, address)
     request.session["user"] = user.username
+    request.session["epoch"] = user.session_epoch
     request.session["csrf"] = auth.new_csrf_token()
     target = _local(next, "/curation")
     return RedirectResponse(target, status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request, csrf_token: Annotated[str, Form()]) -> RedirectResponse:
+def logout(request: Request, session: DB, csrf_token: Annotated[str, Form()]) -> RedirectResponse:
     _check_csrf(request, csrf_token)
+    user = session_user(request, session)
+    if user is not None:  # a copy of the cookie must not outlive the sign-out
+        user.session_epoch += 1
+        session.commit()
     request.session.clear()
     return RedirectResponse("/", status_code=303)
 

@@ -1,5 +1,6 @@
 // Links highlighted evidence in the text with the facts panel, both ways.
 (function () {
+  const focus = document.currentScript && document.currentScript.dataset.focus;
   const marks = Array.from(document.querySelectorAll("mark.fact"));
   const items = Array.from(document.querySelectorAll(".fact-item"));
   function select(factId, scroll) {
@@ -29,5 +30,5 @@
   items.forEach((i) => {
     i.addEventListener("click", (e) => { if (e.target.tagName !== "A" && e.target.tagName !== "SUMMARY") select(i.dataset.fact, true); });
   });
-  if (window.HOPTAC_FOCUS) select(window.HOPTAC_FOCUS, true);
+  if (focus) select(focus, true);
 })();

@@ -103,15 +103,10 @@ _BODY_HEADS = {"quỹ", "viện", "hiệp hội", "tập đoàn", "công ty", "n
 
 
 @lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
+def surnames() -> frozenset[str]:
     """Family names a Vietnamese name starts with (`data/surnames.csv`), lower case."""
     data = resources.files("hoptac.extract").joinpath("data/surnames.csv").read_text(encoding="utf-8")
     return frozenset(row["surname"].lower() for row in csv.DictReader(data.splitlines()))
-
-
-def surnames() -> frozenset[str]:
-    """Vietnamese family names, lower case: a name's first word."""
-    return _surnames()
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +150,7 @@ class PersonMention:
     def vietnamese(self) -> bool:
         first = fold(self.name.split()[0])
         return self.name != fold(self.name) and (
-            fold(self.name) != self.name.lower() or first in {fold(s) for s in _surnames()}
+            fold(self.name) != self.name.lower() or first in {fold(s) for s in surnames()}
         )
 
 
@@ -319,7 +314,7 @@ def _split_title_name(
     after_head = head_end if head_end is not None else start + 1
     for i, (s, _e, w) in enumerate(caps):
         if (
-            w.lower() in _surnames()
+            w.lower() in surnames()
             and len(caps) - i >= 2
             and (s >= after_head or last_mention_end > start)
             and all(_is_cap(x) for x in text[s : caps[-1][1]].split())
@@ -367,7 +362,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         before_name = text[m.start() : n_start].strip(" ,-–")
         title = _tidy_title(before_name)
         # "Chủ tịch UBND xã Phong Vân" names a commune; "Chủ tịch UBND tỉnh Nguyễn Văn Hai", a person.
-        if not name or (_names_a_place_or_body(before_name) and name.split()[0].lower() not in _surnames()):
+        if not name or (_names_a_place_or_body(before_name) and name.split()[0].lower() not in surnames()):
             continue
         found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
         bisect.insort(taken, (n_start, n_end))
@@ -494,7 +489,7 @@ def _short_form(short: str, full: str) -> bool:
 
 
 def _is_vietnamese_name(name: str) -> bool:
-    return name.split()[0].lower() in _surnames() and name != _fold_name(name)
+    return name.split()[0].lower() in surnames() and name != _fold_name(name)
 
 
 # Past this many people with one first word, a name is not compared letter by letter with more of

@@ -24,8 +24,22 @@ class _Cue:
     pattern: re.Pattern[str]
 
 
+_WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
-def _cues() -> tuple[_Cue, ...]:
+def _by_first_word() -> dict[str, tuple[_Cue, ...]]:
+    """The cues by their first word, lower case: a text is read once, whatever the number of cues."""
+    index: dict[str, list[_Cue]] = {}
+    for cue, text in _cues():
+        first = _WORD.search(text.lower())
+        if first:
+            index.setdefault(first.group(0), []).append(cue)
+    return {word: tuple(cues) for word, cues in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[_Cue, str], ...]:
     rows = resources.files("hoptac.extract").joinpath("data/fields.csv").read_text(encoding="utf-8")
     cues = []
     for row in csv.DictReader(rows.splitlines()):
@@ -36,7 +50,7 @@ def _cues() -> tuple[_Cue, ...]:
             pattern += r"(?!\s*(?:" + after + r"))"
         if before:
             pattern = "".join(r"(?<!" + b + r" )" for b in before) + pattern
-        cues.append(_Cue(row["field"], re.compile(pattern, re.IGNORECASE)))
+        cues.append((_Cue(row["field"], re.compile(pattern, re.IGNORECASE)), row["cue"]))
     return tuple(cues)
 
 
@@ -52,5 +66,11 @@ _BODY = re.compile(
 def find_fields(text: str) -> list[str]:
     """Field codes whose cues occur in `text`, in the contract's order; bodies' names are not read."""
     text = _BODY.sub(" ", text)
-    found = {cue.field for cue in _cues() if cue.pattern.search(text)}
+    index = _by_first_word()
+    found = {
+        cue.field
+        for word in _WORD.finditer(text)
+        for cue in index.get(word.group(0).lower(), ())
+        if cue.pattern.match(text, word.start())
+    }
     return [f for f in FIELD_ORDER if f in found]

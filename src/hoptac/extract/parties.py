@@ -118,17 +118,18 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
     toks = _tokens(text)
     lowered = [t.group(0).lower() for t in toks]
     blocked = masked or []
+    # How many tokens from each one are joined by spaces or dashes only: a name never spans more.
+    reach = [1] * len(toks)
+    for k in range(len(toks) - 2, -1, -1):
+        if _JOINABLE.match(text[toks[k].end() : toks[k + 1].start()]):
+            reach[k] = reach[k + 1] + 1
     out: list[Mention] = []
     i = 0
     while i < len(toks):
         first = lowered[i]
         span = longest.get(first, 0)
         hit: tuple[int, list[_Form]] | None = None
-        for n in range(min(span, len(toks) - i), 0, -1):
-            if n > 1 and not all(
-                _JOINABLE.match(text[toks[k].end() : toks[k + 1].start()]) for k in range(i, i + n - 1)
-            ):
-                continue
+        for n in range(min(span, reach[i]), 0, -1):
             cands = forms.get(tuple(lowered[i : i + n]))
             if not cands:
                 continue
@@ -256,9 +257,12 @@ def _country_named(text: str, code: str | None) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
+_PREFIXES_LONGEST_FIRST = sorted(_PREFIX_KIND, key=len, reverse=True)
+
+
 def _kind_hint(surface: str) -> str | None:
     low = surface.lower()
-    for prefix in sorted(_PREFIX_KIND, key=len, reverse=True):
+    for prefix in _PREFIXES_LONGEST_FIRST:
         if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
             return _PREFIX_KIND[prefix]
     if low.startswith("tp"):

@@ -100,7 +100,10 @@ _GIVES = re.compile(
 def find_actors(ctx: Context) -> list[Actor]:
     """Every mention of the article that can be a party, in text order."""
     out: list[Actor] = []
-    led = {p.entity.id for p in ctx.places if _led(ctx, p)}
+    led: set[str] = set()
+    for p in ctx.places:
+        if p.entity.id not in led and _led(ctx, p):
+            led.add(p.entity.id)
     for p in ctx.places:
         if _acts(ctx, p):
             out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN", led=p.entity.id in led))

@@ -147,12 +147,12 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
         if (
             ids
             and not any(s < end and start < e for s, e in blocked)
+            and not _after_surname(text, toks, i)
             and not _personal(text, toks, i, n)
-            and not _vietnamese_word(text, toks, i, n, ids)
-            and not _unaccented_name_end(text, toks, i, n, ids)
             and not _TEAM_BEFORE.search(text, max(0, start - 20), start)
             and not _first_name(text, toks, i, n, ids)
-            and not _after_surname(text, toks, i)
+            and not _vietnamese_word(text, toks, i, n, ids)
+            and not _unaccented_name_end(text, toks, i, n, ids)
         ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n

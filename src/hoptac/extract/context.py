@@ -181,14 +181,17 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     on = ctx.reference_day
     countries = {"VN"}
     resolved: list[tuple[Mention, Entity | None]] = []
-    # Countries first: they tell which foreign places an ambiguous name means.
+    # Countries first: they tell which foreign places an ambiguous name means. A country's id is two letters.
     for m in mentions:
-        ent = resolve.choose(m, on, countries) if m.ids else None
+        ent = resolve.choose(m, on, countries) if any(len(i) == 2 for i in m.ids) else None
         if ent is not None and ent.kind == "country":
             countries.add(ent.id)
+    chosen: dict[tuple[tuple[str, ...], str | None], Entity | None] = {}
     for m in mentions:
-        ent = resolve.choose(m, on, countries) if m.ids else None
-        resolved.append((m, ent))
+        key = (m.ids, m.kind_hint)
+        if key not in chosen:
+            chosen[key] = resolve.choose(m, on, countries) if m.ids else None
+        resolved.append((m, chosen[key]))
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):
         if ent is None and m.adhoc:

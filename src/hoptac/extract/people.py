@@ -347,12 +347,14 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         found.append(PersonMention(name, title, n_start, n_end, t_start, t_end))
         taken.append((n_start, n_end))
     title_starts = {p.title_start for p in found}
+    nameless_until = -1  # a head inside a title that named nobody names nobody either
     for m in _title_re().finditer(text):
-        if _mention_end(taken, m.start()) is not None or m.start() in title_starts:
+        if _mention_end(taken, m.start()) is not None or m.start() in title_starts or m.start() < nameless_until:
             continue
         end = _before_tai(text, m.start(), m.end(), max(m.end(), _title_extent(text, m.end(), mentions)), mentions)
         split = _split_title_name(text, m.start(), end, mentions, m.end())
         if split is None:
+            nameless_until = end
             continue
         n_start, n_end = _after_country(text, *split)
         overlaps = _mention_end(taken, n_start) is not None or _last_mention_end(taken, n_start, n_end) > n_start

@@ -233,13 +233,13 @@ def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: 
 def _unaccented_name_end(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
     """ "Bí thư Bành Thanh Hoa": a Vietnamese place written without its accents, right after a
     capitalised word, ends a personal name (Peng Qinghua), not Thanh Hóa province."""
-    written = text[toks[i].start() : toks[i + n - 1].end()]
-    if i == 0 or fold(written) != written.lower() or not toks[i - 1].group(0)[:1].isupper():
+    if i == 0 or not toks[i - 1].group(0)[:1].isupper() or text[toks[i - 1].end() : toks[i].start()] != " ":
         return False
+    written = text[toks[i].start() : toks[i + n - 1].end()]
+    if not written.isascii():
+        return False  # accents or "đ": written as Vietnamese, the place itself
     if not all(t.group(0).istitle() for t in toks[i : i + n]):
         return False  # "LĐLĐ TP HCM": an abbreviation, not a name's last syllables
-    if text[toks[i - 1].end() : toks[i].start()] != " ":
-        return False
     names = [(p.name_vi or "") if p is not None and p.country == "VN" else "" for p in map(gazetteer.load().get, ids)]
     return all(fold(name) != name.lower() for name in names)
 
@@ -260,8 +260,13 @@ def _country_named(text: str, code: str | None) -> bool:
 _PREFIXES_LONGEST_FIRST = sorted(_PREFIX_KIND, key=len, reverse=True)
 
 
+_PREFIX_FIRST_WORDS = frozenset(p.split()[0] for p in _PREFIX_KIND)
+
+
 def _kind_hint(surface: str) -> str | None:
     low = surface.lower()
+    if low.split(" ", 1)[0] not in _PREFIX_FIRST_WORDS and not low.startswith("tp"):
+        return None
     for prefix in _PREFIXES_LONGEST_FIRST:
         if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
             return _PREFIX_KIND[prefix]

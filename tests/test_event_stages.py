@@ -198,3 +198,17 @@ def test_vietnam_s_leader_who_receives_hosts_even_abroad() -> None:
     )
     [event] = _events(text)
     assert {p.id: p.role for p in event.parties} == {"VN": "host", "JP-10": "guest"}
+
+
+def test_a_foreign_body_named_with_its_short_name_is_one_party() -> None:
+    text = (
+        "Long An mời gọi doanh nghiệp Đức đầu tư\n\n"
+        "Ngày 20/5, tại Munich, UBND tỉnh Long An và Phòng Thương mại và Công nghiệp bang Bayern (IHK Bayern) "
+        "tổ chức hội thảo xúc tiến đầu tư."
+    )
+    [event] = _events(text)
+    organisers = {(p.id, p.kind, p.country) for p in event.parties if p.role == "organiser"}
+    assert organisers == {("VN-41", "province", "VN"), ("org:ihk-bayern", "organisation", "DE")}
+    # German businesses, named in the title, take part; Munich is where it was held.
+    assert sorted(p.id for p in event.parties) == ["DE", "VN-41", "org:ihk-bayern"]
+    assert event.place is not None and event.place.id == "DE:munich"

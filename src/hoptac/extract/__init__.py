@@ -30,7 +30,8 @@ from hoptac.models import DateValue, Event, Relation
 # Cheap gate: cooperation with a foreign side nearly always says one of these.
 _FOREIGN_CUE = re.compile(
     r"quốc tế|nước ngoài|hữu nghị|kết nghĩa|hợp tác|đại sứ|lãnh sự|đoàn|ký kết|tài trợ|viện trợ|thị trưởng|"
-    r"tỉnh trưởng|thống đốc|ghi nhớ|KOICA|JICA|phối hợp|hội đàm|hội kiến|thăm|lễ hội|giao lưu",
+    r"tỉnh trưởng|thống đốc|ghi nhớ|KOICA|JICA|phối hợp|hội đàm|hội kiến|thăm|lễ hội|giao lưu|"
+    r"hội thảo|hội nghị|diễn đàn|xúc tiến|tặng",
     re.IGNORECASE,
 )
 

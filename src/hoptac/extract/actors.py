@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -107,6 +107,11 @@ def find_actors(ctx: Context) -> list[Actor]:
     for p in ctx.places:
         if _acts(ctx, p):
             out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN", led=p.entity.id in led))
+    bodies = _bodies(ctx)
+    if bodies:
+        # The places inside a body's name ("vùng Paris Île-de-France") are the body's, not parties.
+        out = [a for a in out if not any(b.start <= a.start < b.end for b in bodies)]
+    out.extend(bodies)
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))
     out.sort(key=lambda a: a.start)
@@ -227,6 +232,35 @@ def _foreign_name_follows(ctx: Context, offset: int) -> bool:
     if person is None:
         person = next((p for p in ctx.people if p.title_start is not None and p.title_start < offset <= p.start), None)
     return person is not None and not person.vietnamese
+
+
+# "Phòng Thương mại và Công nghiệp vùng Paris Île-de-France (CCI Paris Ile-de- France)": a foreign body
+# named in full with its short name in brackets.
+_BODY = re.compile(
+    r"(?<!\w)(?P<full>(?:Phòng Thương mại|Hiệp hội|Liên đoàn|Hội đồng|Cơ quan|Tổ chức|Quỹ|Viện|Trung tâm|Văn phòng)"
+    r"[^()\n.;,]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9&' .-]{1,40})\)"
+)
+
+
+def _bodies(ctx: Context) -> list[Actor]:
+    """Foreign bodies named in full with a short name in brackets, in the country of the places they name."""
+    out = []
+    for m in _BODY.finditer(ctx.text):
+        full_start, full_end = m.start("full"), m.end("full")
+        inside = [p for p in ctx.places if full_start <= p.start < full_end]
+        countries = {p.entity.country for p in inside}
+        if len(countries) != 1 or None in countries or "VN" in countries:
+            continue  # a Vietnamese body, or one the text ties to no single foreign country
+        if any(p.entity.kind in ("organisation", "agency") for p in inside):
+            continue  # the gazetteer knows it: "Tổ chức Xúc tiến thương mại Nhật Bản (JETRO)"
+        short = " ".join(m.group("short").replace("- ", "-").split())
+        mention = Mention(m.start(), m.end(), short, (), "company", True)
+        entity = resolve.adhoc(mention, countries.pop())
+        if entity is not None:
+            entity = replace(entity, kind="organisation", name=short, name_vi=m.group("full").strip(),
+                             aliases=(short, m.group("full").strip()))
+            out.append(Actor(Place(mention, entity), m.start(), m.end()))
+    return out
 
 
 def _companies(ctx: Context) -> list[Actor]:

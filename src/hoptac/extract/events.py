@@ -100,8 +100,9 @@ def _parties(ctx: Context, c: Cluster) -> list[Actor]:
         child_first = order.get(child.id, child.start) < order.get(parent, 0) and not _only_venue(ctx, child, spans)
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
-    # A country beside its own province, city or agency in the same event is the same side told twice.
-    represented = {a.country for a in actors if a.kind != "country"}
+    # A country beside its own province, city or agency in the same event is the same side told twice;
+    # beside one of its companies or associations it is its government, a party of its own.
+    represented = {a.country for a in actors if a.kind in ("province", "city", "district", "commune", "agency")}
     actors = [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
     return actors
 
@@ -184,7 +185,8 @@ def _organisers(ctx: Context, c: Cluster, parties: list[Actor], kind: str) -> di
             continue
         at = m.sentence.start + verb.start()
         after = m.sentence.start + verb.end()
-        sides = [a for a in m.actors if a.id in ids and (a.start < at or 0 <= a.start - after < 25)]
+        inside = [a for a in m.actors if a.id in ids and m.sentence.start <= a.start < m.sentence.end]
+        sides = [a for a in inside if a.start < at or 0 <= a.start - after < 25]
         if sides:
             return {a.id: "organiser" for a in sides}
     return {}

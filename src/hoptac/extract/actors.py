@@ -138,6 +138,8 @@ _LEADER_BEFORE = re.compile(
     r"|(?<!\w)(?:cho|giúp|tặng|tài trợ|viện trợ|hỗ trợ)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|xã|người dân)\s+)?\Z"
 )
 # "Ngày 9 tháng 5 năm 2017, Hà Nội, Việt Nam", "Hà Nội, ngày 9/5": a dateline tells where the news was written.
+# "APEC 2017", "ASEAN 2020": a year after an organisation's name makes it the name of its year's meetings.
+_YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d(?!\d)")
 _DATELINE_BEFORE = re.compile(
     r"(?:[Nn]gày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}|[/.-]\d{1,2})(?:(?:\s+năm\s+|[/.-])\d{4})?,\s*)\Z"
 )
@@ -149,6 +151,17 @@ _BRAND_BEFORE = re.compile(
     r"[Gg]iải|[Cc]úp|[Ff]estival|[Cc]ộng đồng|[Kk]hối|[Cc]ác nước|[Tt]hiếu nhi|[Vv]ườn [Dd]i sản|[Kk]hu vực|"
     r"[Tt]iêu chuẩn|[Tt]hị trường)\s+(?:\S+\s+){0,2}\Z"
 )
+
+
+@lru_cache(maxsize=1)
+def _city_networks() -> frozenset[str]:
+    data = resources.files("hoptac.extract").joinpath("data/city_networks.csv").read_text(encoding="utf-8")
+    return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
+
+
+def is_city_network(entity_id: str) -> bool:
+    """A network of cities (TPO, C40): its members are local governments."""
+    return entity_id in _city_networks()
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +193,11 @@ def _acts(ctx: Context, p: Place) -> bool:
     if holder is not None and holder.title_start is not None:
         # Before "tại" a title names the official's own side; after it, where they are posted.
         return not _POSTED_AT.search(ctx.text, holder.title_start, p.start)
-    if p.entity.kind == "organisation" and _BRAND_BEFORE.search(ctx.text, max(0, p.start - 40), p.start):
-        return False
+    if p.entity.kind == "organisation" and (
+        _BRAND_BEFORE.search(ctx.text, max(0, p.start - 40), p.start)
+        or (_YEAR_AFTER.match(ctx.text, p.end) and not is_city_network(p.entity.id))
+    ):
+        return False  # "Hội chợ ASEAN", "(APEC 2017)": the name of an event, not the body taking part
     if p.entity.kind != "country":
         return True
     if _GIVES.match(ctx.text, p.end):

@@ -8,15 +8,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from hoptac.extract.actors import Actor, is_capital
+from hoptac.extract.actors import Actor, is_capital, is_city_network
 
 _LOCAL = ("province", "city", "district", "commune")
-
-
-@lru_cache(maxsize=1)
-def _city_networks() -> frozenset[str]:
-    data = resources.files("hoptac.extract").joinpath("data/city_networks.csv").read_text(encoding="utf-8")
-    return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +41,7 @@ def is_actor(actor: Actor) -> bool:
 
     The United Nations, ASEAN or APEC with a national government alone is diplomacy between nations.
     """
-    return actor.kind in _LOCAL or actor.kind == "agency" or actor.id in _city_networks()
+    return actor.kind in _LOCAL or actor.kind == "agency" or is_city_network(actor.id)
 
 
 def in_scope(actors: Iterable[Actor]) -> bool:
@@ -84,4 +78,4 @@ def may_be_in_scope(actors: Iterable[Actor]) -> bool:
 
 
 def _local_actor(actor: Actor) -> bool:
-    return actor.kind in _LOCAL or actor.kind == "agency" or actor.id in _city_networks()
+    return actor.kind in _LOCAL or actor.kind == "agency" or is_city_network(actor.id)

@@ -1,4 +1,4 @@
-"""Throughput and latency of the web API under load: prints figures, checks nothing.
+"""Throughput and latency of the web API and the dashboard's pages under load: prints figures, checks nothing.
 
 Starts `hoptac serve --workers 2` over the database `make_web_db.py` builds,
 waits until it answers, requests every URL once (the "cold" column: the first
@@ -11,13 +11,21 @@ time with `wrk -t2 -c50 -d20s --latency`, rotating through realistic URLs
 * search: `/api/search?q=...` for ~100 queries: place names typed without
   diacritics ("hue", "da nang", "busan"), topic words ("du lich", "hop tac"),
   some with filters (`&country=KR&field=tourism`);
-* graph: `/api/graph` with ~20 filter combinations (country, field, years).
+* graph: `/api/graph` with ~20 filter combinations (country, field, years);
+* overview, events, parties: `/api/overview`, the first pages of `/api/events`
+  under the search filters and for 40 popular parties, `/api/parties` by name,
+  kind and country;
+* page_home, page_party, page_search: `/`, `/party/{id}` and `/search?q=...`
+  for the same parties and queries; page_partnership: `/partnership/A/B` for
+  the 100 pairs with most shared events; page_event, page_article: 200
+  `/event/{id}` and `/article/{id}` drawn at random.
 
 The server is stopped at the end, also on error or Ctrl-C. wrk runs on the
 same machine as the server, so on 2 cores it takes part of their CPU.
 
     .venv/bin/python benchmarks/make_web_db.py      # once: benchmarks/out/web.db
-    .venv/bin/python benchmarks/bench_web.py        # ~2 minutes; writes benchmarks/out/web_results.json
+    .venv/bin/python benchmarks/bench_web.py        # ~10 minutes; writes benchmarks/out/web_results.json
+    .venv/bin/python benchmarks/bench_web.py --only page_party --only events --duration 10
 """
 
 from __future__ import annotations
@@ -53,7 +61,20 @@ DEFAULT_DB = HERE / "out" / "web.db"
 DEFAULT_OUT = HERE / "out" / "web_results.json"
 LUA = HERE / "wrk_urls.lua"
 TARGET_P99_MS = 200.0
-GROUPS = ("profile", "search", "graph")
+GROUPS = (
+    "profile",
+    "search",
+    "graph",
+    "overview",
+    "events",
+    "parties",
+    "page_home",
+    "page_party",
+    "page_search",
+    "page_partnership",
+    "page_event",
+    "page_article",
+)
 LEVELS = (50, 100, 200)
 
 # What people type into the search box: places without diacritics, and topics.
@@ -151,12 +172,33 @@ def make_urls(db: Path, seed: int) -> dict[str, list[str]]:
         q = queries[(k * 7) % len(queries)] if k % 4 else TOPIC_QUERIES[k % len(TOPIC_QUERIES)]
         search.append(f"/api/search?{urlencode({'q': q, **SEARCH_FILTERS[k % len(SEARCH_FILTERS)]})}")
     graph = [f"/api/graph?{urlencode(f)}" if f else "/api/graph" for f in GRAPH_FILTERS]
-    # Event lists: the filters of the search page, a few pages deep.
-    events = [
-        f"/api/events?{urlencode({**SEARCH_FILTERS[k % len(SEARCH_FILTERS)], 'page': 1 + k % 3})}" for k in range(39)
+    # Lists: the first pages of events under each filter, and parties by name, kind and country.
+    events = ["/api/events"] + [
+        f"/api/events?{urlencode({**f, 'page': 1 + k % 3})}" for k, f in enumerate(SEARCH_FILTERS)
     ]
-    events.append("/api/events")
-    return {"profile": profile, "search": search, "graph": graph, "events": events}
+    events += [f"/api/events?{urlencode({'party': pid, 'page': 1 + k % 2})}" for k, pid in enumerate(chosen[:40])]
+    parties = ["/api/parties", "/api/parties?kind=city", "/api/parties?country=KR", "/api/parties?country=JP&page=2"]
+    parties += [f"/api/parties?{urlencode({'q': q})}" for q in PLACE_QUERIES]
+    # Pages as people open them: the same parties and queries, pairs, events and articles.
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        pairs = conn.execute(
+            "SELECT a.party_id, b.party_id, COUNT(*) FROM event_parties a JOIN event_parties b"
+            " ON a.event_id = b.event_id AND a.party_id < b.party_id"
+            " JOIN parties pa ON pa.id = a.party_id JOIN parties pb ON pb.id = b.party_id"
+            " WHERE (pa.country = 'VN') != (pb.country = 'VN') GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 100"
+        ).fetchall()
+        event_ids = [row[0] for row in conn.execute("SELECT id FROM events WHERE NOT hidden ORDER BY id")]
+        article_ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY id")]
+    pages = {
+        "page_home": ["/", "/?lang=en"],
+        "page_party": [p.replace("/api/parties/", "/party/") for p in profile],
+        "page_search": [p.replace("/api/search", "/search") for p in search],
+        "page_partnership": [f"/partnership/{quote(a, safe=':')}/{quote(b, safe=':')}" for a, b, _ in pairs],
+        "page_event": [f"/event/{i}" for i in sorted(rng.sample(event_ids, min(200, len(event_ids))))],
+        "page_article": [f"/article/{i}" for i in sorted(rng.sample(article_ids, min(200, len(article_ids))))],
+    }
+    lists = {"overview": ["/api/overview"], "events": events, "parties": parties}
+    return {"profile": profile, "search": search, "graph": graph, **lists, **pages}
 
 
 # --- the server -----------------------------------------------------------------------------
@@ -341,7 +383,7 @@ def _fmt(value: float | None) -> str:
 
 def print_table(results: list[dict[str, Any]]) -> None:
     header = (
-        f"{'endpoint':<9} {'urls':>4} {'requests':>9} {'req/s':>8} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7}"
+        f"{'endpoint':<16} {'urls':>4} {'requests':>9} {'req/s':>8} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7}"
         f" {'max ms':>7} {'errors':>6} {'cold p50':>8} {'cold max':>8}  p99<{TARGET_P99_MS:.0f}ms"
     )
     print(header)
@@ -349,7 +391,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
     for r in results:
         cold = r["cold"]
         print(
-            f"{r['endpoint']:<9} {r['urls']:>4} {r['requests']:>9,} {r['rps']:>8.1f} {_fmt(r['p50_ms']):>7}"
+            f"{r['endpoint']:<16} {r['urls']:>4} {r['requests']:>9,} {r['rps']:>8.1f} {_fmt(r['p50_ms']):>7}"
             f" {_fmt(r['p90_ms']):>7} {_fmt(r['p99_ms']):>7} {_fmt(r['max_ms']):>7} {r['errors']:>6}"
             f" {_fmt(cold['p50_ms']):>8} {_fmt(cold['max_ms']):>8}  {'yes' if r['meets_target'] else 'NO'}"
         )
@@ -364,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--connections", type=int, default=50, help="wrk connections (default 50)")
     parser.add_argument("--duration", type=int, default=20, help="seconds of load per endpoint (default 20)")
-    parser.add_argument("--warmup-budget", type=float, default=90, help="seconds at most for the warm-up")
+    parser.add_argument("--warmup-budget", type=float, default=600, help="seconds at most for the warm-up")
     parser.add_argument(
         "--warmup-passes",
         type=int,

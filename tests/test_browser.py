@@ -241,8 +241,9 @@ def test_every_page_loads_offline_without_errors(tab: tuple[Any, Watch], site: S
 
     visit(page, "/search?q=hue")
     assert page.input_value("#q") == "hue"
-    # The province that signed, and the city where it signed.
-    assert texts(page.locator("#party-hits a.party")) == ["tỉnh Thừa Thiên Huế", "thành phố Huế"]
+    # The city of Huế by its gazetteer name first (today's, then the one before 2025), then the
+    # province that signed.
+    assert texts(page.locator("#party-hits a.party")) == ["Thành phố Huế", "thành phố Huế", "tỉnh Thừa Thiên Huế"]
     assert "2019-11-13" in texts(page.locator("#event-hits a.when"))
     no_raw_keys(page)
     shot(page, "02-search-hue")
@@ -350,7 +351,9 @@ def test_search_to_profile_to_highlighted_evidence(tab: tuple[Any, Watch], site:
     row = page.locator("#partners tbody tr", has=page.locator(f'a.party[href="/party/{quote(gyeongju, safe="")}"]'))
     assert row.count() == 1
     assert row.locator("td").nth(0).inner_text().strip() == "thành phố Gyeongju KR"
-    assert row.locator("td").nth(1).inner_text().strip() == "hợp tác"
+    # The relationship and where it is stated: the article.
+    assert row.locator("td").nth(1).locator(".rel").inner_text().strip() == "hợp tác"
+    assert texts(row.locator("td").nth(1).locator("a.origin")) == ["bài báo"]
     assert row.locator("td").nth(3).inner_text().strip() == "2019"
     shot(page, "11-profile")
 
@@ -489,7 +492,8 @@ def test_editor_corrects_an_event(tab: tuple[Any, Watch], site: Site) -> None:
     shot(page, "18-logged-in")
 
     visit(page, f"/event/{event}")
-    assert page.inner_text("h1") == "Hội kiến/làm việc · 2019-04-10"
+    # The article gave no year: the date is marked as inferred until an editor sets it.
+    assert page.inner_text("h1") == "Hội kiến/làm việc · 2019-04-10 (suy ra)"
     form = page.locator("#edit-form")
     assert form.locator("input[name=date]").input_value() == "2019-04-10"
     form.locator("input[name=date]").fill("2019-04-11")
@@ -534,7 +538,7 @@ def test_editor_corrects_an_event(tab: tuple[Any, Watch], site: Site) -> None:
 
     after = site.api(f"/api/events/{event}")
     assert "date" in after["curated"] and "fields" in after["curated"]
-    assert after["date"] == {"value": "2019-04-11", "precision": "day"}
+    assert after["date"] == {"value": "2019-04-11", "precision": "day", "inferred": False}
     assert "trade" in after["fields"] and "health" not in after["fields"]
     assert [c["author"] for c in after["corrections"]] == ["editor"]
     watch.clean()
@@ -581,4 +585,78 @@ def test_language_switch_persists(tab: tuple[Any, Watch], site: Site) -> None:
     assert texts(nav)[0] == "Tổng quan"
     visit(page, "/map")
     assert page.inner_text("main h1") == "Bản đồ"
+    watch.clean()
+
+
+# --- 7. partners with the registry, search by alias, the sample banner ---------------------
+
+
+def test_partners_registry_alias_search_and_sample_banner(tab: tuple[Any, Watch], site: Site) -> None:
+    page, watch = tab
+    # "Pusan", the old spelling of Busan, finds the city the registry pairs with TP Hồ Chí Minh.
+    visit(page, "/search?q=Pusan")
+    assert texts(page.locator("#party-hits a.party"))[0] == "thành phố Busan"
+    shot(page, "30-search-alias")
+    with page.expect_navigation():
+        page.locator("#party-hits a.party").first.click()
+    assert urlsplit(page.url).path == "/party/KR-26"
+    row = page.locator("#partners tbody tr", has=page.locator('a.party[href="/party/VN-SG"]'))
+    assert row.count() == 1
+    # No article names this pair: it is a partner from the registry, with its source linked.
+    assert row.locator(".rel").first.inner_text().startswith("kết nghĩa")
+    assert texts(row.locator("a.origin"))[0].startswith("danh mục")
+    links_resolve(page, site)
+    no_raw_keys(page)
+    shot(page, "31-registry-partner")
+
+    visit(page, "/party/VN-SG")
+    assert "thành phố trực thuộc trung ương" in page.inner_text("h1 .kind")
+    lineage = page.inner_text("#lineage")
+    assert "Tỉnh Bình Dương" in lineage and "Tỉnh Bà Rịa - Vũng Tàu" in lineage
+    shot(page, "32-hcmc-profile")
+
+    # Đà Nẵng–Daegu: the article and the registry give different years; both sources show.
+    daegu = site.party_id("daegu", "thành phố Daegu")
+    visit(page, f"/partnership/VN-DN/{quote(daegu, safe='')}")
+    sister = page.locator("#relations .relation").first
+    assert "các nguồn ghi năm khác nhau" in sister.inner_text()
+    assert sister.locator(".registry-source").count() >= 1
+    shot(page, "33-years-disagree")
+
+    sample = next(
+        a for a in site.api("/api/search", q="Kitakyushu")["articles"]["items"] if a["outlet"] == "hoptac sample"
+    )
+    visit(page, f"/article/{sample['id']}")
+    banner = page.locator("#sample-banner")
+    assert banner.is_visible()
+    assert "hư cấu" in banner.inner_text()
+    shot(page, "34-sample-banner")
+
+    visit(page, "/network")
+    page.wait_for_function("window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
+    assert page.locator("#graph-legend").is_visible()
+    # Labels in the interface's language: English names after switching.
+    visit(page, "/network?lang=en")
+    page.wait_for_function("window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
+    assert page.evaluate("window.hoptacGraph.getElementById('VN-SG').data('label')") == "Ho Chi Minh City"
+    page.wait_for_timeout(300)
+    shot(page, "35-network-legend-en")
+
+    visit(page, "/map?lang=vi")
+    page.wait_for_function("window.hoptacMapLayer && window.hoptacMapLayer.getLayers().length > 0")
+    # Opened on the data: the view holds every placed locality.
+    inside = page.evaluate(
+        "(() => { const b = window.hoptacMapLayer._map.getBounds();"
+        " return window.hoptacMapLayer.getLayers().filter((l) => l.getLatLng)"
+        ".every((l) => b.contains(l.getLatLng())); })()"
+    )
+    assert inside
+    line = page.evaluate(
+        "window.hoptacMapLayer.getLayers().find((l) => l.feature.properties.feature !== 'party'"
+        " && l.feature.properties.target === 'VN-DN' || l.feature.properties.source === 'VN-DN')"
+        ".getPopup().getContent()"
+    )
+    # Names and the relationship in the interface's language, not ids and codes.
+    assert "Đà Nẵng" in line and "kết nghĩa" in line and "VN-DN" not in line.split('">', 1)[1]
+    shot(page, "36-map-fitted")
     watch.clean()

@@ -52,9 +52,10 @@ def test_partners_table(filled):
 
 
 def test_unknown_party_is_one_line(filled):
-    result = run("partners", "Viêng Chăn", "--db", filled)
+    # Named nowhere: in no article and in no gazetteer entry the partnership registry lists.
+    result = run("partners", "Xứ Đoài", "--db", filled)
     assert result.exit_code == 1
-    assert result.stderr == "error: no party matches 'Viêng Chăn'\n"
+    assert result.stderr == "error: no party matches 'Xứ Đoài'\n"
     assert result.stdout == ""
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from hoptac import store
-from hoptac.store import curation, queries
+from hoptac.store import curation, overlay, queries
 from hoptac.store.models import Correction, EventRow, PartyRow, RelationRow, RelationSource
 
 
@@ -69,7 +69,7 @@ def test_merge_moves_every_fact_and_new_articles_follow(opened, web_db):
     with opened.session() as session:
         curation.merge_parties(session, "JP:kumamoto", "JP-43", "lan", note="one partner for the office")
         session.commit()
-        assert [p.party.id for p in queries.partners(session, "VN-CT")[1]] == ["JP-43"]
+        assert [p.party.id for p in queries.partners(session, "VN-CT")[1] if p.events] == ["JP-43"]
         assert queries.partners(session, "VN-CT")[1][0].events == 3
         assert session.get(PartyRow, "JP:kumamoto").merged_into == "JP-43"
     with opened.session() as session:
@@ -104,12 +104,13 @@ def test_deleted_relation_stays_deleted_after_reextraction(opened):
         relation = session.scalar(select(RelationRow).where(RelationRow.b_id == "VN-02"))
         assert relation.hidden and relation.human
         assert session.scalars(select(RelationSource).where(RelationSource.relation_id == relation.id)).all()
-        assert all(p.relations == [] for p in queries.partners(session, "VN-02")[1])
+        partners = {p.party.id: p for p in queries.partners(session, "VN-02")[1]}
+        assert partners[relation.a_id].relations == []
 
 
 def test_generation_grows_with_every_change(opened):
     with opened.session() as session:
-        before = curation.generation(session)
+        before = overlay.generation(session)
         curation.delete_event(session, _event(session, "VN-26").id, "lan")
         session.commit()
-        assert curation.generation(session) == before + 1
+        assert overlay.generation(session) == before + 1

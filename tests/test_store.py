@@ -35,6 +35,7 @@ from hoptac.store.models import (
     PersonRow,
     RelationRow,
 )
+from hoptac.store.pairs import registry
 from hoptac.store.write import _ingest, same_person
 
 # --- fixtures: articles of our own writing ------------------------------------------------
@@ -46,9 +47,7 @@ def span(text: str, part: str) -> Evidence:
 
 
 def danang(role: str | None = None) -> Party:
-    return Party(
-        id="VN-DN", name="Da Nang", name_vi="thành phố Đà Nẵng", kind="city", country="VN", role=role
-    )
+    return Party(id="VN-DN", name="Da Nang", name_vi="thành phố Đà Nẵng", kind="city", country="VN", role=role)
 
 
 def daegu(role: str | None = None) -> Party:
@@ -167,12 +166,8 @@ def quangninh_article() -> ArticleResult:
         evidence=[span(text, "đã ký biên bản ghi nhớ về thương mại biên giới và logistics")],
     )
     sister = Relation(
-        a=Party(
-            id="VN-13:mong-cai", name="Mong Cai", name_vi="thành phố Móng Cái", kind="city", country="VN"
-        ),
-        b=Party(
-            id="CN-GX:dongxing", name="Dongxing", name_vi="thành phố Đông Hưng", kind="city", country="CN"
-        ),
+        a=Party(id="VN-13:mong-cai", name="Mong Cai", name_vi="thành phố Móng Cái", kind="city", country="VN"),
+        b=Party(id="CN-GX:dongxing", name="Dongxing", name_vi="thành phố Đông Hưng", kind="city", country="CN"),
         type="sister",
         since="2009",
         evidence=[span(text, "hai thành phố kết nghĩa từ năm 2009")],
@@ -405,10 +400,23 @@ def test_partners_by_any_alias(filled, name):
     with filled.session() as s:
         me, found = queries.partners(s, name)
     assert me.id == "VN-DN"
-    assert [(p.party.id, p.relations, p.since, p.events, p.last_event) for p in found] == [
-        ("KR-27", ["friendship"], "2017", 1, "2024-04-12")
-    ]
-    assert found[0].fields == ["tourism", "training_hr", "education", "investment"]
+    daegu = found[0]
+    # The news gives the friendship from 2017, the partnership registry from 2004: both are kept.
+    assert (daegu.party.id, daegu.relations, daegu.since, daegu.events, daegu.last_event) == (
+        "KR-27",
+        ["sister", "friendship"],
+        "2004-10-21",
+        1,
+        "2024-04-12",
+    )
+    assert daegu.fields == ["tourism", "training_hr", "education", "investment"]
+    friendship = next(r for r in daegu.stated if r.type == "friendship")
+    assert friendship.sinces == ["2004-10-21", "2017"]
+    assert [(o.kind, o.since) for o in friendship.origins] == [("registry", "2004-10-21"), ("article", "2017")]
+    assert friendship.origins[0].source.startswith("https://en.nhandan.vn/")
+    # Registry partners with no event yet are partners too.
+    assert all(p.events == 0 and p.relations for p in found[1:])
+    assert {"KR-48:changwon", "FR:le-havre", "US:oakland"} <= {p.party.id for p in found[1:]}
 
 
 def test_partners_of_a_foreign_city_and_unknown_party(filled):
@@ -418,8 +426,11 @@ def test_partners_of_a_foreign_city_and_unknown_party(filled):
             "VN-13:mong-cai",
             [("CN-GX:dongxing", ["sister"], "2009", 0)],
         )
-        with pytest.raises(queries.NotFound, match=r"^no party matches 'Vientiane'$"):
-            queries.partners(s, "Vientiane")
+        with pytest.raises(queries.NotFound, match=r"^no party matches 'Xứ Đoài'$"):
+            queries.partners(s, "Xứ Đoài")
+        # A partner only the registry knows (Vientiane, sister city of TP Hồ Chí Minh) has partners.
+        me, found = queries.partners(s, "Vientiane")
+        assert me.id == "LA-VT" and "VN-SG" in {p.party.id for p in found}
         aliases = s.scalars(select(Alias.surface).where(Alias.party_id == "CN-GX")).all()
         assert sorted(aliases) == ["CN-GX", "Guangxi", "Khu tự trị Quảng Tây"]
 
@@ -470,9 +481,7 @@ def test_jsonl_export_gives_each_article_back_as_extracted(filled):
         buffer = io.StringIO()
         assert export(s, "jsonl", buffer) == 3
     lines = [json.loads(line) for line in buffer.getvalue().splitlines()]
-    expected = [
-        r.model_dump(mode="json") for r in (danang_article(), vietnamplus_article(), quangninh_article())
-    ]
+    expected = [r.model_dump(mode="json") for r in (danang_article(), vietnamplus_article(), quangninh_article())]
     assert lines == expected
 
 
@@ -496,28 +505,36 @@ def test_graphml_export_is_a_partner_graph(filled):
     with filled.session() as s:
         buffer = io.StringIO()
         edges = export(s, "graphml", buffer, coordinates={"VN-DN": (16.0544, 108.2022)}.get)
-    assert edges == 3
+    listed = set(registry())
+    assert edges == len(listed | {("KR-27", "VN-DN"), ("CN-GX", "VN-13"), ("CN-GX:dongxing", "VN-13:mong-cai")})
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     root = ET.fromstring(buffer.getvalue())
     nodes = {n.get("id"): {d.get("key"): d.text for d in n} for n in root.iterfind(".//g:node", ns)}
-    assert set(nodes) == {"VN-DN", "KR-27", "VN-13", "CN-GX", "VN-13:mong-cai", "CN-GX:dongxing"}
+    assert {"VN-DN", "KR-27", "VN-13", "CN-GX", "VN-13:mong-cai", "CN-GX:dongxing"} <= set(nodes)
     assert nodes["VN-DN"]["lat"] == "16.0544"
     assert nodes["KR-27"]["country"] == "KR"
     found = {
-        (e.get("source"), e.get("target")): {d.get("key"): d.text for d in e}
-        for e in root.iterfind(".//g:edge", ns)
+        (e.get("source"), e.get("target")): {d.get("key"): d.text for d in e} for e in root.iterfind(".//g:edge", ns)
     }
-    assert found[("KR-27", "VN-DN")] == {
-        "relation": "friendship",
-        "since": "2017",
+    daegu = found[("KR-27", "VN-DN")]
+    assert {k: daegu[k] for k in ("relation", "since", "events", "fields")} == {
+        "relation": "sister;friendship",
+        "since": "2004-10-21",
         "events": "1",
         "fields": "tourism;training_hr;education;investment",
     }
+    # Where each relationship is stated: the registry's sources, then the article.
+    assert daegu["sources"].split(" ")[-1] == "baodanang/2024-04-12-daegu.txt"
+    assert (
+        "https://en.nhandan.vn/special-art-performance-highlights-da-nang-daegu-friendship-post136800.html"
+        in daegu["sources"]
+    )
     assert found[("CN-GX", "VN-13")]["events"] == "1"
     assert found[("CN-GX:dongxing", "VN-13:mong-cai")]["relation"] == "sister"
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
+
 
 def test_postgresql_store(pg_schema):
     opened = store.open(pg_schema)
@@ -533,7 +550,7 @@ def test_postgresql_store(pg_schema):
             )
             me, found = queries.partners(s, "đà nẵng")
             assert me.id == "VN-DN"
-            assert [(p.party.id, p.relations, p.events) for p in found] == [("KR-27", ["friendship"], 1)]
+            assert [(p.party.id, p.events) for p in found if p.events] == [("KR-27", 1)]
             buffer = io.StringIO()
             export(s, "jsonl", buffer)
             assert json.loads(buffer.getvalue().splitlines()[1]) == danang_article().model_dump(mode="json")

@@ -348,7 +348,7 @@ def test_csv_export_appends_first_report_and_copies(db):
         buffer = io.StringIO()
         export(s, "csv", buffer)
     header, *rows = list(csv.reader(io.StringIO(buffer.getvalue())))
-    assert header[-4:] == ["sources", "curated", "first_report", "copies"]
+    assert header[-5:] == ["sources", "curated", "first_report", "copies", "sample"]
     signing = {r[header.index("date")]: dict(zip(header, r, strict=True)) for r in rows if r[1] == "signing"}
     assert signing["2024-05-14"]["sources"] == f"{REPUBLISHED.source}; {ORIGINAL.source}"
     assert signing["2024-05-14"]["first_report"] == ORIGINAL.source

@@ -45,8 +45,9 @@ def test_overview_counts_what_the_fixtures_hold(client):
 
 def test_search_ignores_diacritics_in_party_names_and_text(client):
     body = client.get("/api/search", params={"q": "hue"}).json()
-    # The province that signed, and its city where the signing took place ("tại thành phố Huế").
-    assert [p["id"] for p in body["parties"]] == ["VN-26", "VN-26:hue"]
+    # The city of Huế the gazetteer names so (today's, then the one before 2025) first, then the
+    # province that signed, whose name holds the word.
+    assert [p["id"] for p in body["parties"]] == ["VN:hue", "VN-26:hue", "VN-26"]
     assert [e["date"]["value"] for e in body["events"]["items"]] == ["2019-11-13"]
     titles = [a["title"] for a in body["articles"]["items"]]
     assert titles == ["Thừa Thiên Huế và Gyeongju ký kết hợp tác phát triển du lịch di sản"]
@@ -94,7 +95,12 @@ def test_party_profile_has_partners_relations_people_and_lineage(client):
     body = client.get("/api/parties/VN-DN").json()
     assert body["party"]["name_vi"] == "Thành phố Đà Nẵng"
     daegu = next(p for p in body["partners"] if p["party"]["id"] == "KR-27")
-    assert daegu["relations"] == [{"type": "sister", "since": "2004"}]
+    # The article says sister cities since 2004; the registry adds its own sources and years.
+    assert [(r["type"], r["since"], r["years"]) for r in daegu["relations"]] == [
+        ("sister", "2004", ["2004", "2018-08-03"]),
+        ("friendship", "2004-10-21", ["2004-10-21"]),
+    ]
+    assert [s["kind"] for s in daegu["relations"][0]["sources"]] == ["registry", "registry", "article"]
     assert daegu["events"] == 1
     assert "health" in daegu["fields"]
     assert [o["name"] for o in body["officials_met"]] == ["Kim Sang-hoon"]
@@ -117,8 +123,13 @@ def test_partnership_lists_relationship_and_every_event_with_sources(client):
     assert source["article"]["source"].endswith("cantho_kumamoto.txt")
     assert all(span["text"] for span in source["evidence"])
     sister = client.get("/api/partnerships/VN-DN/KR-27").json()["relations"]
-    assert [(r["type"], r["since"]) for r in sister] == [("sister", "2004")]
+    assert [(r["type"], r["since"]) for r in sister] == [("sister", "2004"), ("friendship", "2004-10-21")]
     assert any("15 năm kết nghĩa" in span["text"] for span in sister[0]["sources"][0]["evidence"])
+    assert [(x["since"], x["source"].split("/")[2]) for x in sister[0]["registry"]] == [
+        ("2018-08-03", "en.nhandan.vn"),
+        (None, "github.com"),
+    ]
+    assert sister[0]["years"] == ["2004", "2018-08-03"]
 
 
 def test_graph_and_map_follow_filters(client):
@@ -288,7 +299,7 @@ def test_event_correction_is_marked_human_everywhere_and_audited(client, editor_
     )
     assert response.status_code == 201
     event = client.get(f"/api/events/{event_id}").json()
-    assert event["date"] == {"value": "2023-03-21", "precision": "day"}
+    assert event["date"] == {"value": "2023-03-21", "precision": "day", "inferred": False}
     assert event["fields"] == ["trade", "logistics"]
     assert event["curated"] == ["date", "fields"]
     assert event["corrections"][0]["before"]["date"] == {"value": "2023-03-20", "precision": "day"}
@@ -337,7 +348,7 @@ def test_added_relationship_shows_with_its_source(client, editor_token):
     partner = next(
         p for p in client.get("/api/parties/VN-26").json()["partners"] if p["party"]["id"] == "KR-47:gyeongju"
     )
-    assert {"type": "sister", "since": "2007"} in partner["relations"] and partner["human"] is True
+    assert ("sister", "2007") in [(r["type"], r["since"]) for r in partner["relations"]] and partner["human"] is True
     pair = client.get("/api/partnerships/VN-26/KR-47:gyeongju").json()
     sister = next(r for r in pair["relations"] if r["type"] == "sister")
     assert sister["sources"] == [] and sister["corrections"][0]["source"] == "https://example.org/hue-gyeongju"
@@ -360,4 +371,5 @@ def test_an_editor_deletes_a_relationship_from_the_partnership_page(client, edit
     relations = client.get("/api/partnerships/VN-DN/KR-27").json()["relations"]
     assert relations[0]["hidden"] is True and relations[0]["corrections"][0]["action"] == "delete"
     daegu = next(p for p in client.get("/api/parties/VN-DN").json()["partners"] if p["party"]["id"] == "KR-27")
-    assert daegu["relations"] == []
+    # Deleting the sister-city relationship hides the registry's too; the friendship stays.
+    assert [r["type"] for r in daegu["relations"]] == ["friendship"]

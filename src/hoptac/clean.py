@@ -15,11 +15,11 @@ spaces between paragraphs and captions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
 from hoptac.metadata import (
+    Cleaned,
     byline_names,
     find_outlet,
     folded_key,
@@ -31,14 +31,6 @@ from hoptac.metadata import (
 )
 from hoptac.models import Document
 from hoptac.textnorm import squeeze
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    title: str | None
-    body: str  # the article's own paragraphs, one per line ("\n"-joined), title not repeated
-    bylines: tuple[str, ...] = ()  # author/source lines removed from the text, for metadata
-    dates: tuple[str, ...] = ()  # date lines printed as page metadata, for metadata
 
 
 @cache

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -42,7 +44,11 @@ DbOption = Annotated[
 ]
 PathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Files (.txt, .html, .jsonl[.gz]), directories, or - for stdin.", show_default=False),
+    typer.Argument(
+        help="Files (.txt, .html, .jsonl, .jsonl.gz, .warc, .warc.gz), directories, "
+        "or - for stdin (text, HTML or JSON Lines).",
+        show_default=False,
+    ),
 ]
 SamplesOption = Annotated[bool, typer.Option("--samples", help="Also read the sample articles bundled with hoptac.")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Reject inputs larger than this.")]
@@ -234,6 +240,25 @@ def ingest(
         raise typer.Exit(1)
 
 
+_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _date_bound(value: str | None, option: str) -> str | None:
+    """`value` when it is a real YYYY, YYYY-MM or YYYY-MM-DD date; else one error line."""
+    if value is None:
+        return None
+    ok = _DATE_BOUND.fullmatch(value) is not None
+    if ok:
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        try:
+            datetime.date(parts[0], parts[1], parts[2])
+        except ValueError:
+            ok = False
+    if not ok:
+        _fail(f"{option}: '{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
 def _date(date: DateValue | None) -> str:
     return date.value if date else ""
 
@@ -321,7 +346,7 @@ def partners(
             me, found = queries.partners(session, party)
         store.close()
     table = Table(title=escape(f"Partners of {me.name_vi or me.name} ({me.id})"))
-    for column in ("partner", "country", "relationship", "since", "events", "last event", "fields"):
+    for column in ("partner", "country", "relationship", "since", "events", "last event", "fields", "stated by"):
         table.add_column(column, overflow="fold")
     for p in found:
         table.add_row(
@@ -332,8 +357,21 @@ def partners(
             str(p.events),
             p.last_event or "",
             ", ".join(p.fields),
+            escape(_stated_by(p.stated)),
         )
     out.print(table)
+
+
+def _stated_by(stated: list[queries.Relationship]) -> str:
+    """Each relationship's sources, with the year each gives: "sister: registry 1995 <url>; article 1996 <source>"."""
+    lines = []
+    for rel in stated:
+        sources = [
+            f"{'registry' if o.kind == 'registry' else 'article'}{' ' + o.since if o.since else ''} {o.source}"
+            for o in rel.origins
+        ]
+        lines.append(f"{rel.type}: " + "; ".join(sources) if sources else f"{rel.type}: editor")
+    return "\n".join(lines)
 
 
 @app.command()
@@ -347,6 +385,7 @@ def events(
     db: DbOption = None,
 ) -> None:
     """List stored events, oldest first."""
+    since, until = _date_bound(since, "--since"), _date_bound(until, "--until")
     with _errors():
         store = _open(db)
         with store.session() as session:
@@ -396,6 +435,8 @@ def show(
         previous = position
     marked.append_text(text[previous:])
     out.print(Text(f"#{view.id} {view.source}", style="bold"))
+    if view.sample:
+        out.print(Text("invented sample article bundled with hoptac: not news, not to be quoted", style="bold red"))
     # No wrapping: the text goes out as stored and the terminal folds it.
     out.print(marked, soft_wrap=True)
     out.print()
@@ -550,8 +591,30 @@ def serve(
 
         # Every worker must sign sessions with the same key.
         os.environ["HOPTAC_SECRET_KEY"] = secrets.token_urlsafe(32)
+    busy = _port_in_use(host, port)
+    if busy:
+        _fail(f"cannot listen on {host}:{port}: {busy} (is another server running? choose another --port)")
     out.print(f"hoptac serving {escape(url)} on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run("hoptac.web.main:app", host=host, port=port, workers=workers, log_level="warning")
+
+
+def _port_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None when it can."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # As uvicorn binds: a port left in TIME_WAIT by a stopped server is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return str(exc.strerror or exc).lower()
+    return None
 
 
 user_app = typer.Typer(help="Editors who may correct facts in the web interface and the API.", no_args_is_help=True)

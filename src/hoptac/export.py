@@ -18,6 +18,12 @@ event in nearly the same words (see `hoptac.store.syndication`).
 Editors' work is marked wherever it shows: the csv `curated` column and the
 jsonl events' `curated` list name the attributes an editor set; graphml and
 geojson edges carry `human` when an editor added or changed the relationship.
+
+Partner pairs join a Vietnamese and a foreign party; the partnership registry's
+relationships are included, and graphml and geojson edges list the `sources`
+that state them (the registry's URL, the articles). The invented sample
+articles bundled with hoptac are flagged: the csv `sample` column, `"sample":
+true` on their jsonl records, and `sample` on edges that rest on them alone.
 """
 
 from __future__ import annotations
@@ -31,7 +37,9 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hoptac.sample import is_sample
 from hoptac.store.models import EventRow, EventSource, PartyRow
+from hoptac.store.pairs import registry_party
 from hoptac.store.queries import all_articles, article_result, events, partner_pairs
 
 FORMATS = ("csv", "jsonl", "graphml", "geojson")
@@ -56,6 +64,7 @@ CSV_COLUMNS = [
     "curated",
     "first_report",
     "copies",
+    "sample",
 ]
 
 
@@ -89,6 +98,7 @@ def write_csv(session: Session, out: TextIO) -> int:
                 _join(list(stored.curated)),
                 stored.first_report or "",
                 _join(list(stored.copies)),
+                "true" if stored.sample else "",
             ]
         )
     return len(rows)
@@ -107,6 +117,8 @@ def write_jsonl(session: Session, out: TextIO) -> int:
         for event, (curated,) in zip(record["events"], edited, strict=False):
             if curated:
                 event["curated"] = list(curated)
+        if is_sample(article.outlet):
+            record["sample"] = True
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(articles)
 
@@ -125,7 +137,19 @@ _EDGE_KEYS = [
     ("events", "int"),
     ("fields", "string"),
     ("human", "boolean"),
+    ("sources", "string"),
+    ("sample", "boolean"),
 ]
+
+
+def _parties(session: Session, ids: set[str]) -> list[dict[str, str | None]]:
+    """The parties of `ids`, by id: stored ones, and registry partners no article named yet."""
+    stored = {
+        p.id: {"id": p.id, "name": p.name, "name_vi": p.name_vi, "kind": p.kind, "country": p.country}
+        for p in session.scalars(select(PartyRow).where(PartyRow.id.in_(ids)))
+    }
+    out = [stored.get(i) or registry_party(i) for i in sorted(ids)]
+    return [p for p in out if p is not None]
 
 
 def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None = None) -> int:
@@ -137,15 +161,14 @@ def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None
         for name, kind in keys:
             ET.SubElement(root, "key", {"id": name, "for": owner, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", id="partners", edgedefault="undirected")
-    parties = session.scalars(select(PartyRow).where(PartyRow.id.in_(used)).order_by(PartyRow.id))
-    for party in parties:
-        node = ET.SubElement(graph, "node", id=party.id)
-        place = coordinates(party.id) if coordinates else None
+    for party in _parties(session, used):
+        node = ET.SubElement(graph, "node", id=party["id"])
+        place = coordinates(party["id"]) if coordinates else None
         values = {
-            "name": party.name,
-            "name_vi": party.name_vi,
-            "kind": party.kind,
-            "country": party.country,
+            "name": party["name"],
+            "name_vi": party["name_vi"],
+            "kind": party["kind"],
+            "country": party["country"],
             "lat": place[0] if place else None,
             "lon": place[1] if place else None,
         }
@@ -160,6 +183,8 @@ def write_graphml(session: Session, out: TextIO, coordinates: Coordinates | None
             "events": stats.events,
             "fields": ";".join(stats.fields) or None,
             "human": "true" if stats.human else None,
+            "sources": " ".join(stats.sources) or None,
+            "sample": "true" if stats.sample else None,
         }
         for key, value in values.items():
             if value is not None:
@@ -174,7 +199,7 @@ def write_geojson(session: Session, out: TextIO, coordinates: Coordinates | None
     """Parties as points and partner pairs as lines, where the gazetteer places both; returns features."""
     pairs = partner_pairs(session)
     used = sorted({party_id for pair in pairs for party_id in pair})
-    rows = {p.id: p for p in session.scalars(select(PartyRow).where(PartyRow.id.in_(used)))}
+    rows = {p["id"]: p for p in _parties(session, set(used))}
     placed = {party_id: coordinates(party_id) for party_id in used} if coordinates else {}
     features = []
     for party_id in used:
@@ -185,13 +210,7 @@ def write_geojson(session: Session, out: TextIO, coordinates: Coordinates | None
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [where[1], where[0]]},
-                "properties": {
-                    "id": party.id,
-                    "name": party.name,
-                    "name_vi": party.name_vi,
-                    "kind": party.kind,
-                    "country": party.country,
-                },
+                "properties": party,
             }
         )
     for (a, b), stats in sorted(pairs.items()):
@@ -210,6 +229,8 @@ def write_geojson(session: Session, out: TextIO, coordinates: Coordinates | None
                     "events": stats.events,
                     "fields": ";".join(stats.fields) or None,
                     "human": stats.human,
+                    "sources": stats.sources,
+                    "sample": stats.sample,
                 },
             }
         )

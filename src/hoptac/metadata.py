@@ -19,13 +19,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from hoptac.models import DateValue, Document
 from hoptac.textnorm import fold, squeeze
 
-if TYPE_CHECKING:
-    from hoptac.clean import Cleaned
+
+# What the cleaner (hoptac.clean) hands on: defined here, where it is read, so neither module imports the other.
+@dataclass(frozen=True)
+class Cleaned:
+    title: str | None
+    body: str  # the article's own paragraphs, one per line ("\n"-joined), title not repeated
+    bylines: tuple[str, ...] = ()  # author/source lines removed from the text, for metadata
+    dates: tuple[str, ...] = ()  # date lines printed as page metadata, for metadata
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ def _fold_table() -> dict[int, str]:
 def quick_fold(text: str) -> str:
     """`textnorm.fold` for NFC Latin text, at C speed."""
     return text.lower().translate(_fold_table())
+
 
 _EDGE = " \t.,;:!?-–—|*•·\"'“”()[]"
 

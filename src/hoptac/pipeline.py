@@ -7,6 +7,7 @@ from functools import lru_cache
 from hoptac import clean, metadata, timelimit
 from hoptac.extract import extract_facts
 from hoptac.models import ArticleMeta, ArticleResult, Document
+from hoptac.sample import SAMPLE_OUTLET, is_sample_path
 
 # Seconds one article may take: normal ones take milliseconds, and a pathological text must be
 # rejected rather than hold up a corpus run.
@@ -43,7 +44,8 @@ def prepare(doc: Document) -> ArticleMeta:
     return ArticleMeta(
         title=cleaned.title,
         published=meta.published,
-        outlet=meta.outlet,
+        # A bundled sample is invented: its outlet says so, whatever the text looks like.
+        outlet=SAMPLE_OUTLET if is_sample_path(doc.source) else meta.outlet,
         authors=meta.authors,
         url=doc.url,
         text=text,

@@ -287,8 +287,27 @@ class Gazetteer:
                 return e.id
         return None
 
+    def all_partnerships(self) -> list[Partnership]:
+        return list(self._partnerships)
+
     def partnerships(self, entity_id: str) -> list[Partnership]:
         return [p for p in self._partnerships if entity_id in (p.a_id, p.b_id)]
+
+    @functools.cached_property
+    def _absorbed(self) -> dict[str, list[Entity]]:
+        out: dict[str, list[Entity]] = {}
+        for e in self._by_id.values():
+            if e.successor:
+                out.setdefault(e.successor, []).append(e)
+        return out
+
+    def predecessors(self, entity_id: str) -> list[Entity]:
+        """The units `entity_id` absorbed whole, by id: the provinces merged into it, not each of their
+        cities and districts, which went along with them."""
+        found = self._absorbed.get(entity_id, [])
+        # Its own former districts went nowhere else.
+        ids = {e.id for e in found} | {entity_id}
+        return sorted((e for e in found if e.parent not in ids), key=lambda e: e.id)
 
     def successor_chain(self, entity_id: str) -> list[str]:
         """Ids of the successive units that absorbed `entity_id`, nearest first."""

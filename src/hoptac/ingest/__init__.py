@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -95,9 +96,13 @@ def _read_file(path: str, max_bytes: int, results: bool = False) -> Iterator[Doc
         yield document_from_text(path, data)
 
 
+_HTML_TAG = re.compile(rb"<(?:!doctype html|html|head|body|meta|title|article|div|p|h1)[\s>/]")
+
+
 def _sniff_html(data: bytes) -> bool:
-    head = data[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+    """A page that opens with an HTML tag (a saved page, or a fragment piped in)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<") and _HTML_TAG.match(head) is not None
 
 
 def _read_stream(
@@ -121,7 +126,7 @@ def _read_stream(
     if len(data) > max_bytes:
         yield Rejected(name, size_label(max_bytes))
         return
-    yield document_from_text(name, data)
+    yield document_from_html(name, data) if _sniff_html(data) else document_from_text(name, data)
 
 
 def _chain(first: bytes, rest: Iterable[bytes | None]) -> Iterator[bytes | None]:

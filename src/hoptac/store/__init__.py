@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import hoptac
 from hoptac.models import DateValue, Event, Relation
-from hoptac.store import curation
+from hoptac.store import overlay
 from hoptac.store.models import Article
 from hoptac.store.write import IngestOutcome, add_facts, clear_facts, content_hash, ingest_result, is_stored
 
@@ -178,7 +178,7 @@ def reextract(session: Session, extract: Extractor | None = None) -> tuple[int, 
         article = session.get(Article, article_id)
         add_facts(session, article, events, relations)
         article.extractor_version = hoptac.__version__
-        curation.bump_generation(session)
+        overlay.bump_generation(session)
         session.commit()
         totals[0] += 1
         totals[1] += len(events)

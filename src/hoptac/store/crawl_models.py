@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hoptac.store.models import Base
+from hoptac.store.base import Base
 
 
 class CrawlUrl(Base):

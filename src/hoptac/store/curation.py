@@ -2,9 +2,9 @@
 
 Every correction is a new `corrections` row naming its target by a key that
 survives re-extraction (an event's `key`, a relation's "a|b|type", a party's
-id), never by a row id. Writing facts calls `apply_to_event` /
-`apply_to_relation` after each merge, so a correction holds however often
-articles are re-read; revoking one re-derives the fact from its sources.
+id), never by a row id. `hoptac.store.overlay` lays them over the merged facts
+after each merge, so a correction holds however often articles are re-read;
+revoking one re-derives the fact from its sources.
 """
 
 from __future__ import annotations
@@ -25,8 +25,16 @@ from hoptac.store.models import (
     PersonRow,
     RelationRow,
     RelationSource,
-    StoreState,
 )
+from hoptac.store.overlay import (
+    active_corrections,
+    apply_to_event,
+    apply_to_relation,
+    bump_generation,
+    date_clash,
+    relation_key,
+)
+from hoptac.store.write import fingerprint_of, recompute_event, recompute_relation
 from hoptac.textnorm import fold
 
 EVENT_KINDS = set(get_args(EventKind))
@@ -37,104 +45,6 @@ EVENT_EDITS = ("kind", "status", "mode", "date", "fields", "remove_parties")
 
 class CurationError(ValueError):
     """A correction that cannot be applied; the message is for the editor."""
-
-
-def bump_generation(session: Session) -> None:
-    """Tell readers that facts changed (see `StoreState`)."""
-    updated = session.execute(
-        update(StoreState).where(StoreState.name == "generation").values(value=StoreState.value + 1)
-    )
-    if not updated.rowcount:  # type: ignore[attr-defined]
-        session.add(StoreState(name="generation", value=1))
-
-
-def generation(session: Session) -> int:
-    return session.scalar(select(StoreState.value).where(StoreState.name == "generation")) or 0
-
-
-def relation_key(a_id: str, b_id: str, type_: str) -> str:
-    a_id, b_id = sorted((a_id, b_id))
-    return f"{a_id}|{b_id}|{type_}"
-
-
-def _active(session: Session, target: str, key: str) -> list[Correction]:
-    return list(
-        session.scalars(
-            select(Correction)
-            .where(Correction.target == target, Correction.key == key, Correction.revoked_at.is_(None))
-            .order_by(Correction.id)
-        )
-    )
-
-
-# --- applying ------------------------------------------------------------------------
-
-
-def apply_to_event(session: Session, event: EventRow) -> None:
-    """Lay the event's active corrections over what its sources say (called after every merge)."""
-    if not event.key:
-        return
-    corrections = _active(session, "event", event.key)
-    curated: list[str] = []
-    hidden = False
-    for correction in corrections:
-        if correction.action == "delete":
-            hidden = True
-            continue
-        for name, value in correction.payload.items():
-            if name == "date":
-                if _date_clash(session, event, value["value"]):
-                    continue
-                event.date_value, event.date_precision, event.date_inferred = value["value"], value["precision"], False
-            elif name == "remove_parties":
-                for link in [link for link in event.parties if link.party_id in value]:
-                    event.parties.remove(link)
-            else:
-                setattr(event, name, list(value) if name == "fields" else value)
-            if name not in curated:
-                curated.append(name)
-    if hidden:
-        curated.append("deleted")
-    if event.curated != curated or event.hidden != hidden:
-        event.curated, event.hidden = curated, hidden
-    session.flush()
-
-
-def _date_clash(session: Session, event: EventRow, value: str) -> bool:
-    if event.fingerprint is None or value == event.date_value:
-        return False
-    other = session.scalar(
-        select(EventRow.id).where(
-            EventRow.fingerprint == event.fingerprint, EventRow.date_value == value, EventRow.id != event.id
-        )
-    )
-    return other is not None
-
-
-def apply_to_relation(session: Session, relation: RelationRow) -> None:
-    corrections = _active(session, "relation", relation_key(relation.a_id, relation.b_id, relation.type))
-    hidden = False
-    for correction in corrections:
-        if correction.action == "delete":
-            hidden = True
-        elif "since" in correction.payload:
-            relation.since = correction.payload["since"]
-    relation.hidden, relation.human = hidden, bool(corrections)
-    session.flush()
-
-
-def redirects(session: Session) -> dict[str, str]:
-    """Merged party id -> the id it was merged into, following chains."""
-    rows = session.execute(select(PartyRow.id, PartyRow.merged_into).where(PartyRow.merged_into.isnot(None)))
-    pairs: dict[str, str] = {party_id: into for party_id, into in rows}
-    out = {}
-    for start in pairs:
-        current, seen = start, {start}
-        while current in pairs and pairs[current] not in seen:
-            current = pairs[current]
-            seen.add(current)
-        out[start] = current
-    return out
 
 
 # --- recording -----------------------------------------------------------------------
@@ -200,7 +110,7 @@ def _check_event_edit(session: Session, event: EventRow, changes: dict[str, Any]
             value = list(dict.fromkeys(value))
         if name == "date":
             value = _check_date(value)
-            if _date_clash(session, event, value["value"]):
+            if date_clash(session, event, value["value"]):
                 raise CurationError("another event with the same parties is on that date: merge the sources instead")
         if name == "remove_parties":
             present = {link.party_id for link in event.parties}
@@ -335,8 +245,6 @@ def merge_parties(session: Session, from_id: str, into_id: str, author: str, not
 
 
 def _repoint(session: Session, from_id: str, into_id: str) -> None:
-    from hoptac.store.write import fingerprint_of, recompute_event, recompute_relation
-
     for alias in session.scalars(select(Alias).where(Alias.party_id == from_id)).all():
         exists = session.scalar(select(Alias.id).where(Alias.party_id == into_id, Alias.surface == alias.surface))
         if exists is None:
@@ -409,8 +317,6 @@ def revoke(session: Session, correction_id: int, author: str) -> Correction:
         raise CurationError("a merge cannot be revoked; add the parties' facts back by re-extracting")
     correction.revoked_at, correction.revoked_by = datetime.now(UTC), author
     session.flush()
-    from hoptac.store.write import recompute_event, recompute_relation
-
     if correction.target == "event":
         for event in session.scalars(select(EventRow).where(EventRow.key == correction.key)).all():
             recompute_event(session, event)
@@ -420,7 +326,7 @@ def revoke(session: Session, correction_id: int, author: str) -> Correction:
             select(RelationRow).where(RelationRow.a_id == a_id, RelationRow.b_id == b_id, RelationRow.type == type_)
         )
         if row is not None:
-            if not row.sources and not _active(session, "relation", correction.key):
+            if not row.sources and not active_corrections(session, "relation", correction.key):
                 session.delete(row)
             else:
                 recompute_relation(session, row)

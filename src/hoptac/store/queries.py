@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from hoptac import gazetteer
 from hoptac.models import (
     Amount,
     ArticleMeta,
@@ -21,6 +21,7 @@ from hoptac.models import (
     Proposal,
     Relation,
 )
+from hoptac.sample import is_sample
 from hoptac.store.models import (
     Alias,
     Article,
@@ -34,6 +35,7 @@ from hoptac.store.models import (
     RelationRow,
     RelationSource,
 )
+from hoptac.store.pairs import REGISTRY, counterpart_ids, is_counterpart, registry, registry_by_party, registry_party
 from hoptac.textnorm import fold, normalize, squeeze
 
 
@@ -69,6 +71,9 @@ def resolve_party(session: Session, name: str) -> PartyRow:
     if not ids:
         ids = _gazetteer_ids(session, query)
     if not ids:
+        listed = _registry_only(query)
+        if listed is not None:
+            return listed
         raise NotFound(f"no party matches '{name}'")
     rows = [session.get(PartyRow, i) for i in sorted(ids)]
     return max(rows, key=lambda r: (r.kind != "country", _event_count(session, r.id)))
@@ -76,18 +81,29 @@ def resolve_party(session: Session, name: str) -> PartyRow:
 
 def _gazetteer_ids(session: Session, name: str) -> set[str]:
     """Stored parties the gazetteer knows under `name` ("TP HCM" for VN-SG) though no article printed it."""
-    from hoptac import gazetteer
-
     for entity in gazetteer.load().lookup(name):
         if session.get(PartyRow, entity.id) is not None:
             return {entity.id}
     return set()
 
 
+def _registry_only(name: str) -> PartyRow | None:
+    """A party no article named that the partnership registry lists, as an unsaved row."""
+    for entity in gazetteer.load().lookup(name):
+        if entity.id in registry_by_party():
+            return PartyRow(
+                id=entity.id,
+                name=entity.name,
+                name_vi=entity.name_vi,
+                kind=entity.kind,
+                country=entity.country,
+                successor=entity.successor,
+            )
+    return None
+
+
 def coordinates(party_id: str) -> tuple[float, float] | None:
     """Latitude and longitude of a party from the gazetteer, when it has them."""
-    from hoptac import gazetteer
-
     return gazetteer.load().position(party_id)
 
 
@@ -109,23 +125,6 @@ def _date(value: str | None, precision: str | None, inferred: bool | None) -> Da
     return DateValue(value=value, precision=precision, inferred=bool(inferred))
 
 
-def counterpart_ids(parties: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
-    """The international partner pairs of one event, from its parties' (id, kind, country).
-
-    A country listed beside one of its own localities is context, not a partner
-    of its own; pairs join parties of different countries (an international
-    organisation, with no country, counts as one of its own). Each pair comes
-    sorted by id.
-    """
-    local_countries = {country for _, kind, country in parties if kind != "country"}
-    kept = [p for p in parties if p[1] != "country" or p[2] not in local_countries]
-    return [
-        (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
-        for a, b in combinations(kept, 2)
-        if a[2] != b[2] or (a[2] is None and a[0] != b[0])
-    ]
-
-
 def counterparts(parties: list[PartyRow]) -> list[tuple[PartyRow, PartyRow]]:
     """`counterpart_ids` for stored parties."""
     rows = {p.id: p for p in parties}
@@ -136,6 +135,95 @@ def counterparts(parties: list[PartyRow]) -> list[tuple[PartyRow, PartyRow]]:
 
 
 @dataclass
+class Origin:
+    """Where a relationship is stated: the registry (its source URL) or an article."""
+
+    kind: str  # "registry" or "article"
+    since: str | None
+    source: str
+    article_id: int | None = None
+    title: str | None = None
+
+
+@dataclass
+class Relationship:
+    a: str
+    b: str
+    type: str
+    since: str | None
+    origins: list[Origin] = field(default_factory=list)
+    # Added or changed by an editor.
+    human: bool = False
+    relation_id: int | None = None
+
+    @property
+    def sinces(self) -> list[str]:
+        """The distinct years the sources give; more than one means they disagree."""
+        return sorted({o.since for o in self.origins if o.since})
+
+
+def _earliest(a: str | None, b: str | None) -> str | None:
+    given = [d for d in (a, b) if d]
+    return min(given) if given else None
+
+
+def relationships(
+    session: Session, party_id: str | None = None, pair: tuple[str, str] | None = None
+) -> dict[tuple[str, str], list[Relationship]]:
+    """Stated relationships, from articles, editors and the registry, by sorted pair of party ids.
+
+    Only international pairs count; an editor's deletion also hides the registry's row.
+    """
+    stmt = select(RelationRow).options(
+        selectinload(RelationRow.sources).selectinload(RelationSource.article),
+        selectinload(RelationRow.a),
+        selectinload(RelationRow.b),
+    )
+    if party_id is not None:
+        stmt = stmt.where(or_(RelationRow.a_id == party_id, RelationRow.b_id == party_id))
+    if pair is not None:
+        stmt = stmt.where(RelationRow.a_id == min(pair), RelationRow.b_id == max(pair))
+    found: dict[tuple[str, str, str], Relationship] = {}
+    hidden: set[tuple[str, str, str]] = set()
+    for row in session.scalars(stmt):
+        key = (row.a_id, row.b_id, row.type)
+        if row.hidden:
+            hidden.add(key)
+            continue
+        if not is_counterpart(row.a.country, row.b.country):
+            continue
+        origins = [
+            Origin("article", s.since, s.article.source, s.article_id, s.article.title)
+            for s in sorted(row.sources, key=lambda s: (s.article.published_value or "", s.article_id))
+        ]
+        found[key] = Relationship(row.a_id, row.b_id, row.type, row.since, origins, row.human, row.id)
+    if pair is not None:
+        keys = [(min(pair), max(pair))]
+    elif party_id is not None:
+        keys = registry_by_party().get(party_id, [])
+    else:
+        keys = list(registry())
+    for key in keys:
+        for listed in registry().get(key, []):
+            full = (listed.a_id, listed.b_id, listed.type)
+            if full in hidden:
+                continue
+            entry = found.get(full)
+            if entry is None:
+                entry = found[full] = Relationship(listed.a_id, listed.b_id, listed.type, None)
+            if not entry.human:
+                entry.since = _earliest(entry.since, listed.since)
+            entry.origins.insert(0, Origin(REGISTRY, listed.since, listed.source))
+    out: dict[tuple[str, str], list[Relationship]] = defaultdict(list)
+    for rel in sorted(found.values(), key=lambda r: (r.a, r.b, TYPE_ORDER.get(r.type, 9))):
+        out[(rel.a, rel.b)].append(rel)
+    return dict(out)
+
+
+TYPE_ORDER = {"sister": 0, "friendship": 1, "cooperation": 2, "membership": 3}
+
+
+@dataclass
 class Partner:
     party: Party
     relations: list[str] = field(default_factory=list)
@@ -143,6 +231,7 @@ class Partner:
     events: int = 0
     last_event: str | None = None
     fields: list[str] = field(default_factory=list)
+    stated: list[Relationship] = field(default_factory=list)
 
 
 def _later(a: str | None, b: str | None) -> str | None:
@@ -151,8 +240,16 @@ def _later(a: str | None, b: str | None) -> str | None:
     return max(dated) if dated else None
 
 
+def _party_of(session: Session, party_id: str) -> Party | None:
+    row = session.get(PartyRow, party_id)
+    if row is not None:
+        return to_party(row)
+    listed = registry_party(party_id)
+    return Party(**listed) if listed else None  # type: ignore[arg-type]
+
+
 def partners(session: Session, party: str) -> tuple[Party, list[Partner]]:
-    """Everyone `party` cooperated with: shared events and stated relationships."""
+    """Everyone `party` cooperated with: shared events, stated relationships and the registry's."""
     me = resolve_party(session, party)
     found: dict[str, Partner] = {}
 
@@ -176,17 +273,19 @@ def partners(session: Session, party: str) -> tuple[Party, list[Partner]]:
             partner.events += 1
             partner.last_event = _later(partner.last_event, event.date_value)
             partner.fields += [f for f in event.fields if f not in partner.fields]
-    relations = session.scalars(
-        select(RelationRow).where(
-            or_(RelationRow.a_id == me.id, RelationRow.b_id == me.id), RelationRow.hidden.is_(False)
-        )
-    )
-    for relation in relations:
-        partner = entry(relation.b if relation.a_id == me.id else relation.a)
-        if relation.type not in partner.relations:
-            partner.relations.append(relation.type)
-        if relation.since and (partner.since is None or relation.since < partner.since):
-            partner.since = relation.since
+    for (a, b), stated in relationships(session, party_id=me.id).items():
+        other = b if a == me.id else a
+        if other not in found:
+            party_of = _party_of(session, other)
+            if party_of is None:
+                continue
+            found[other] = Partner(party=party_of)
+        partner = found[other]
+        for rel in stated:
+            partner.stated.append(rel)
+            if rel.type not in partner.relations:
+                partner.relations.append(rel.type)
+            partner.since = _earliest(partner.since, rel.since)
     ordered = sorted(found.values(), key=lambda p: (-p.events, -len(p.relations), fold(p.party.name)))
     return to_party(me), ordered
 
@@ -206,6 +305,8 @@ class StoredEvent:
     # The source published first (see `first_report`), and the sources that republish another of them.
     first_report: str | None = None
     copies: list[str] = field(default_factory=list)
+    # Every source is an invented sample article bundled with hoptac.
+    sample: bool = False
 
 
 def _published_order(article: Article) -> tuple[bool, str, int]:
@@ -364,6 +465,7 @@ def events(
                 list(row.curated),
                 first.source if first else None,
                 [a.source for a in republished(articles, links)],
+                bool(articles) and all(is_sample(a.outlet) for a in articles),
             )
         )
     out.sort(key=lambda e: (e.event.date is None, e.event.date.value if e.event.date else "", e.id))
@@ -455,6 +557,8 @@ class ArticleView:
     title: str | None
     text: str
     facts: list[Fact]
+    # An invented sample article bundled with hoptac.
+    sample: bool = False
 
 
 def _party_names(parties: list[Party]) -> str:
@@ -479,7 +583,7 @@ def show(session: Session, article: str) -> ArticleView:
         since = f" since {relation.since}" if relation.since else ""
         label = f"{relation.type}{since}: {_party_names([relation.a, relation.b])}"
         facts.append(Fact(len(facts) + 1, label, relation.evidence))
-    return ArticleView(row.id, row.source, row.title, row.text, facts)
+    return ArticleView(row.id, row.source, row.title, row.text, facts, is_sample(row.outlet))
 
 
 def all_articles(session: Session) -> list[Article]:
@@ -494,26 +598,44 @@ class PairStats:
     fields: list[str] = field(default_factory=list)
     # A relationship an editor added or changed.
     human: bool = False
+    # Where the relationships are stated: "registry" and/or article sources.
+    sources: list[str] = field(default_factory=list)
+    # Every shared event and article comes from the invented sample articles.
+    sample: bool = False
 
 
 def partner_pairs(session: Session) -> dict[tuple[str, str], PairStats]:
-    """Every partner pair in the database, keyed by sorted party ids."""
+    """Every partner pair in the database and the registry, keyed by sorted party ids."""
     pairs: dict[tuple[str, str], PairStats] = defaultdict(PairStats)
+    # Per pair: whether each event or stating article behind it is an invented sample.
+    samples: dict[tuple[str, str], list[bool]] = defaultdict(list)
     stmt = (
         select(EventRow)
         .where(EventRow.hidden.is_(False))
-        .options(selectinload(EventRow.parties).selectinload(EventParty.party))
+        .options(
+            selectinload(EventRow.parties).selectinload(EventParty.party),
+            selectinload(EventRow.sources).selectinload(EventSource.article),
+        )
     )
     for event in session.scalars(stmt):
+        sample = all(is_sample(s.article.outlet) for s in event.sources)
         for a, b in counterparts([link.party for link in event.parties]):
             pair = pairs[(a.id, b.id)]
             pair.events += 1
             pair.fields += [f for f in event.fields if f not in pair.fields]
-    for relation in session.scalars(select(RelationRow).where(RelationRow.hidden.is_(False))):
-        pair = pairs[(relation.a_id, relation.b_id)]
-        if relation.type not in pair.relations:
-            pair.relations.append(relation.type)
-        if relation.since and (pair.since is None or relation.since < pair.since):
-            pair.since = relation.since
-        pair.human = pair.human or relation.human
+            samples[(a.id, b.id)].append(sample)
+    outlets = dict(session.execute(select(Article.source, Article.outlet)).all())
+    for key, stated in relationships(session).items():
+        pair = pairs[key]
+        for rel in stated:
+            if rel.type not in pair.relations:
+                pair.relations.append(rel.type)
+            pair.since = _earliest(pair.since, rel.since)
+            pair.human = pair.human or rel.human
+            for origin in rel.origins:
+                pair.sources.append(origin.source)
+                samples[key].append(origin.kind != REGISTRY and is_sample(outlets.get(origin.source)))
+        pair.sources = list(dict.fromkeys(pair.sources))
+    for key, flags in samples.items():
+        pairs[key].sample = all(flags)
     return dict(pairs)

@@ -35,7 +35,7 @@ from datasketch import MinHash, MinHashLSH
 from sqlalchemy import Connection, Engine, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from hoptac.store import curation
+from hoptac.store import overlay
 from hoptac.store.models import Article, EventSource
 from hoptac.store.syndication_models import ArticleCopy, ArticleSignature
 from hoptac.textnorm import fold
@@ -66,9 +66,7 @@ def shingle_hashes(folded: str) -> np.ndarray:
     same in every process) and combined per window, which is several times faster
     than hashing each shingle's string; MinHash mixes the values again before use.
     """
-    words = np.fromiter(
-        (zlib.crc32(word.encode("utf-8")) for word in _WORD.findall(folded)), dtype=np.uint64
-    )
+    words = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in _WORD.findall(folded)), dtype=np.uint64)
     if len(words) == 0:
         return words.astype(np.uint32)
     width = min(SHINGLE_WORDS, len(words))
@@ -156,7 +154,7 @@ class CopyIndex:
 
     def refresh(self, session: Session) -> None:
         """Load the signatures written since the last refresh, by this process or another."""
-        if self.stamp > curation.generation(session):
+        if self.stamp > overlay.generation(session):
             # The database was emptied and refilled under the same engine: start over.
             self._reset()
         table = ArticleSignature
@@ -242,12 +240,10 @@ def record(
     row = session.get(ArticleSignature, article.id)
     # A new article that stays out of the index is in no process's index: its stamp does not
     # matter, which spares reading the generation for most articles.
-    stamp = curation.generation(session) if index or row is not None else 0
+    stamp = overlay.generation(session) if index or row is not None else 0
     if row is None:
         session.add(
-            ArticleSignature(
-                article_id=article.id, scheme=SCHEME, signature=_pack(values), stamp=stamp, indexed=index
-            )
+            ArticleSignature(article_id=article.id, scheme=SCHEME, signature=_pack(values), stamp=stamp, indexed=index)
         )
     else:
         row.scheme, row.signature, row.stamp, row.indexed = SCHEME, _pack(values), stamp, index
@@ -268,7 +264,7 @@ def sync(session: Session, article: Article, index: bool) -> None:
     if row is not None and row.indexed == index and row.scheme == SCHEME:
         return
     # A new stamp must be newer than what other processes have loaded.
-    curation.bump_generation(session)
+    overlay.bump_generation(session)
     session.flush()
     record(session, article, index=index)
 

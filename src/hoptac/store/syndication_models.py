@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Float, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hoptac.store.models import Base
+from hoptac.store.base import Base
 
 
 class ArticleSignature(Base):

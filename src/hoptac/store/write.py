@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 import hoptac
 from hoptac.models import ArticleResult, DateValue, Event, Evidence, Party, Person, Relation
-from hoptac.store import curation, syndication
+from hoptac.store import overlay, syndication
 from hoptac.store.models import (
     Alias,
     Article,
@@ -103,7 +103,7 @@ def _ingest(session: Session, result: ArticleResult) -> IngestOutcome:
     article.extractor_version = hoptac.__version__
     session.flush()
     folded = _index_for_search(session, article)
-    curation.bump_generation(session)
+    overlay.bump_generation(session)
     # After the bump: on PostgreSQL that waits for any writer that bumped first, whose article is then seen.
     syndication.record(session, article, folded, index=bool(result.events))
     merged = add_facts(session, article, result.events, result.relations)
@@ -258,7 +258,7 @@ def recompute_event(session: Session, event: EventRow) -> None:
         else:
             link.role, link.position = role, position
     session.flush()
-    curation.apply_to_event(session, event)
+    overlay.apply_to_event(session, event)
 
 
 def _absorb(session: Session, keep: EventRow, other: EventRow) -> None:
@@ -515,7 +515,7 @@ def recompute_relation(session: Session, row: RelationRow) -> None:
     # Outlets disagree on founding years; the earliest stated one is kept, the others stay on the sources.
     stated = sorted(s.since for s in row.sources if s.since)
     row.since = stated[0] if stated else None
-    curation.apply_to_relation(session, row)
+    overlay.apply_to_relation(session, row)
 
 
 # --- whole articles ------------------------------------------------------------------
@@ -523,7 +523,7 @@ def recompute_relation(session: Session, row: RelationRow) -> None:
 
 def add_facts(session: Session, article: Article, events: list[Event], relations: list[Relation]) -> int:
     """Store an article's events and relations; returns how many events merged with another outlet's."""
-    moved = curation.redirects(session)
+    moved = overlay.redirects(session)
     if moved:
         events = [_redirected(event, moved) for event in events]
         relations = [_redirected(relation, moved) for relation in relations]

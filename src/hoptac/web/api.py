@@ -16,9 +16,9 @@ from hoptac import export as export_module
 from hoptac.store import curation
 from hoptac.store.models import User
 from hoptac.store.queries import coordinates
-from hoptac.web import auth, data
-from hoptac.web.app import db_session, editor, services
-from hoptac.web.data import Page
+from hoptac.web import auth
+from hoptac.web.deps import db_session, editor, event_filter, services
+from hoptac.web.views import base, cache, finding, graphs, home, listing, profiles, reading
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -28,29 +28,18 @@ PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=200)]
 
 
-def _index(request: Request, session: Session) -> data.Index:
+def _index(request: Request, session: Session) -> cache.Index:
     return services(request).cache.get(session)
 
 
-async def event_filter(
-    party: str | None = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code of a party's country")] = None,
-    field: Annotated[str | None, Query(description="cooperation field code, e.g. tourism")] = None,
-    kind: Annotated[str | None, Query(description="event kind, e.g. signing")] = None,
-    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, inclusive")] = None,
-) -> data.EventFilter:
-    return data.EventFilter(party or None, country or None, field or None, kind or None, since or None, until or None)
-
-
-Filters = Annotated[data.EventFilter, Depends(event_filter)]
+Filters = Annotated[listing.EventFilter, Depends(event_filter)]
 
 
 def _json(body: bytes, media_type: str = "application/json") -> Response:
     return Response(body, media_type=media_type)
 
 
-async def _shared(request: Request, key: Any, compute: Callable[[Session, data.Index], Any]) -> bytes:
+async def _shared(request: Request, key: Any, compute: Callable[[Session, cache.Index], Any]) -> bytes:
     """A whole answer many clients ask for: from memory without touching a thread or the database
     when it is cached, else computed in the thread pool."""
     cache = services(request).cache
@@ -68,7 +57,7 @@ async def _shared(request: Request, key: Any, compute: Callable[[Session, data.I
 @router.get("/overview", response_class=JSONResponse)
 async def overview(request: Request) -> Response:
     """Totals, events per month, top partner countries and fields, latest and upcoming events."""
-    return _json(await _shared(request, ("overview",), data.overview))
+    return _json(await _shared(request, ("overview",), home.overview))
 
 
 @router.get("/search", response_class=JSONResponse)
@@ -77,53 +66,68 @@ async def search(request: Request, filters: Filters, q: str = "", page: PageNo =
     key = ("search", q, tuple(vars(filters).values()), page, per_page)
     return _json(
         await _shared(
-            request, key, lambda session, index: data.search(session, index, q, filters, Page(page, per_page))
+            request, key, lambda session, index: finding.search(session, index, q, filters, base.Page(page, per_page))
         )
     )
 
 
-@router.get("/events")
-def events(session: DB, filters: Filters, page: PageNo = 1, per_page: PerPage = 20) -> dict[str, Any]:
-    return data.list_events(session, filters, data.Page(page, per_page))
+@router.get("/events", response_class=JSONResponse)
+async def events(request: Request, filters: Filters, page: PageNo = 1, per_page: PerPage = 20) -> Response:
+    """Events matching every filter given, newest first."""
+    key = ("events", tuple(vars(filters).values()), page, per_page)
+    return _json(
+        await _shared(request, key, lambda session, _: listing.list_events(session, filters, base.Page(page, per_page)))
+    )
 
 
 @router.get("/events/{event_id}")
 def event(session: DB, event_id: int) -> dict[str, Any]:
     """One event with every article that reports it and the evidence in each."""
-    return data.event_detail(session, event_id)
+    return listing.event_detail(session, event_id)
 
 
-@router.get("/parties")
-def parties(
+@router.get("/parties", response_class=JSONResponse)
+async def parties(
     request: Request,
-    session: DB,
     q: str | None = None,
     kind: str | None = None,
     country: str | None = None,
     page: PageNo = 1,
     per_page: PerPage = 50,
-) -> dict[str, Any]:
-    return data.list_parties(session, _index(request, session), q, kind, country, data.Page(page, per_page))
+) -> Response:
+    key = ("parties", q, kind, country, page, per_page)
+    return _json(
+        await _shared(
+            request,
+            key,
+            lambda session, index: profiles.list_parties(session, index, q, kind, country, base.Page(page, per_page)),
+        )
+    )
 
 
 @router.get("/parties/{party_id}", response_class=JSONResponse)
 async def party(request: Request, party_id: str) -> Response:
     """Profile: partners with relationship and since, fields by year, officials met, proposals, predecessors."""
     return _json(
-        await _shared(request, ("party", party_id), lambda session, index: data.profile(session, index, party_id))
+        await _shared(request, ("party", party_id), lambda session, index: profiles.profile(session, index, party_id))
     )
 
 
-@router.get("/parties/{party_id}/events")
-def party_events(session: DB, party_id: str, page: PageNo = 1, per_page: PerPage = 20) -> dict[str, Any]:
+@router.get("/parties/{party_id}/events", response_class=JSONResponse)
+async def party_events(request: Request, party_id: str, page: PageNo = 1, per_page: PerPage = 20) -> Response:
     """The party's events, newest first."""
-    return data.party_timeline(session, party_id, data.Page(page, per_page))
+    key = ("party_events", party_id, page, per_page)
+    return _json(
+        await _shared(
+            request, key, lambda session, _: profiles.party_timeline(session, party_id, base.Page(page, per_page))
+        )
+    )
 
 
-@router.get("/partnerships/{a}/{b}")
-def partnership(session: DB, a: str, b: str) -> dict[str, Any]:
+@router.get("/partnerships/{a}/{b}", response_class=JSONResponse)
+async def partnership(request: Request, a: str, b: str) -> Response:
     """A pair's relationship history and every shared event with all its sources."""
-    return data.partnership(session, a, b)
+    return _json(await _shared(request, ("partnership", a, b), lambda session, _: profiles.partnership(session, a, b)))
 
 
 async def _graph_filter(
@@ -133,36 +137,36 @@ async def _graph_filter(
     until: Annotated[int | None, Query(description="last year")] = None,
     party: str | None = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 300,
-) -> data.GraphFilter:
-    return data.GraphFilter(country or None, field or None, since, until, party or None, limit)
+) -> graphs.GraphFilter:
+    return graphs.GraphFilter(country or None, field or None, since, until, party or None, limit)
 
 
-GraphParams = Annotated[data.GraphFilter, Depends(_graph_filter)]
+GraphParams = Annotated[graphs.GraphFilter, Depends(_graph_filter)]
 
 
 @router.get("/graph", response_class=JSONResponse)
 async def graph(request: Request, flt: GraphParams) -> Response:
     """Partner network: nodes sized by events, edges typed by the strongest stated relationship."""
-    return _json(await _shared(request, ("graph", flt.key()), lambda _session, index: data.graph(index, flt)))
+    return _json(await _shared(request, ("graph", flt.key()), lambda _session, index: graphs.graph(index, flt)))
 
 
 @router.get("/map", response_class=JSONResponse)
 async def map_features(request: Request, flt: GraphParams) -> Response:
     """GeoJSON FeatureCollection: localities as points, partnerships as lines."""
-    body = await _shared(request, ("map", flt.key()), lambda _session, index: data.geojson(index, flt))
+    body = await _shared(request, ("map", flt.key()), lambda _session, index: graphs.geojson(index, flt))
     return _json(body, "application/geo+json")
 
 
 @router.get("/articles/{article_id}")
 def article(session: DB, article_id: int) -> dict[str, Any]:
     """Clean text, facts with their evidence spans, and the text cut into highlightable segments."""
-    return data.article_view(session, article_id)
+    return reading.article_view(session, article_id)
 
 
 @router.get("/corrections")
 def corrections(session: DB, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """The audit log of editors' corrections, newest first."""
-    return data.corrections_page(session, data.Page(page, per_page))
+    return reading.corrections_page(session, base.Page(page, per_page))
 
 
 _MEDIA = {
@@ -236,7 +240,7 @@ def edit_event(request: Request, session: DB, user: Editor, event_id: int, body:
     correction = _curate(
         request, session, lambda: curation.edit_event(session, event_id, changes, user.username, body.note)
     )
-    return data.correction_dict(correction)
+    return base.correction_dict(correction)
 
 
 @router.delete("/events/{event_id}")
@@ -246,7 +250,7 @@ def delete_event(
     """Mark an event as wrongly extracted: hidden everywhere, kept in the audit log."""
     note = body.note if body else None
     correction = _curate(request, session, lambda: curation.delete_event(session, event_id, user.username, note))
-    return data.correction_dict(correction)
+    return base.correction_dict(correction)
 
 
 @router.post("/parties/merge", status_code=201)
@@ -255,7 +259,7 @@ def merge_parties(request: Request, session: DB, user: Editor, body: Merge) -> d
     correction = _curate(
         request, session, lambda: curation.merge_parties(session, body.from_id, body.into, user.username, body.note)
     )
-    return data.correction_dict(correction)
+    return base.correction_dict(correction)
 
 
 @router.post("/relations", status_code=201)
@@ -277,14 +281,14 @@ def delete_relation(
 ) -> dict[str, Any]:
     note = body.note if body else None
     correction = _curate(request, session, lambda: curation.delete_relation(session, relation_id, user.username, note))
-    return data.correction_dict(correction)
+    return base.correction_dict(correction)
 
 
 @router.post("/corrections/{correction_id}/revoke")
 def revoke(request: Request, session: DB, user: Editor, correction_id: int) -> dict[str, Any]:
     """Withdraw a correction; the fact returns to what its sources say."""
     correction = _curate(request, session, lambda: curation.revoke(session, correction_id, user.username))
-    return data.correction_dict(correction)
+    return base.correction_dict(correction)
 
 
 @router.get("/tokens")

@@ -2,132 +2,121 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
-from hoptac.extract.fields import FIELD_ORDER
 from hoptac.store import curation
-from hoptac.store.curation import EVENT_KINDS, RELATION_TYPES
-from hoptac.store.models import PartyRow
-from hoptac.web import auth, data
-from hoptac.web.api import event_filter
-from hoptac.web.app import csrf_token, db_session, language, messages, services, session_user
-from hoptac.web.security import is_web_link
+from hoptac.web import auth
+from hoptac.web.deps import db_session, event_filter, language, services, session_user
+from hoptac.web.render import html_response, page_html, render
+from hoptac.web.views import base, cache, finding, home, listing, profiles, reading
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
-templates.env.tests["web_link"] = is_web_link
 THROTTLE = auth.Throttle()
 DB = Annotated[Session, Depends(db_session)]
 
 
-def _party_name(party: dict[str, Any] | None, lang: str) -> str:
-    if not party:
-        return "?"
-    if lang == "vi":
-        return party.get("name_vi") or party.get("name") or party.get("id", "?")
-    return party.get("name") or party.get("name_vi") or party.get("id", "?")
-
-
-def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    lang = language(request)
-    strings = messages()[lang]
-    # Shown only: every write checks the account again.
-    username = request.session.get("user")
-
-    def t(key: str, **values: Any) -> str:
-        text = strings.get(key, key)
-        return text.format(**values) if values else text
-
-    def with_query(**changes: Any) -> str:
-        params = dict(request.query_params)
-        params.update({k: v for k, v in changes.items() if v is not None})
-        return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
-
-    context = {
-        "request": request,
-        "lang": lang,
-        "t": t,
-        "pname": lambda party: _party_name(party, lang),
-        "user": username,
-        "csrf": csrf_token(request),
-        "with_query": with_query,
-        "path": request.url.path,
-        "fields_vocab": FIELD_ORDER,
-        "kinds_vocab": sorted(EVENT_KINDS),
-        "relation_types": sorted(RELATION_TYPES),
-        "quote": lambda s: quote(str(s), safe=""),
-        **context,
-    }
-    response = templates.TemplateResponse(request, name, context, status_code=status_code)
-    if request.query_params.get("lang") in ("vi", "en"):
-        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
-    return response
-
-
-def _page(request: Request) -> data.Page:
+def _page(request: Request) -> base.Page:
     try:
         number = max(1, int(request.query_params.get("page", "1")))
     except ValueError:
         number = 1
-    return data.Page(number, 20)
+    return base.Page(number, 20)
 
 
-def _index(request: Request, session: Session) -> data.Index:
-    return services(request).cache.get(session)
+async def _view(request: Request, name: str, build: Callable[[Session, cache.Index], dict[str, Any]]) -> Response:
+    """A read-only page. What a visitor who is not signed in sees is the same for all of them: it is
+    rendered once per data generation, language and URL, and served from memory after that."""
+    services_ = services(request)
+    personal = bool(request.session.get("user")) or "flash" in request.session
+
+    def compute(session: Session, signed_in: bool) -> str:
+        return page_html(request, name, build(session, services_.cache.get(session)), signed_in=signed_in)
+
+    if personal:
+
+        def direct() -> str:
+            with services_.store.read_session() as session:
+                return compute(session, True)
+
+        return html_response(request, await run_in_threadpool(direct))
+    key = ("html", name, request.url.path, request.url.query, language(request))
+    body = services_.cache.fresh(key)
+    if body is None:
+
+        def load() -> bytes:
+            with services_.store.read_session() as session:
+                return services_.cache.cached(session, key, lambda: compute(session, False).encode())
+
+        body = await run_in_threadpool(load)
+    return html_response(request, body)
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, session: DB) -> HTMLResponse:
-    index = _index(request, session)
-    stats = services(request).cache.cached(session, ("overview",), lambda: data.overview(session, index))
-    return render(request, "overview.html", {"stats": stats})
+async def overview(request: Request) -> Response:
+    def build(session: Session, index: cache.Index) -> dict[str, Any]:
+        stats = services(request).cache.cached(session, ("overview",), lambda: home.overview(session, index))
+        return {"stats": stats}
+
+    return await _view(request, "overview.html", build)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(
-    request: Request, session: DB, filters: Annotated[data.EventFilter, Depends(event_filter)], q: str = ""
-) -> HTMLResponse:
-    index = _index(request, session)
-    result = data.search(session, index, q, filters, _page(request))
-    party = index.parties.get(filters.party) if filters.party else None
-    return render(request, "search.html", {"q": q, "result": result, "filters": filters, "filter_party": party})
+async def search(
+    request: Request, filters: Annotated[listing.EventFilter, Depends(event_filter)], q: str = ""
+) -> Response:
+    def build(session: Session, index: cache.Index) -> dict[str, Any]:
+        result = finding.search(session, index, q, filters, _page(request))
+        party = index.parties.get(filters.party) if filters.party else None
+        return {"q": q, "result": result, "filters": filters, "filter_party": party}
+
+    return await _view(request, "search.html", build)
 
 
 @router.get("/party/{party_id}", response_class=HTMLResponse)
-def party(request: Request, session: DB, party_id: str) -> HTMLResponse:
-    index = _index(request, session)
-    profile = data.profile(session, index, party_id)
-    timeline = data.party_timeline(session, party_id, _page(request))
-    # A successor known only from the gazetteer has no profile page to link to.
-    successor = profile["successor"]
-    linked = successor is not None and session.get(PartyRow, successor["id"]) is not None
-    return render(request, "party.html", {"p": profile, "timeline": timeline, "successor_linked": linked})
+async def party(request: Request, party_id: str) -> Response:
+    def build(session: Session, index: cache.Index) -> dict[str, Any]:
+        profile = profiles.profile(session, index, party_id)
+        timeline = profiles.party_timeline(session, party_id, _page(request))
+        # Every unit the gazetteer knows has a profile page; an id it does not know is only named.
+        successor = profile["successor"]
+        linked = successor is not None and successor["kind"] is not None
+        return {"p": profile, "timeline": timeline, "successor_linked": linked}
+
+    return await _view(request, "party.html", build)
 
 
 @router.get("/partnership/{a}/{b}", response_class=HTMLResponse)
-def partnership(request: Request, session: DB, a: str, b: str) -> HTMLResponse:
-    flash = request.session.pop("flash", None)
-    return render(request, "partnership.html", {"pair": data.partnership(session, a, b), "flash": flash})
+async def partnership(request: Request, a: str, b: str) -> Response:
+    def build(session: Session, _: cache.Index) -> dict[str, Any]:
+        flash = request.session.pop("flash", None)
+        return {"pair": profiles.partnership(session, a, b), "flash": flash}
+
+    return await _view(request, "partnership.html", build)
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
-def event(request: Request, session: DB, event_id: int) -> HTMLResponse:
-    # The outcome of an edit posted from this page ("saved" or why it was refused) is shown here.
-    flash = request.session.pop("flash", None)
-    return render(request, "event.html", {"e": data.event_detail(session, event_id), "flash": flash})
+async def event(request: Request, event_id: int) -> Response:
+    def build(session: Session, _: cache.Index) -> dict[str, Any]:
+        # The outcome of an edit posted from this page ("saved" or why it was refused) is shown here.
+        flash = request.session.pop("flash", None)
+        return {"e": listing.event_detail(session, event_id), "flash": flash}
+
+    return await _view(request, "event.html", build)
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
-def article(request: Request, session: DB, article_id: int) -> HTMLResponse:
-    view = data.article_view(session, article_id)
-    return render(request, "article.html", {"view": view, "focus": request.query_params.get("fact")})
+async def article(request: Request, article_id: int) -> Response:
+    def build(session: Session, _: cache.Index) -> dict[str, Any]:
+        view = reading.article_view(session, article_id)
+        return {"view": view, "focus": request.query_params.get("fact")}
+
+    return await _view(request, "article.html", build)
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -227,7 +216,7 @@ def curation_page(request: Request, session: DB) -> Response:
     user = session_user(request, session)
     if user is None:
         return RedirectResponse("/login?next=/curation", status_code=303)
-    log = data.corrections_page(session, _page(request))
+    log = reading.corrections_page(session, _page(request))
     tokens = auth.tokens(session, user.username)
     flash = request.session.pop("flash", None)
     new_token = request.session.pop("new_token", None)
@@ -249,7 +238,7 @@ def edit_event(
     back: Annotated[str, Form()] = "",
 ) -> Response:
     username = _require_editor(request, session, csrf_token)
-    current = data.event_detail(session, event_id)
+    current = listing.event_detail(session, event_id)
     changes: dict[str, Any] = {}
     if kind and kind != current["kind"]:
         changes["kind"] = kind

@@ -4,6 +4,8 @@
   const status = document.getElementById("graph-status");
   const box = document.getElementById("graph");
   const colours = { sister: "#b3261e", friendship: "#d98324", cooperation: "#2f7d32", membership: "#3b5ba5" };
+  const vi = box.dataset.lang === "vi";
+  const relations = JSON.parse(box.dataset.relations || "{}");
   const params = new URLSearchParams(location.search);
   for (const [k, v] of params) if (form.elements[k]) form.elements[k].value = v;
   let cy = null;
@@ -18,13 +20,13 @@
       (data.truncated ? " (" + box.dataset.top + ")" : "");
     const max = Math.max(1, ...data.nodes.map((n) => n.events));
     const elements = data.nodes.map((n) => ({ data: {
-      id: n.id, label: n.name_vi || n.name, size: 12 + 40 * Math.sqrt(n.events / max),
+      id: n.id, label: vi ? (n.name_vi || n.name) : (n.name || n.name_vi), size: 12 + 40 * Math.sqrt(n.events / max),
       colour: n.country === "VN" ? "#c0392b" : (n.kind === "country" ? "#555" : "#2b6cb0") } }));
     data.edges.forEach((e, i) => elements.push({ data: {
       id: "e" + i, source: e.source, target: e.target, width: 1 + Math.min(8, e.events),
       colour: colours[e.relation] || "#999", style: e.relation ? "solid" : "dashed",
       // "✎" marks a relationship an editor added or changed.
-      label: (e.human ? "✎ " : "") + (e.relation || "") + (e.since ? " " + e.since : "") } }));
+      label: (e.human ? "✎ " : "") + (relations[e.relation] || "") + (e.since ? " " + e.since : "") } }));
     if (cy) cy.destroy();
     cy = cytoscape({
       container: box, elements: elements,

@@ -633,17 +633,17 @@ def test_partners_registry_alias_search_and_sample_banner(tab: tuple[Any, Watch]
     shot(page, "34-sample-banner")
 
     visit(page, "/network")
-    page.wait_for_function("window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
+    wait_until(page, "window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
     assert page.locator("#graph-legend").is_visible()
     # Labels in the interface's language: English names after switching.
     visit(page, "/network?lang=en")
-    page.wait_for_function("window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
+    wait_until(page, "window.hoptacGraph && window.hoptacGraph.nodes().length > 0")
     assert page.evaluate("window.hoptacGraph.getElementById('VN-SG').data('label')") == "Ho Chi Minh City"
     page.wait_for_timeout(300)
     shot(page, "35-network-legend-en")
 
     visit(page, "/map?lang=vi")
-    page.wait_for_function("window.hoptacMapLayer && window.hoptacMapLayer.getLayers().length > 0")
+    wait_until(page, "window.hoptacMapLayer && window.hoptacMapLayer.getLayers().length > 0")
     # Opened on the data: the view holds every placed locality.
     inside = page.evaluate(
         "(() => { const b = window.hoptacMapLayer._map.getBounds();"

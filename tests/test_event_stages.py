@@ -212,3 +212,15 @@ def test_a_foreign_body_named_with_its_short_name_is_one_party() -> None:
     # German businesses, named in the title, take part; Munich is where it was held.
     assert sorted(p.id for p in event.parties) == ["DE", "VN-41", "org:ihk-bayern"]
     assert event.place is not None and event.place.id == "DE:munich"
+
+
+def test_a_leader_whose_earlier_visit_is_recalled_is_not_a_person_of_the_event() -> None:
+    text = (
+        "Quảng Ninh tiếp đoàn tỉnh Quảng Tây\n\n"
+        "Hai bên trao đổi về thương mại biên giới.\n"
+        "Chiều 12/5, Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy đã tiếp đoàn công tác tỉnh Quảng Tây "
+        "(Trung Quốc) do ông Lưu Ninh dẫn đầu.\n"
+        "Cuộc gặp diễn ra sau chuyến thăm Việt Nam của Chủ tịch Tập Cận Bình, góp phần thúc đẩy hợp tác."
+    )
+    [event] = _events(text)
+    assert [p.name for p in event.people] == ["Cao Tường Huy", "Lưu Ninh"]

@@ -252,9 +252,15 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
         countries = {a.country for a in parties}
         if not in_event and own is not None and own not in party_ids and _country_of(ctx, own) not in countries:
             continue  # an official of some other party, named elsewhere in the article
+        named_at = person.title_start if person.title_start is not None else person.start
+        if named_at >= lead_end(ctx) and _OWNER_BEFORE.search(ctx.text, max(0, named_at - 8), named_at):
+            continue  # "chuyến thăm của Tổng Bí thư X", "Thông điệp của Thủ tướng Y": named, not present
         party = own or (vn if person.vietnamese else foreign)
         out.append(Person(name=person.name, title=person.title, party=party))
     return out
+
+
+_OWNER_BEFORE = re.compile(r"(?<!\w)của\s+\Z")
 
 
 def _country_of(ctx: Context, entity_id: str) -> str | None:

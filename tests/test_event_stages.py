@@ -224,3 +224,21 @@ def test_a_leader_whose_earlier_visit_is_recalled_is_not_a_person_of_the_event()
     )
     [event] = _events(text)
     assert [p.name for p in event.people] == ["Cao Tường Huy", "Lưu Ninh"]
+
+
+def test_a_province_that_receives_an_ambassador_acts_itself() -> None:
+    text = (
+        "Quảng Nam tiếp Đại sứ Australia\n\n"
+        "Sáng 7/5, tỉnh Quảng Nam đã tiếp Đại sứ Australia tại Việt Nam Andrew Goledzinowski."
+    )
+    [event] = _events(text)
+    assert {p.id: p.role for p in event.parties} == {"VN-27": "host", "AU": "guest"}
+
+
+def test_a_ship_in_a_city_s_port_with_no_local_authority_is_no_local_event() -> None:
+    text = (
+        "Tàu Hải quân Australia thăm Đà Nẵng\n\n"
+        "Sáng 7/5, tàu HMAS Ballarat của Hải quân Australia cập cảng Tiên Sa, thành phố Đà Nẵng, "
+        "bắt đầu chuyến thăm hữu nghị Hải quân nhân dân Việt Nam."
+    )
+    assert _events(text) == []

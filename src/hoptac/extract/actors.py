@@ -119,6 +119,11 @@ def find_actors(ctx: Context) -> list[Actor]:
 
 
 # "Thống đốc tỉnh Aichi", "Thủ hiến bang Hessen", "lãnh đạo thành phố Rotterdam", "chính quyền Vientiane".
+# "tỉnh Quảng Nam đã tiếp Đại sứ ...": a locality that is the subject of a meeting verb acts itself.
+_ACTS_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:đã\s+|sẽ\s+|vừa\s+)?"
+    r"(?:tiếp|đón|làm việc với|hội đàm|hội kiến|ký kết|ký|phối hợp|tổ chức|trao tặng|tặng)(?!\w)"
+)
 # The words that may stand between a leader or a body and its locality: "Chủ tịch UBND tỉnh", "Bí thư Khu
 # ủy Khu tự trị dân tộc Choang", "đoàn công tác của tỉnh". A verb between them ("đoàn ... rời Hà Nội") does not.
 _DESIGNATORS = (
@@ -179,7 +184,7 @@ def _led(ctx: Context, p: Place) -> bool:
     if p.entity.kind not in ("province", "city", "district", "commune"):
         return p.entity.kind == "agency"
     leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
-    return ctx.title_holding(p) is not None or leader is not None
+    return ctx.title_holding(p) is not None or leader is not None or _ACTS_AFTER.match(ctx.text, p.end) is not None
 
 
 def _acts(ctx: Context, p: Place) -> bool:

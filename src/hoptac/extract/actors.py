@@ -158,26 +158,21 @@ _BRAND_BEFORE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _city_networks() -> frozenset[str]:
-    data = resources.files("hoptac.extract").joinpath("data/city_networks.csv").read_text(encoding="utf-8")
+@cache
+def _ids(name: str) -> frozenset[str]:
+    """The `id` column of a data file."""
+    data = resources.files("hoptac.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
 
 
 def is_city_network(entity_id: str) -> bool:
     """A network of cities (TPO, C40): its members are local governments."""
-    return entity_id in _city_networks()
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    data = resources.files("hoptac.extract").joinpath("data/capitals.csv").read_text(encoding="utf-8")
-    return frozenset(row["id"] for row in csv.DictReader(data.splitlines()))
+    return entity_id in _ids("city_networks.csv")
 
 
 def is_capital(entity_id: str) -> bool:
     """A national capital: "Washington", "Bắc Kinh" often stand for their governments."""
-    return entity_id in _capitals()
+    return entity_id in _ids("capitals.csv")
 
 
 def _led(ctx: Context, p: Place) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hoptac import gazetteer
+from hoptac.gazetteer import Entity
 from hoptac.models import (
     Amount,
     ArticleMeta,
@@ -91,15 +92,20 @@ def _registry_only(name: str) -> PartyRow | None:
     """A party no article named that the partnership registry lists, as an unsaved row."""
     for entity in gazetteer.load().lookup(name):
         if entity.id in registry_by_party():
-            return PartyRow(
-                id=entity.id,
-                name=entity.name,
-                name_vi=entity.name_vi,
-                kind=entity.kind,
-                country=entity.country,
-                successor=entity.successor,
-            )
+            return party_row(entity)
     return None
+
+
+def party_row(entity: Entity) -> PartyRow:
+    """A gazetteer entity as an unsaved party row: a party no article named yet."""
+    return PartyRow(
+        id=entity.id,
+        name=entity.name,
+        name_vi=entity.name_vi,
+        kind=entity.kind,
+        country=entity.country,
+        successor=entity.successor,
+    )
 
 
 def coordinates(party_id: str) -> tuple[float, float] | None:

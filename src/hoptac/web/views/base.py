@@ -15,7 +15,8 @@ from hoptac.store.models import (
     Correction,
     PartyRow,
 )
-from hoptac.store.queries import NotFound
+from hoptac.store.pairs import registry_party
+from hoptac.store.queries import NotFound, party_row
 
 
 @dataclass
@@ -104,29 +105,14 @@ def get_party(session: Session, party_id: str) -> PartyRow:
     entity = gazetteer.load().get(party_id)
     if entity is None:
         raise NotFound(f"no party {party_id}")
-    return PartyRow(
-        id=entity.id,
-        name=entity.name,
-        name_vi=entity.name_vi,
-        kind=entity.kind,
-        country=entity.country,
-        successor=entity.successor,
-    )
+    return party_row(entity)
 
 
 def gazetteer_party(party_id: str | None) -> dict[str, Any] | None:
     if party_id is None:
         return None
-    entity = gazetteer.load().get(party_id)
-    if entity is None:
-        return {"id": party_id, "name": party_id, "name_vi": None, "kind": None, "country": None}
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "name_vi": entity.name_vi,
-        "kind": entity.kind,
-        "country": entity.country,
-    }
+    known = registry_party(party_id)
+    return known or {"id": party_id, "name": party_id, "name_vi": None, "kind": None, "country": None}
 
 
 def party_named(session: Session, party_id: str | None) -> dict[str, Any] | None:

@@ -143,7 +143,7 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue, named)
     roles.update(_organisers(ctx, c, parties, kind))
     if is_main:
-        fields = find_fields(ctx.text[: lead_end(ctx)] + " " + " ".join(_said_of(ctx, c, parties)))
+        fields = find_fields(ctx.text[: lead_end(ctx)] + " " + " ".join(_said_of(ctx, c)))
     elif all(m.listed for m in c.mentions):
         fields = _ordered(*(find_fields(_clause_of(ctx, m)) for m in c.mentions))
     else:
@@ -270,9 +270,8 @@ def _country_of(ctx: Context, entity_id: str) -> str | None:
 _BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai địa phương|hai thành phố|hai tỉnh|hai nước|phía bạn)(?!\w)", re.I)
 
 
-def _said_of(ctx: Context, c: Cluster, parties: list[Actor]) -> list[str]:
-    """The event's sentences and those that name one of its sides or speakers: where its topics are."""
-    ids = _ids(parties)
+def _said_of(ctx: Context, c: Cluster) -> list[str]:
+    """The event's sentences and those of its speakers or of "hai bên": where its topics are."""
     names = [n for p in ctx.people for n in (p.name, *p.variants)]
     own = {m.sentence.start for m in c.mentions}
     out = []
@@ -280,7 +279,6 @@ def _said_of(ctx: Context, c: Cluster, parties: list[Actor]) -> list[str]:
         if (
             s.start in own
             or _BOTH_SIDES.search(s.text)
-            or any(p.entity.id in ids for p in ctx.places_in(s.start, s.end))
             or any(n in s.text for n in names)
         ):
             out.append(s.text)

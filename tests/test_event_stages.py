@@ -242,3 +242,11 @@ def test_a_ship_in_a_city_s_port_with_no_local_authority_is_no_local_event() -> 
         "bắt đầu chuyến thăm hữu nghị Hải quân nhân dân Việt Nam."
     )
     assert _events(text) == []
+
+
+def test_singapore_the_city_is_singapore_the_country() -> None:
+    text = (
+        "Phó Thủ tướng thăm Singapore\n\n"
+        "Ngày 13/7, tại Singapore, Phó Thủ tướng Trương Hòa Bình đã hội đàm với Thủ tướng Singapore Lý Hiển Long."
+    )
+    assert _events(text) == []  # two national governments

@@ -80,6 +80,7 @@ _COMPANY = re.compile(
 )
 # Vietnamese legal forms and brand stems written without diacritics: "Công ty TNHH MTV ...", "Vinamilk", "Viettel".
 _DOMESTIC_FIRM = re.compile(r"(?:TNHH|MTV|CP|TM|DV|XNK|SX|XD|TMDV|CTCP|JSC|Vina|Viet|VN|Petro|Sai ?gon|Ha ?Noi)", re.I)
+_NEXT_WORD = re.compile(r" (\w+)")
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|,|của|đến từ)\s*\Z")
 _POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
 _TAIL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[,;:.()\n]")
@@ -104,7 +105,7 @@ def find_actors(ctx: Context) -> list[Actor]:
     for p in ctx.places:
         if p.entity.id not in led and _led(ctx, p):
             led.add(p.entity.id)
-    for p in ctx.places:
+    for p in map(_city_state, ctx.places):
         if _acts(ctx, p):
             out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN", led=p.entity.id in led))
     bodies = _bodies(ctx)
@@ -173,6 +174,16 @@ def is_city_network(entity_id: str) -> bool:
 def is_capital(entity_id: str) -> bool:
     """A national capital: "Washington", "Bắc Kinh" often stand for their governments."""
     return entity_id in _ids("capitals.csv")
+
+
+def _city_state(p: Place) -> Place:
+    """Singapore the city is Singapore the country: a city named as its country stands for it."""
+    if p.entity.kind != "city" or not p.entity.country:
+        return p
+    country = gazetteer.load().get(p.entity.country)
+    if country is None or fold(country.name) != fold(p.entity.name):
+        return p
+    return Place(p.mention, country)
 
 
 def _led(ctx: Context, p: Place) -> bool:
@@ -290,6 +301,9 @@ def _companies(ctx: Context) -> list[Actor]:
         start, end = m.start(group), m.start(group) + len(name)
         if fold(name) != name.lower() or (name.isupper() and len(name) <= 3) or _DOMESTIC_FIRM.match(name):
             continue  # Vietnamese names carry diacritics; "Tập đoàn FLC"-style acronyms are domestic more often
+        after = _NEXT_WORD.match(ctx.text, end)
+        if after and after.group(1)[:1].isupper() and not after.group(1).isascii():
+            continue  # "Công ty Nam Triệu": the name goes on in Vietnamese
         if any(p.start < end and start < p.end for p in ctx.places):
             continue
         after = next((c for c in countries if m.end() <= c.start <= m.end() + 12), None)

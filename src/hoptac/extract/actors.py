@@ -131,7 +131,7 @@ _DESIGNATORS = (
     r"(?:\s+(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|thị xã|thị trấn|bang|nhân dân|UBND|HĐND|công tác|đại biểu|"
     r"cấp cao|của|[Tt]hường trực|[Tt]ỉnh [uủ]ỷ?|[Tt]hành [uủ]ỷ?|[Kk]hu [uủ]ỷ?|[Hh]uyện [uủ]ỷ?|[Cc]hính quyền|"
     r"[Kk]hu tự trị|dân tộc|Choang|dân biểu|[Đđ]ảng bộ|[Ll]ãnh đạo|[Cc]ác|[Ss]ở \w+(?: \w+)?|[Pp]hó|,|và|"
-    r"tầng lớp|nhân dân|người dân))*\s*"
+    r"tầng lớp|nhân dân|người dân|một số|ngành|[Ss]ở|ban))*\s*"
 )
 _LEADER_BEFORE = re.compile(
     r"(?:[Tt]hống đốc|[Tt]hị trưởng|[Tt]ỉnh trưởng|[Bb]í thư|[Cc]hủ tịch|[Tt]hủ hiến|[Tt]hủ tướng bang|"

@@ -1,9 +1,11 @@
 """Events from clusters of event mentions: scope per event, then its own attributes.
 
 The first cluster of the lead is the article's main event: it takes the lead's
-date (else the publication date) and the article's fields. Every other cluster
-is an event of its own only when it is in scope on its own parties, is not
-history told in passing, and has a date of its own or is a signing or a gift.
+date (else the publication date) and the topics of its lead and speakers. Every
+other cluster is an event of its own only when it is in scope on its own
+parties, is neither history told in passing nor a wish, and has a day of its
+own, is one of a list of agreements signed before leaders, is a gift made at
+the main event, or a grant whose value is stated.
 """
 
 from __future__ import annotations

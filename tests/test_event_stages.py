@@ -250,3 +250,25 @@ def test_singapore_the_city_is_singapore_the_country() -> None:
         "Ngày 13/7, tại Singapore, Phó Thủ tướng Trương Hòa Bình đã hội đàm với Thủ tướng Singapore Lý Hiển Long."
     )
     assert _events(text) == []  # two national governments
+
+
+def test_a_signing_the_lead_tells_after_a_visit_is_on_the_visit_s_day() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bình Định thăm tỉnh Gunma\n\n"
+        "Từ ngày 5 đến 8/3, đoàn công tác tỉnh Bình Định do Chủ tịch UBND tỉnh Phạm Anh Tuấn dẫn đầu đã thăm và "
+        "làm việc tại tỉnh Gunma, Nhật Bản. Hai bên đã ký kết biên bản ghi nhớ hợp tác về nông nghiệp."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-03-05"),
+        ("signing", "2024-03-05"),
+    ]
+
+
+def test_an_anniversary_of_a_relationship_is_no_signing() -> None:
+    text = (
+        "Hải Phòng và Incheon kỷ niệm 25 năm thiết lập quan hệ hữu nghị\n\n"
+        "Tối 6/5, UBND thành phố Hải Phòng tổ chức lễ kỷ niệm 25 năm thiết lập quan hệ hợp tác hữu nghị với "
+        "thành phố Incheon (Hàn Quốc)."
+    )
+    [event] = _events(text)
+    assert event.kind == "other"

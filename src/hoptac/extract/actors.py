@@ -284,8 +284,9 @@ def _bodies(ctx: Context) -> list[Actor]:
         mention = Mention(m.start(), m.end(), short, (), "company", True)
         entity = resolve.adhoc(mention, countries.pop())
         if entity is not None:
-            entity = replace(entity, kind="organisation", name=short, name_vi=m.group("full").strip(),
-                             aliases=(short, m.group("full").strip()))
+            full = m.group("full").strip()
+            kind = "agency" if full.startswith("Cơ quan") else "organisation"  # a government's own agency
+            entity = replace(entity, kind=kind, name=short, name_vi=full, aliases=(short, full))
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out
 

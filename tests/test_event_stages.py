@@ -272,3 +272,17 @@ def test_an_anniversary_of_a_relationship_is_no_signing() -> None:
     )
     [event] = _events(text)
     assert event.kind == "other"
+
+
+def test_a_foreign_foundation_that_funds_a_province_is_its_funder() -> None:
+    text = (
+        "Tổ chức Plan International tài trợ 2 tỷ đồng cho tỉnh Quảng Trị\n\n"
+        "Ngày 8/5, UBND tỉnh Quảng Trị tiếp nhận khoản tài trợ 2 tỷ đồng từ Tổ chức Plan International (Hoa Kỳ) "
+        "cho các dự án nước sạch."
+    )
+    [event] = _events(text)
+    assert (event.kind, {(p.id, p.kind, p.role) for p in event.parties}, [a.value for a in event.amounts]) == (
+        "aid",
+        {("org:plan-international", "organisation", "funder"), ("VN-25", "province", "recipient")},
+        [2_000_000_000.0],
+    )

@@ -73,7 +73,8 @@ def _national_head() -> re.Pattern[str]:
 
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
-    r"(?<!\w)(?:[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|[Dd]oanh nghiệp)\s+"
+    r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|[Dd]oanh nghiệp|"
+    r"[Tt]ổ chức)\s+"
     r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
     r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
     r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
@@ -318,6 +319,8 @@ def _companies(ctx: Context) -> list[Actor]:
             continue
         mention = Mention(start, end, name, (), "company", True)
         entity = resolve.adhoc(mention, country)
+        if entity is not None and (m.group("head") or "").lower() in ("tổ chức", "quỹ"):
+            entity = replace(entity, kind="organisation")  # "Tổ chức Plan International (Anh)": a foundation
         if entity is not None:
             out.append(Actor(Place(mention, entity), m.start(), end))
     return out

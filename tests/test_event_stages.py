@@ -286,3 +286,11 @@ def test_a_foreign_foundation_that_funds_a_province_is_its_funder() -> None:
         {("org:plan-international", "organisation", "funder"), ("VN-25", "province", "recipient")},
         [2_000_000_000.0],
     )
+
+
+def test_a_bare_foreign_name_whose_country_is_never_named_is_no_place() -> None:
+    text = (
+        "Trà Vinh khởi tố vụ cướp ngân hàng\n\n"
+        "Ngày 8/5, Công an tỉnh Trà Vinh phối hợp với Công an thị xã Duyên Hải tổ chức khám nghiệm hiện trường."
+    )
+    assert _events(text) == []

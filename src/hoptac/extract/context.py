@@ -196,9 +196,25 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     for i, (m, ent) in enumerate(resolved):
         if ent is None and m.adhoc:
             ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries))
+        if ent is not None and _stray(m, ent, countries):
+            continue
         if ent is not None:
             places.append(Place(m, ent))
     return places
+
+
+def _stray(m: Mention, ent: Entity, countries: set[str]) -> bool:
+    """A foreign place named bare in an article that never names its country: another thing of that name.
+
+    "Duyên Hải" (a town of Trà Vinh, and Primorsky Krai), "Formosa" (a steel plant), "Tân Cương" (a tea)
+    and "Metro" are not places abroad when nothing else in the text is about their country.
+    """
+    return (
+        ent.country not in (None, "VN")
+        and ent.kind in ("province", "city", "district")
+        and not m.kind_hint
+        and ent.country not in countries
+    )
 
 
 def _country_near(text: str, resolved: list[tuple[Mention, Entity | None]], i: int, countries: set[str]) -> str | None:

@@ -294,3 +294,16 @@ def test_a_bare_foreign_name_whose_country_is_never_named_is_no_place() -> None:
         "Ngày 8/5, Công an tỉnh Trà Vinh phối hợp với Công an thị xã Duyên Hải tổ chức khám nghiệm hiện trường."
     )
     assert _events(text) == []
+
+
+def test_a_drug_seizure_is_no_cooperation_but_a_joint_operation_may_be() -> None:
+    seizure = (
+        "Bắt đối tượng vận chuyển ma túy từ Lào\n\n"
+        "Ngày 8/5, Công an tỉnh Thanh Hóa bắt giữ đối tượng vận chuyển trái phép 30.000 viên ma túy từ tỉnh "
+        "Hủa Phăn (Lào) về Việt Nam. Tang vật gồm ma túy tổng hợp và heroin. Vụ việc ma túy đang được điều tra."
+    )
+    assert off_topic(seizure) == "crime"
+    joint = seizure.replace(
+        "Công an tỉnh Thanh Hóa bắt giữ", "Công an tỉnh Thanh Hóa phối hợp với Công an tỉnh Hủa Phăn bắt giữ"
+    )
+    assert off_topic(joint) is None

@@ -27,9 +27,15 @@ def _off_topic() -> dict[str, re.Pattern[str]]:
 _OFF_TOPIC_HITS = 4
 
 
+# "Công an tỉnh Hà Tĩnh phối hợp với Công an tỉnh Bolikhamxay (Lào)": a crime story about a joint operation.
+_JOINT = re.compile(r"(?<!\w)(?:phối hợp với|phối hợp cùng|lực lượng chức năng hai nước|phía bạn)(?!\w)")
+
+
 def off_topic(text: str) -> str | None:
-    """The topic of an article that reports a match or a trial, not cooperation: "sports", "trial"."""
+    """The topic of an article that reports a match, a trial or a crime, not cooperation."""
     for topic, pattern in _off_topic().items():
+        if topic == "crime" and _JOINT.search(text):
+            continue
         for hits, _ in enumerate(pattern.finditer(text), 1):
             if hits >= _OFF_TOPIC_HITS:
                 return topic

@@ -71,6 +71,14 @@ def _national_head() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
+def unique(actors: list[Actor]) -> list[Actor]:
+    """One actor per party, its first mention kept."""
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
+
+
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
     r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|[Dd]oanh nghiệp|"

@@ -13,7 +13,7 @@ from hoptac import resolve
 from hoptac.extract import dates
 from hoptac.extract.parties import Mention, find_mentions
 from hoptac.extract.people import PersonMention, find_people
-from hoptac.extract.text import Span, sentences
+from hoptac.extract.text import WORD, Span, first_word_index, sentences
 from hoptac.gazetteer import Entity
 from hoptac.models import DateValue
 
@@ -107,18 +107,10 @@ def cue_table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((label, pattern) for label, _, pattern in _cue_rows(name))
 
 
-_WORD = re.compile(r"\w+")
-
-
 @cache
 def _cue_index(name: str) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     """The cues of a file by their first word, lower case, longest first."""
-    index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for label, cue, pattern in _cue_rows(name):
-        first = _WORD.search(cue.lower())
-        if first:
-            index.setdefault(first.group(0), []).append((label, pattern))
-    return {word: tuple(rows) for word, rows in index.items()}
+    return first_word_index((cue, (label, pattern)) for label, cue, pattern in _cue_rows(name))
 
 
 def find_cues(name: str, text: str) -> list[tuple[str, int]]:
@@ -126,7 +118,7 @@ def find_cues(name: str, text: str) -> list[tuple[str, int]]:
     index = _cue_index(name)
     found: list[tuple[str, int]] = []
     covered = 0
-    for word in _WORD.finditer(text):
+    for word in WORD.finditer(text):
         if word.start() < covered:
             continue
         for label, pattern in index.get(word.group(0).lower(), ()):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hoptac.extract.actors import Actor
+from hoptac.extract.actors import Actor, unique
 from hoptac.extract.mentions import Candidate
 
 _TOGETHER = {"meeting", "conference", "cultural_event", "other"}
@@ -39,11 +39,7 @@ class Cluster:
 
     @property
     def actors(self) -> list[Actor]:
-        seen: dict[str, Actor] = {}
-        for m in self.mentions:
-            for a in m.actors:
-                seen.setdefault(a.id, a)
-        return list(seen.values())
+        return unique([a for m in self.mentions for a in m.actors])
 
     def foreign_ids(self) -> set[str]:
         return {a.id for a in self.actors if not a.vietnamese}

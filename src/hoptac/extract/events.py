@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from hoptac.extract import attributes, dates
-from hoptac.extract.actors import Actor
+from hoptac.extract.actors import Actor, unique
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
@@ -33,18 +33,19 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     main_date: DateValue | None = None
     for c in clusters:
         is_main = not main_done and c.first.in_lead and not c.first.listed and not c.first.companion
-        parties = _parties(ctx, c)
+        venue = _venue_place(ctx, c)
+        parties = _parties(ctx, c, venue)
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
         if is_main and c.kind == "conference" and all(a.vietnamese for a in parties):
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
-            parties += [a for a in _unique(actors) if not a.vietnamese and a.kind == "country"]
+            parties += [a for a in unique(actors) if not a.vietnamese and a.kind == "country"]
         if not in_scope(parties):
             continue
         if not is_main and not _stands_alone(c):
             continue
-        event = _event(ctx, c, parties, is_main, actors)
+        event = _event(ctx, c, parties, is_main, actors, venue)
         if is_main:
             main_done, main_parties, main_date = True, parties, event.date
         elif event.date is None and main_date is not None and any(
@@ -65,12 +66,11 @@ def _stands_alone(c: Cluster) -> bool:
     return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)
 
 
-def _parties(ctx: Context, c: Cluster) -> list[Actor]:
+def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # The lead tells who takes part; later sentences retelling the event name more in passing.
-    actors = _unique([a for m in c.mentions if m.in_lead for a in m.actors])
+    actors = unique([a for m in c.mentions if m.in_lead for a in m.actors])
     if not in_scope(actors):
         actors = c.actors
-    venue = _venue_place(ctx, c)
     if (
         venue is not None
         and not venue.vietnamese
@@ -129,7 +129,9 @@ def _venue_place(ctx: Context, c: Cluster) -> Place | None:
     return None
 
 
-def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors: list[Actor]) -> Event:
+def _event(
+    ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors: list[Actor], venue: Place | None
+) -> Event:
     kind = c.kind
     if is_main:
         title_kind = kind_of(ctx.text[: ctx.title_end])
@@ -140,7 +142,6 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
     told = [m for m in c.mentions if m.in_lead] or c.mentions[:1]
     mode = "online" if any(_ONLINE.search(m.sentence.text) for m in told) else "in_person"
     date, status = _date(ctx, c, is_main)
-    venue = _venue_place(ctx, c)
     places = [a.place for a in parties]
     ids = _ids(parties)
     cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
@@ -166,13 +167,6 @@ def _event(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors
         amounts=attributes.amounts(text),
         evidence=[attributes.evidence(ctx, s) for s in spans],
     )
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for a in actors:
-        seen.setdefault(a.id, a)
-    return list(seen.values())
 
 
 # "Đại sứ quán Ấn Độ phối hợp với UBND TP Hà Nội tổ chức ...": both sides organise.

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from hoptac.extract.text import WORD, first_word_index
+
 FIELD_ORDER = tuple(
     (
         "tourism culture heritage sports festivals_events people_to_people trade investment economy finance "
@@ -24,18 +26,10 @@ class _Cue:
     pattern: re.Pattern[str]
 
 
-_WORD = re.compile(r"\w+")
-
-
 @lru_cache(maxsize=1)
 def _by_first_word() -> dict[str, tuple[_Cue, ...]]:
-    """The cues by their first word, lower case: a text is read once, whatever the number of cues."""
-    index: dict[str, list[_Cue]] = {}
-    for cue, text in _cues():
-        first = _WORD.search(text.lower())
-        if first:
-            index.setdefault(first.group(0), []).append(cue)
-    return {word: tuple(cues) for word, cues in index.items()}
+    """The cues by their first word, lower case."""
+    return first_word_index((text, cue) for cue, text in _cues())
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +63,7 @@ def find_fields(text: str) -> list[str]:
     index = _by_first_word()
     found = {
         cue.field
-        for word in _WORD.finditer(text)
+        for word in WORD.finditer(text)
         for cue in index.get(word.group(0).lower(), ())
         if cue.pattern.match(text, word.start())
     }

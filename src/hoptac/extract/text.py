@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+WORD = re.compile(r"\w+")
 
 # A sentence ends at . ! ? … before a capital or an opening quote, except after an
 # abbreviation such as "TP." or "Q." which is followed by a name.
@@ -61,3 +66,14 @@ def _add(out: list[Span], line: str, start: int, end: int, offset: int, paragrap
     lead = len(piece) - len(piece.lstrip())
     s = offset + start + lead
     out.append(Span(s, s + len(stripped), stripped, paragraph))
+
+
+def first_word_index(rows: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
+    """(phrase, item) rows by the phrase's first word, lower case, in row order: a text is then read once,
+    whatever the number of phrases, by looking each of its words up."""
+    index: dict[str, list[T]] = {}
+    for phrase, item in rows:
+        first = WORD.search(phrase.lower())
+        if first:
+            index.setdefault(first.group(0), []).append(item)
+    return {word: tuple(items) for word, items in index.items()}

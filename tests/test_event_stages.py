@@ -307,3 +307,42 @@ def test_a_drug_seizure_is_no_cooperation_but_a_joint_operation_may_be() -> None
         "Công an tỉnh Thanh Hóa bắt giữ", "Công an tỉnh Thanh Hóa phối hợp với Công an tỉnh Hủa Phăn bắt giữ"
     )
     assert off_topic(joint) is None
+
+
+def test_a_city_leader_in_a_summit_delegation_is_not_a_party() -> None:
+    text = (
+        "Chủ tịch nước hội đàm với Tổng thống Hàn Quốc\n\n"
+        "Chiều 12/5, tại Seoul, Chủ tịch nước Lương Cường hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol. "
+        "Tham dự hội đàm về phía Việt Nam có Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn; Bí thư Thành ủy "
+        "Đà Nẵng Nguyễn Văn Quảng cùng lãnh đạo một số bộ, ngành. Hai bên nhất trí thúc đẩy hợp tác kinh tế."
+    )
+    assert _events(text) == []
+
+
+def test_a_summit_received_by_a_province_s_own_leaders_is_the_province_s() -> None:
+    text = (
+        "Thủ tướng Lào thăm tỉnh Nghệ An\n\n"
+        "Sáng 10/5, Thủ tướng Lào Sonexay Siphandone đã thăm tỉnh Nghệ An. Đón Thủ tướng Lào có Phó Thủ tướng "
+        "Trần Lưu Quang cùng lãnh đạo Tỉnh ủy, UBND tỉnh Nghệ An. Hai bên trao đổi về hợp tác giáo dục."
+    )
+    assert [set(p.id for p in e.parties) for e in _events(text)] == [{"VN-22", "LA", "VN"}]
+
+
+def test_the_ends_of_a_road_or_a_flight_are_not_parties() -> None:
+    text = (
+        "Nhật Bản xem xét cho vay làm cao tốc Hà Nội - Viêng Chăn\n\n"
+        "Ngày 11/5, Thứ trưởng Bộ Giao thông Vận tải làm việc với Công sứ Đại sứ quán Nhật Bản về vốn vay "
+        "cho tuyến cao tốc Hà Nội – Viêng Chăn và đường bay Đà Nẵng - Osaka."
+    )
+    events, relations = extract_facts(text, PUBLISHED)
+    assert all(p.id in ("VN", "JP") for e in events for p in e.parties)
+    assert relations == []
+
+
+def test_a_capital_standing_for_its_government_makes_no_city_relationship() -> None:
+    text = (
+        "Chuyên gia: quan hệ Việt - Mỹ phát triển\n\n"
+        "Theo chuyên gia Nga, sự hợp tác ngày càng chặt chẽ giữa Washington và Hà Nội không làm thay đổi "
+        "quan hệ hữu nghị của Việt Nam với Nga."
+    )
+    assert extract_facts(text, PUBLISHED)[1] == []

@@ -33,6 +33,7 @@ class Actor:
     end: int
     national: bool = False  # Vietnam acting through a national leader or body
     led: bool = False  # a locality whose own leader or government the text names: "Thống đốc tỉnh Aichi"
+    titled: bool = False  # named only inside officials' titles: "Bí thư Thành ủy Hà Nội Hoàng Trung Hải"
 
     @property
     def id(self) -> str:
@@ -114,9 +115,13 @@ def find_actors(ctx: Context) -> list[Actor]:
     for p in ctx.places:
         if p.entity.id not in led and _led(ctx, p):
             led.add(p.entity.id)
+    untitled = {p.entity.id for p in ctx.places if ctx.title_holding(p) is None}
     for p in map(_city_state, ctx.places):
         if _acts(ctx, p):
-            out.append(Actor(p, p.start, p.end, national=p.entity.id == "VN", led=p.entity.id in led))
+            ident = p.entity.id
+            out.append(
+                Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, titled=ident not in untitled)
+            )
     bodies = _bodies(ctx)
     if bodies:
         # The places inside a body's name ("vùng Paris Île-de-France") are the body's, not parties.
@@ -239,9 +244,15 @@ def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
             continue  # "Thủ tướng Campuchia", "Bộ trưởng Quốc phòng Mỹ", "Chủ tịch Quốc hội Cuba"
         if _foreign_name_follows(ctx, m.end()):
             continue  # "Thủ tướng Hun Sen"
+        owner = _OWNER.match(ctx.text, m.end())
+        if owner and any(p.start == owner.end() and not p.vietnamese for p in ctx.places):
+            continue  # "Bộ Ngoại giao của Nhật Bản", "Bộ Quốc phòng (Mỹ)"
         mention = Mention(m.start(), m.end(), m.group(0), ("VN",))
         found.append(Actor(Place(mention, vietnam), m.start(), m.end(), national=True))
     return found
+
+
+_OWNER = re.compile(r"\s*(?:của\s+|\(\s*)(?:nước\s+)?")
 
 
 def _title_tail(ctx: Context, offset: int) -> int:

@@ -165,7 +165,10 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     before = (bisect.bisect_left(names, (m.end,)) - 1 for m in mentions)
     mentions = [m for m, i in zip(mentions, before, strict=True) if i < 0 or names[i][1] <= m.start]
     ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text))
-    ctx.places = _resolve_all(ctx, mentions)
+    places = _resolve_all(ctx, mentions)
+    routes = _route_ends(text, places)
+    # "cao tốc Hà Nội - Viêng Chăn" names a road: neither city takes part in anything through it.
+    ctx.places = [p for p in places if p.start not in routes]
     return ctx
 
 
@@ -193,6 +196,32 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
         if ent is not None:
             places.append(Place(m, ent))
     return places
+
+
+# "cao tốc Hà Nội - Viêng Chăn", "đường bay Đà Nẵng – Osaka", "tuyến đường sắt Lào Cai - Hà Nội - Hải Phòng".
+_ROUTE_BEFORE = re.compile(
+    r"(?<!\w)(?:đường|cao tốc|tuyến|đường sắt|đường bộ|quốc lộ|đường bay|chuyến bay|bay thẳng|đường ống|"
+    r"hành lang|hành trình|xe buýt|tàu)(?:\s+\w+){0,3}\s+\Z",
+    re.IGNORECASE,
+)
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _route_ends(text: str, places: list[Place]) -> set[int]:
+    """The starts of places that name a road's, a flight's or a railway's ends."""
+    ends: set[int] = set()
+    for i, p in enumerate(places):
+        if i and places[i - 1].start in ends and _DASH.fullmatch(text, places[i - 1].end, p.start):
+            ends.add(p.start)
+            continue
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        if (
+            nxt is not None
+            and _DASH.fullmatch(text, p.end, nxt.start)
+            and _ROUTE_BEFORE.search(text, max(0, p.start - 40), p.start)
+        ):
+            ends.add(p.start)
+    return ends
 
 
 def _stray(m: Mention, ent: Entity, countries: set[str]) -> bool:

@@ -109,6 +109,10 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # beside one of its companies or associations it is its government, a party of its own.
     represented = {a.country for a in actors if a.kind in ("province", "city", "district", "commune", "agency")}
     actors = [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
+    if any(a.national for a in actors):
+        # Beside the State, a province acts through its own leaders; otherwise it is named in passing
+        # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
+        actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     return actors
 
 

@@ -14,6 +14,7 @@ import re
 
 from hoptac import resolve
 from hoptac.extract import dates
+from hoptac.extract.actors import is_capital
 from hoptac.extract.context import Context, Place, find_cues, is_venue
 from hoptac.extract.text import Span
 from hoptac.models import Evidence, Relation
@@ -75,9 +76,24 @@ def _conjoined(ctx: Context, own: list[Place]) -> list[tuple[Place, Place]]:
         if x.vietnamese == y.vietnamese or not _JOINED.fullmatch(ctx.text[x.end : y.start]):
             continue
         a, b = (x, y) if x.vietnamese else (y, x)
-        if a.subnational and b.subnational and not is_venue(ctx.text, b.start):
+        if a.subnational and b.subnational and not is_venue(ctx.text, b.start) and not _metonyms(ctx, a, b):
             pairs.append((a, b))
     return pairs
+
+
+# "thành phố Washington", "chính quyền thủ đô Viêng Chăn": the capital as a city, not its government.
+_AS_CITY = re.compile(
+    r"(?:thành phố|TP\.?|thủ đô|chính quyền|[Tt]hị trưởng|[Tt]hống đốc|UBND|[Đđ]ô trưởng)\s+\Z", re.IGNORECASE
+)
+
+
+def _metonyms(ctx: Context, a: Place, b: Place) -> bool:
+    """"Washington và Hà Nội", "quan hệ Hà Nội - Mátxcơva": two capitals standing for their governments."""
+    return (
+        a.entity.id == "VN-HN"
+        and is_capital(b.entity.id)
+        and not any(_AS_CITY.search(ctx.text, max(0, p.start - 20), p.start) for p in (a, b))
+    )
 
 
 def _pair_of(
@@ -95,6 +111,7 @@ def _pair_of(
         foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
         return [(vn[0], foreign[0])] if vn and foreign else []
     if len(vn) == 1:
+        foreign = [f for f in foreign if not _metonyms(ctx, vn[0], f)]
         # "với tỉnh Nara, tỉnh Tottori và thành phố Kitakyushu": every partner of a list.
         return [(vn[0], f) for f in _unique(foreign)]
     if len(foreign) == 1:

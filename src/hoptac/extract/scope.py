@@ -60,7 +60,10 @@ def in_scope(actors: Iterable[Actor]) -> bool:
     actors = list(actors)
     vn_local = [a for a in actors if a.vietnamese and a.kind != "country"]
     foreign_nations_only = all(a.kind == "country" for a in actors if not a.vietnamese)
-    if any(a.national for a in actors) or foreign_nations_only:
+    if any(a.national for a in actors) and foreign_nations_only:
+        # A summit: a province named only in a delegate's title ("Bí thư Thành ủy Hà Nội") is not a side.
+        actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or (a.led and not a.titled)]
+    elif any(a.national for a in actors) or foreign_nations_only:
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     if not vn_local or not [a for a in actors if a.vietnamese and a.kind != "country"]:
         actors = [a for a in actors if a.vietnamese or not _local_actor(a) or a.led]

@@ -346,3 +346,30 @@ def test_a_capital_standing_for_its_government_makes_no_city_relationship() -> N
         "quan hệ hữu nghị của Việt Nam với Nga."
     )
     assert extract_facts(text, PUBLISHED)[1] == []
+
+
+def test_a_forum_of_nations_meeting_in_a_city_is_not_the_city_s_event() -> None:
+    text = (
+        "Cần Thơ sẵn sàng cho Hội nghị Bộ trưởng ASEAN\n\n"
+        "Ngày 15/5, Hội nghị Bộ trưởng Kinh tế ASEAN diễn ra tại TP Cần Thơ. Ông Trần Văn Nam, Chủ tịch Hiệp hội "
+        "Du lịch thành phố Cần Thơ cho biết các khách sạn đã sẵn sàng đón đại biểu ASEAN."
+    )
+    assert _events(text) == []
+
+
+def test_a_forum_whose_conference_a_city_s_leader_addresses_is_the_city_s_event() -> None:
+    text = (
+        "Bí thư Thành ủy Đà Nẵng phát biểu tại hội nghị ASEAN\n\n"
+        "Sáng 16/5, tại hội nghị của ASEAN về đô thị thông minh, Bí thư Thành ủy Đà Nẵng Nguyễn Văn Quảng "
+        "giới thiệu kinh nghiệm của thành phố về chính quyền điện tử."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-DN", "org:asean"}]
+
+
+def test_a_vietnamese_firm_whose_name_has_no_diacritics_is_not_foreign() -> None:
+    text = (
+        "An Giang làm việc với Tập đoàn Sao Mai\n\n"
+        "Ngày 12/5, Chủ tịch UBND tỉnh An Giang làm việc với Tập đoàn Sao Mai về dự án nuôi cá tra. "
+        "Tập đoàn Sao Mai đang hợp tác với một đối tác Nhật Bản để xuất khẩu sang thị trường Nhật Bản."
+    )
+    assert _events(text) == []

@@ -33,7 +33,7 @@ class Actor:
     end: int
     national: bool = False  # Vietnam acting through a national leader or body
     led: bool = False  # a locality whose own leader or government the text names: "Thống đốc tỉnh Aichi"
-    titled: bool = False  # named only inside officials' titles: "Bí thư Thành ủy Hà Nội Hoàng Trung Hải"
+    escort: bool = False  # named only in the titles of those who attend: "Tham dự có Bí thư Thành ủy Hà Nội ..."
 
     @property
     def id(self) -> str:
@@ -90,6 +90,20 @@ _COMPANY = re.compile(
 )
 # Vietnamese legal forms and brand stems written without diacritics: "Công ty TNHH MTV ...", "Vinamilk", "Viettel".
 _DOMESTIC_FIRM = re.compile(r"(?:TNHH|MTV|CP|TM|DV|XNK|SX|XD|TMDV|CTCP|JSC|Vina|Viet|VN|Petro|Sai ?gon|Ha ?Noi)", re.I)
+_VIETNAM_IN_NAME = re.compile(r"(?<!\w)(?:Vietnam|Viet Nam|Saigon|Hanoi)(?!\w)", re.I)
+
+
+@cache
+def _plain_syllables() -> frozenset[str]:
+    """Vietnamese syllables that carry no diacritics ("sao", "mai", "trung", "nam"), as news writes them.
+
+    Counted in the 2017 news corpus: lower-case tokens seen 100 times or more that are well-formed
+    syllables, less English loanwords. "Công ty Sao Mai", "Tập đoàn Trung Nam" are Vietnamese firms.
+    """
+    data = resources.files("hoptac.extract").joinpath("data/plain_syllables.csv").read_text(encoding="utf-8")
+    return frozenset(row["syllable"] for row in csv.DictReader(data.splitlines()))
+
+
 _NEXT_WORD = re.compile(r" (\w+)")
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|,|của|đến từ)\s*\Z")
 _POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
@@ -115,12 +129,12 @@ def find_actors(ctx: Context) -> list[Actor]:
     for p in ctx.places:
         if p.entity.id not in led and _led(ctx, p):
             led.add(p.entity.id)
-    untitled = {p.entity.id for p in ctx.places if ctx.title_holding(p) is None}
+    leading = {p.entity.id for p in ctx.places if not _in_escort(ctx, p)}
     for p in map(_city_state, ctx.places):
         if _acts(ctx, p):
             ident = p.entity.id
             out.append(
-                Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, titled=ident not in untitled)
+                Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading)
             )
     bodies = _bodies(ctx)
     if bodies:
@@ -185,6 +199,11 @@ def is_city_network(entity_id: str) -> bool:
     return entity_id in _ids("city_networks.csv")
 
 
+def is_forum(entity_id: str) -> bool:
+    """A forum of national governments (APEC, ASEAN, IPU): a city that hosts its meeting is only the venue."""
+    return entity_id in _ids("forums.csv")
+
+
 def is_capital(entity_id: str) -> bool:
     """A national capital: "Washington", "Bắc Kinh" often stand for their governments."""
     return entity_id in _ids("capitals.csv")
@@ -200,11 +219,41 @@ def _city_state(p: Place) -> Place:
     return Place(p.mention, country)
 
 
+# "Tham dự hội đàm về phía Việt Nam có ...", "tháp tùng Thủ tướng có ...": those listed after attend.
+_ESCORT = re.compile(
+    r"(?<!\w)(?:[Tt]ham dự|[Cc]ùng dự|[Tt]háp tùng|[Cc]ùng đi|[Cc]ó mặt|về phía Việt Nam có|[Đđ]oàn gồm|"
+    r"thành viên [Đđ]oàn)(?:\s+(?:hội đàm|hội kiến|buổi \w+|lễ \w+))?(?!\w)"
+)
+# "... ; gặp Bí thư Thành ủy TP HCM": the one met.
+_MET = re.compile(r"(?<!\w)(?:gặp|tiếp|hội kiến|hội đàm với|làm việc với|chào xã giao|đón)(?!\w)")
+
+
+def _in_escort(ctx: Context, p: Place) -> bool:
+    """The place is named in the title of someone listed as attending another's meeting."""
+    holder = ctx.title_holding(p)
+    if holder is None or holder.title_start is None:
+        return False
+    start = max(0, holder.title_start - 200)
+    start = max(start, ctx.text.rfind(". ", start, holder.title_start) + 1)
+    escort = [m.end() for m in _ESCORT.finditer(ctx.text, start, holder.title_start)]
+    met = [m.end() for m in _MET.finditer(ctx.text, start, holder.title_start)]
+    return bool(escort) and (not met or escort[-1] >= met[-1])
+
+
+_PRIVATE_BODY = re.compile(
+    r"(?<!\w)(?:Hội(?! đồng)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|"
+    r"Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ)(?!\w)"
+)
+
+
 def _led(ctx: Context, p: Place) -> bool:
     if p.entity.kind not in ("province", "city", "district", "commune"):
         return p.entity.kind == "agency"
     leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
-    return ctx.title_holding(p) is not None or leader is not None or _ACTS_AFTER.match(ctx.text, p.end) is not None
+    holder = ctx.title_holding(p)
+    if holder and holder.title_start is not None and _PRIVATE_BODY.search(ctx.text, holder.title_start, p.start):
+        holder = None  # "Chủ tịch Hội lữ hành thành phố Đà Nẵng" heads an association, not the city
+    return holder is not None or leader is not None or _ACTS_AFTER.match(ctx.text, p.end) is not None
 
 
 def _acts(ctx: Context, p: Place) -> bool:
@@ -320,7 +369,13 @@ def _companies(ctx: Context) -> list[Actor]:
         group = "name" if m.group("name") else "bare"
         name = m.group(group).rstrip(".")
         start, end = m.start(group), m.start(group) + len(name)
-        if fold(name) != name.lower() or (name.isupper() and len(name) <= 3) or _DOMESTIC_FIRM.match(name):
+        if (
+            fold(name) != name.lower()
+            or (name.isupper() and len(name) <= 3)
+            or _DOMESTIC_FIRM.match(name)
+            or _VIETNAM_IN_NAME.search(name)
+            or all(w in _plain_syllables() for w in name.lower().split())
+        ):
             continue  # Vietnamese names carry diacritics; "Tập đoàn FLC"-style acronyms are domestic more often
         after = _NEXT_WORD.match(ctx.text, end)
         if after and after.group(1)[:1].isupper() and not after.group(1).isascii():

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from hoptac.extract.actors import Actor, is_capital, is_city_network
+from hoptac.extract.actors import Actor, is_capital, is_city_network, is_forum
 
 _LOCAL = ("province", "city", "district", "commune")
 
@@ -59,10 +59,11 @@ def in_scope(actors: Iterable[Actor]) -> bool:
     """
     actors = list(actors)
     vn_local = [a for a in actors if a.vietnamese and a.kind != "country"]
-    foreign_nations_only = all(a.kind == "country" for a in actors if not a.vietnamese)
+    # A forum of nations meeting in a city is the nations' affair unless the city's own leaders act.
+    foreign_nations_only = all(a.kind == "country" or is_forum(a.id) for a in actors if not a.vietnamese)
     if any(a.national for a in actors) and foreign_nations_only:
-        # A summit: a province named only in a delegate's title ("Bí thư Thành ủy Hà Nội") is not a side.
-        actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or (a.led and not a.titled)]
+        # A summit: a province named only in an attending delegate's title ("Bí thư Thành ủy Hà Nội") is no side.
+        actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or (a.led and not a.escort)]
     elif any(a.national for a in actors) or foreign_nations_only:
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     if not vn_local or not [a for a in actors if a.vietnamese and a.kind != "country"]:

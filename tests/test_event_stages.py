@@ -303,10 +303,15 @@ def test_a_drug_seizure_is_no_cooperation_but_a_joint_operation_may_be() -> None
         "Hủa Phăn (Lào) về Việt Nam. Tang vật gồm ma túy tổng hợp và heroin. Vụ việc ma túy đang được điều tra."
     )
     assert off_topic(seizure) == "crime"
+    assert _events(seizure) == []
+    domestic = seizure.replace(
+        "Công an tỉnh Thanh Hóa bắt giữ", "Công an tỉnh Thanh Hóa phối hợp với Bộ đội Biên phòng tỉnh Nghệ An bắt giữ"
+    )
+    assert _events(domestic) == []
     joint = seizure.replace(
         "Công an tỉnh Thanh Hóa bắt giữ", "Công an tỉnh Thanh Hóa phối hợp với Công an tỉnh Hủa Phăn bắt giữ"
     )
-    assert off_topic(joint) is None
+    assert [{p.id for p in e.parties} for e in _events(joint)] == [{"VN-21", "LA-HO"}]
 
 
 def test_a_city_leader_in_a_summit_delegation_is_not_a_party() -> None:

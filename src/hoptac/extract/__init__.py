@@ -24,7 +24,7 @@ from hoptac.extract.events import build_events
 from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
-from hoptac.extract.scope import may_be_in_scope, off_topic
+from hoptac.extract.scope import joint_operation, may_be_in_scope, off_topic
 from hoptac.models import DateValue, Event, Relation
 
 # Cheap gate: cooperation with a foreign side nearly always says one of these.
@@ -38,10 +38,13 @@ _FOREIGN_CUE = re.compile(
 
 def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[Event], list[Relation]]:
     """Events and relations stated in one article's clean text (title, blank line, body)."""
-    if not _FOREIGN_CUE.search(text) or off_topic(text):
+    topic = off_topic(text)
+    if not _FOREIGN_CUE.search(text) or topic not in (None, "crime"):
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)
+    if topic == "crime" and not joint_operation(ctx):
+        return [], []
     if not any(not p.vietnamese for p in ctx.places):
         return [], []  # nothing foreign is named: no event, no relationship
     actors = find_actors(ctx)

@@ -323,7 +323,13 @@ def _title_tail(ctx: Context, offset: int) -> int:
     return end
 
 
+_ROMAN_NAME = re.compile(r"\s+([A-Z][a-z]+)(?!\w)")
+
+
 def _foreign_name_follows(ctx: Context, offset: int) -> bool:
+    roman = _ROMAN_NAME.match(ctx.text, offset)
+    if roman and roman.group(1).lower() not in _plain_syllables():
+        return True  # "Thủ tướng Abe", "Tổng thống Putin": a foreign surname alone
     person = next((p for p in ctx.people if offset <= p.start <= offset + 3), None)
     if person is None:
         person = next((p for p in ctx.people if p.title_start is not None and p.title_start < offset <= p.start), None)

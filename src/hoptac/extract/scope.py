@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from hoptac.extract.actors import Actor, is_capital, is_city_network, is_forum
+from hoptac.extract.context import Context
 
 _LOCAL = ("province", "city", "district", "commune")
 
@@ -28,18 +29,33 @@ _OFF_TOPIC_HITS = 4
 
 
 # "Công an tỉnh Hà Tĩnh phối hợp với Công an tỉnh Bolikhamxay (Lào)": a crime story about a joint operation.
-_JOINT = re.compile(r"(?<!\w)(?:phối hợp với|phối hợp cùng|lực lượng chức năng hai nước|phía bạn)(?!\w)")
+_JOINT = re.compile(r"(?<!\w)(?:phối hợp với|phối hợp cùng|cùng với)(?!\w)")
+_OPERATION = re.compile(
+    r"(?<!\w)(?:bắt|phát hiện|thu giữ|tiến hành|điều tra|truy bắt|triệt phá|kiểm tra|khám xét|vận chuyển)(?!\w)|\.\s"
+)
+_BOTH_SIDES = re.compile(r"(?<!\w)(?:lực lượng chức năng hai nước|phía bạn|nước bạn|hai bên)(?!\w)")
 
 
 def off_topic(text: str) -> str | None:
     """The topic of an article that reports a match, a trial or a crime, not cooperation."""
     for topic, pattern in _off_topic().items():
-        if topic == "crime" and _JOINT.search(text):
-            continue
         for hits, _ in enumerate(pattern.finditer(text), 1):
             if hits >= _OFF_TOPIC_HITS:
                 return topic
     return None
+
+
+def joint_operation(ctx: Context) -> bool:
+    """A crime story in which a Vietnamese force works with a foreign one: "phối hợp với Công an tỉnh Hủa Phăn"."""
+    if _BOTH_SIDES.search(ctx.text):
+        return True
+    for m in _JOINT.finditer(ctx.text):
+        # The partners are those named before the operation's verb: "... phối hợp với A, B (Lào) bắt giữ".
+        verb = _OPERATION.search(ctx.text, m.end(), m.end() + 250)
+        end = verb.start() if verb else m.end() + 250
+        if any(not p.vietnamese for p in ctx.places_in(m.end(), end)):
+            return True
+    return False
 
 
 def is_actor(actor: Actor) -> bool:
@@ -60,7 +76,10 @@ def in_scope(actors: Iterable[Actor]) -> bool:
     actors = list(actors)
     vn_local = [a for a in actors if a.vietnamese and a.kind != "country"]
     # A forum of nations meeting in a city is the nations' affair unless the city's own leaders act.
-    foreign_nations_only = all(a.kind == "country" or is_forum(a.id) for a in actors if not a.vietnamese)
+    # A capital with no leader of its own named ("thủ đô Moscow") is where its nation receives.
+    foreign_nations_only = all(
+        a.kind == "country" or is_forum(a.id) or (is_capital(a.id) and not a.led) for a in actors if not a.vietnamese
+    )
     if any(a.national for a in actors) and foreign_nations_only:
         # A summit: a province named only in an attending delegate's title ("Bí thư Thành ủy Hà Nội") is no side.
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or (a.led and not a.escort)]

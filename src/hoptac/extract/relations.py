@@ -87,12 +87,17 @@ _AS_CITY = re.compile(
 )
 
 
+_TWO_CITIES = re.compile(r"hai (?:thủ đô|thành phố)", re.IGNORECASE)
+
+
 def _metonyms(ctx: Context, a: Place, b: Place) -> bool:
     """"Washington và Hà Nội", "quan hệ Hà Nội - Mátxcơva": two capitals standing for their governments."""
-    return (
-        a.entity.id == "VN-HN"
-        and is_capital(b.entity.id)
-        and not any(_AS_CITY.search(ctx.text, max(0, p.start - 20), p.start) for p in (a, b))
+    if a.entity.id != "VN-HN" or not is_capital(b.entity.id) or _TWO_CITIES.search(ctx.text):
+        return False
+    ids = {a.entity.id, b.entity.id}
+    # Anywhere in the article: "UBND thành phố Hà Nội" makes the Hà Nội of "Hà Nội và Mát-xcơ-va" the city.
+    return not any(
+        _AS_CITY.search(ctx.text, max(0, p.start - 20), p.start) for p in ctx.places if p.entity.id in ids
     )
 
 

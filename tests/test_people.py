@@ -196,3 +196,11 @@ def test_an_envoy_named_after_a_comma_takes_a_title_that_names_whom_they_represe
         ("Lê Trí Thanh", "Chủ tịch UBND tỉnh"),
         ("Park Sang-hoon", "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng"),
     ]
+
+
+def test_an_honorific_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Thủ tướng Campuchia Samdech Techo Hun Sen thăm tỉnh Tây Ninh. Ông Samdech Hun Sen cảm ơn tỉnh. "
+        "Bộ trưởng Malaysia Datuk Seri Anwar Ibrahim phát biểu."
+    )
+    assert _people(text)[0] == ("Hun Sen", "Thủ tướng Campuchia")

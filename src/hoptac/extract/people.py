@@ -337,11 +337,11 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
     found: list[PersonMention] = []
     taken: list[tuple[int, int]] = []  # names found, sorted and without overlaps
     for m in _HONORIFIC.finditer(text):
-        name = _clean_name(m.group("name"))
+        n_start = _skip_honorifics(text, m.start("name"), m.end("name"))
+        name = _clean_name(text[n_start : m.end("name")])
         # "ngài Tổng Thư ký": a title after the honorific, not a name.
-        if not name or _mention_end(mentions, m.start("name")) is not None or _title_re().match(text, m.start("name")):
+        if not name or _mention_end(mentions, n_start) is not None or _title_re().match(text, n_start):
             continue
-        n_start = m.start("name")
         n_end = n_start + len(name)
         title, t_start, t_end = _title_after(text, n_end, mentions) or _title_before(text, m.start(), mentions)
         found.append(PersonMention(name, title, n_start, n_end, t_start, t_end))
@@ -356,12 +356,15 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         if split is None:
             nameless_until = end
             continue
-        n_start, n_end = _after_country(text, *split)
+        title_end, n_end = _after_country(text, *split)
+        n_start = _skip_honorifics(text, title_end, n_end)
         overlaps = _mention_end(taken, n_start) is not None or _last_mention_end(taken, n_start, n_end) > n_start
         if n_start < m.end() or overlaps:
             continue
         name = _clean_name(text[n_start:n_end])
-        before_name = text[m.start() : n_start].strip(" ,-–")
+        before_name = text[m.start() : title_end].strip(" ,-–")
+        while (last := before_name.rsplit(" ", 1))[-1] and _name_honorific().fullmatch(last[-1] + " "):
+            before_name = last[0] if len(last) > 1 else ""  # "Thủ tướng Campuchia Samdech"
         title = _tidy_title(before_name)
         # "Chủ tịch UBND xã Phong Vân" names a commune; "Chủ tịch UBND tỉnh Nguyễn Văn Hai", a person.
         if not name or (_names_a_place_or_body(before_name) and name.split()[0].lower() not in surnames()):
@@ -407,6 +410,19 @@ def _names_a_place_or_body(title: str) -> bool:
     if words[-1][:1].isupper() and not words[-1].isupper():
         return False  # "Nhật Bản": the end of a name, not the word "bản" (village)
     return lowered[-1] in _NAMES_A_PLACE_OR_BODY or " ".join(lowered[-2:]) in _NAMES_A_PLACE_OR_BODY
+
+
+@lru_cache(maxsize=1)
+def _name_honorific() -> re.Pattern[str]:
+    """Honorifics that stand before a name and are no part of it: "Samdech Techo Hun Sen", "Tan Sri ..."."""
+    data = resources.files("hoptac.extract").joinpath("data/name_honorifics.csv").read_text(encoding="utf-8")
+    alts = sorted((re.escape(row["phrase"]) for row in csv.DictReader(data.splitlines())), key=len, reverse=True)
+    return re.compile(rf"(?:(?:{'|'.join(alts)})\s+)+")
+
+
+def _skip_honorifics(text: str, start: int, end: int) -> int:
+    m = _name_honorific().match(text, start, end)
+    return m.end() if m and m.end() < end else start
 
 
 def _clean_name(name: str) -> str | None:

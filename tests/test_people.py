@@ -204,3 +204,15 @@ def test_an_honorific_before_a_name_is_no_part_of_it() -> None:
         "Bộ trưởng Malaysia Datuk Seri Anwar Ibrahim phát biểu."
     )
     assert _people(text)[0] == ("Hun Sen", "Thủ tướng Campuchia")
+
+
+def test_military_ranks_are_titles_and_a_ministry_is_no_name() -> None:
+    text = (
+        "Đón đoàn có thượng tướng Phan Văn Giang và trung tướng Lê Huy Vịnh (Thứ trưởng Bộ Quốc Phòng), "
+        "cùng Chỉ huy trưởng Stanfield L. Chien."
+    )
+    assert _people(text) == [
+        ("Phan Văn Giang", "thượng tướng"),
+        ("Lê Huy Vịnh", "trung tướng"),
+        ("Stanfield L. Chien", "Chỉ huy trưởng"),
+    ]

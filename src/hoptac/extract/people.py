@@ -22,7 +22,8 @@ _WORD = r"[^\W\d_][\w’']*"
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 _CAP = rf"(?:[{_UPPER}][\w’']*)"
 _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
-_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
+# A middle initial stays inside a name: "Stanfield L. Chien".
+_NAME = rf"{_NAME_WORD}(?: (?:[A-Z]\. )?{_NAME_WORD}){{1,4}}"
 _HONORIFIC_WORD = r"(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)"
 _NEXT_HONORIFIC = re.compile(rf"{_HONORIFIC_WORD}\s")
 _HONORIFIC = re.compile(rf"(?<![\w]){_HONORIFIC_WORD}\s+(?P<name>{_NAME})")
@@ -99,7 +100,10 @@ _NAMES_A_PLACE_OR_BODY = {
 
 
 # Heads of bodies, however written, that a body's own name follows.
-_BODY_HEADS = {"quỹ", "viện", "hiệp hội", "tập đoàn", "công ty", "ngân hàng", "tổ chức", "trung tâm", "tổng công ty"}
+_BODY_HEADS = {
+    "quỹ", "viện", "hiệp hội", "tập đoàn", "công ty", "ngân hàng", "tổ chức", "trung tâm", "tổng công ty", "bộ", "sở",
+    "cục", "tổng cục", "ban",
+}
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +176,7 @@ def _is_cap(word: str) -> bool:
 
 
 _TOKEN = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.")
 # A title and the name after it fill 25 words at most (the longest in 12,500 articles fit); without a bound a run of
 # titles ("Chủ tịch UBND tỉnh " x 1,000) would make every head read to the end of the text.
 _MAX_TITLE_WORDS = 25
@@ -240,6 +245,9 @@ def _title_extent(text: str, start: int, mentions: list[tuple[int, int]]) -> int
             break  # "Chủ tịch X Phan Ngọc Thọ và Thị trưởng Y ...", "... và đồng chí Z": a second person
         if pending and _is_cap(bare) and _title_re().match(text, tok_start):
             break  # "... Bành Thanh Hoa hội kiến Bí thư ...": a verb, then the next person's title
+        if _INITIAL.fullmatch(word) and _is_cap(text[tok_end + 1 : tok_end + 2]):
+            end, pos, pending, after_cap = tok_end, tok_end, 0, True  # "Stanfield L. Chien": a middle initial
+            continue
         if _is_cap(bare) or bare.lower() in _TITLE_GLUE or bare.isupper():
             end = tok_start + len(bare)
             pos = tok_end
@@ -325,6 +333,8 @@ def _split_title_name(
     tail = caps[-3:] if len(caps) >= 4 else caps[-2:]
     if last_mention_end > start:
         tail = [w for w in caps if w[0] >= last_mention_end][:4]
+    while tail and _INITIAL.fullmatch(tail[0][2]) and caps.index(tail[0]) > 0:
+        tail = [caps[caps.index(tail[0]) - 1], *tail]  # "Stanfield L. Chien": the initial's given name too
     if len(tail) < 2:
         return None
     if any(not _is_cap(w) for w in text[tail[0][0] : tail[-1][1]].split()):

@@ -52,7 +52,7 @@ def _cues() -> tuple[tuple[_Cue, str], ...]:
 # name holds field words that say nothing of what the event is about.
 _BODY = re.compile(
     r"(?<!\w)(?:Bộ|Sở|Ngân hàng|Trường|Đại học|Học viện|Viện|Trung tâm|Tổng cục|Cục|Ủy ban|Uỷ ban|Ban|Hiệp hội|"
-    r"Hội|Quỹ|Liên minh|Tổ chức|Cơ quan|Chương trình|Phòng|Khoa|Vụ)"
+    r"Hội|Quỹ|Liên minh|Tổ chức|Cơ quan|Chương trình|Phòng|Khoa|Vụ|Diễn đàn)"
     r"(?:(?:\s+|\s*,\s*|\s+và\s+|\s*-\s*)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]*(?:\s+[a-zđ\u00e0-\u1ef9][\w]*)?)+"
 )
 

@@ -383,7 +383,7 @@ def test_a_vietnamese_firm_whose_name_has_no_diacritics_is_not_foreign() -> None
 def test_a_border_force_working_with_a_country_s_authorities_is_a_joint_operation() -> None:
     text = (
         "Bắt 5 đối tượng vận chuyển ma túy qua biên giới\n\n"
-        "Chiều 12/5, tại tỉnh Bolikhamxay (Lào), Bộ đội Biên phòng tỉnh Hà Tĩnh phối hợp với nhà chức trách Lào "
+        "Chiều 12/5, tại khu vực biên giới, Bộ đội Biên phòng tỉnh Hà Tĩnh phối hợp với nhà chức trách Lào "
         "bắt giữ 5 đối tượng vận chuyển trái phép 20.000 viên ma túy. Tang vật gồm ma túy và xe máy. "
         "Vụ việc ma túy đã được bàn giao cho phía Lào xử lý theo pháp luật về ma túy."
     )

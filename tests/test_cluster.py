@@ -225,6 +225,7 @@ def test_a_bad_cluster_address_is_one_line(address, message):
 def test_an_article_over_its_time_bound_is_reported_in_place(client):
     good = Document(source="tot.txt", raw="Chiều 3/4, Chủ tịch UBND TP Đà Nẵng tiếp đoàn thành phố Daegu.")
     names = "".join(f"ông {s} Văn {g} " for s in ("Nguyễn", "Trần", "Lê", "Phạm") for g in "ABCDEGHKLMN")
+    names += "Chủ tịch UBND tỉnh tiếp đoàn công tác tỉnh Gyeonggi, hai bên hợp tác du lịch. "  # cooperation news
     slow = Document(source="cham.txt", raw="Tỉnh Quảng Ninh hợp tác với tỉnh Gyeonggi (Hàn Quốc).\n" + names * 300)
     first, second = cluster.extract([slow, good], client, time_limit=0.3)
     assert first == cluster.Failed("cham.txt", "extraction stopped: took over 0.3 s")

@@ -388,3 +388,16 @@ def test_a_border_force_working_with_a_country_s_authorities_is_a_joint_operatio
         "Vụ việc ma túy đã được bàn giao cho phía Lào xử lý theo pháp luật về ma túy."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-23", "LA"}]
+
+
+def test_a_head_of_state_whose_nation_is_no_party_is_not_among_the_people() -> None:
+    text = (
+        "Đại sứ Việt Nam làm việc với Thống đốc bang Texas\n\n"
+        "Ngày 14/5, Đại sứ Việt Nam tại Hoa Kỳ Nguyễn Quốc Dũng đã gặp Thống đốc bang Texas Greg Abbott "
+        "tại thủ phủ Austin. Đại sứ cho biết chuyến thăm Việt Nam của Tổng thống Joe Biden năm ngoái đã mở ra "
+        "giai đoạn mới. Vừa qua, Thủ tướng Phạm Minh Chính đã có cuộc điện đàm với Tổng thống Joe Biden. "
+        "Hai bên trao đổi về hợp tác giáo dục và năng lượng."
+    )
+    events = _events(text)
+    assert [{p.id for p in e.parties} for e in events] == [{"VN", "US-TX"}]
+    assert [p.name for p in events[0].people] == ["Nguyễn Quốc Dũng", "Greg Abbott"]

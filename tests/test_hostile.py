@@ -234,6 +234,9 @@ def test_a_rerun_skips_stored_articles_before_extracting_them(tmp_path, monkeypa
 SLOW = "Ngày 12/3/2018, tỉnh Quảng Ninh hợp tác với tỉnh Gyeonggi (Hàn Quốc).\n" + "".join(
     f"ông {s} {m} {g} " for s in ("Nguyễn", "Trần", "Lê", "Phạm") for m in ("Văn", "Thị", "Đức") for g in "ABCDEGHK"
 ) * 200  # about 100 KB of names after honorifics: seconds of work
+# Words of cooperation news among the names, so that the article is read and not set aside as unrelated.
+_NEWS = "Chủ tịch UBND tỉnh tiếp đoàn công tác tỉnh Gyeonggi, hai bên hợp tác du lịch, "
+SLOW = SLOW.replace("ông Nguyễn Văn A ", _NEWS + "ông Nguyễn Văn A ")
 
 
 def test_an_article_over_its_time_bound_is_rejected_and_the_run_goes_on(tmp_path):

@@ -5,6 +5,7 @@ article's title, a blank line, then its body; offsets in every evidence span
 point into it. The stages run one after the other, each in its own module:
 
     scope     articles about a match or a trial are passed over
+    relevance articles whose words are far from cooperation news are passed over
     context   sentences, places, people, dates           (segment and mentions)
     actors    the mentions that can be parties
     mentions  every clause with an event cue and its arguments
@@ -24,6 +25,7 @@ from hoptac.extract.events import build_events
 from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
+from hoptac.extract.relevance import unrelated
 from hoptac.extract.scope import joint_operation, may_be_in_scope, off_topic
 from hoptac.models import DateValue, Event, Relation
 
@@ -39,7 +41,7 @@ _FOREIGN_CUE = re.compile(
 def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[Event], list[Relation]]:
     """Events and relations stated in one article's clean text (title, blank line, body)."""
     topic = off_topic(text)
-    if not _FOREIGN_CUE.search(text) or topic not in (None, "crime"):
+    if not _FOREIGN_CUE.search(text) or topic not in (None, "crime") or unrelated(text):
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)

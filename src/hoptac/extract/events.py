@@ -242,6 +242,7 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
     foreign = next((a.id for a in parties if not a.vietnamese and a.kind != "country"), None)
     foreign = foreign or next((a.id for a in parties if not a.vietnamese), None)
     party_ids = _ids(parties)
+    foreign_nations = {a.id for a in parties if not a.vietnamese and a.kind == "country"}
     out = []
 
     for person in ctx.people:
@@ -258,12 +259,21 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
         named_at = person.title_start if person.title_start is not None else person.start
         if named_at >= lead_end(ctx) and _OWNER_BEFORE.search(ctx.text, max(0, named_at - 8), named_at):
             continue  # "chuyến thăm của Tổng Bí thư X", "Thông điệp của Thủ tướng Y": named, not present
+        if not person.vietnamese and _HEAD_OF_STATE.match(person.title or "") and not (
+            foreign_nations & ({own} if own else {a.country for a in parties if not a.vietnamese})
+        ):
+            continue  # "Tổng thống Donald Trump" in an article on Maryland: his nation is no party of this event
+        if _TOLD_BEFORE.search(ctx.text, max(0, person.start - 150), person.start):
+            continue  # "Vừa qua, ... đã có cuộc điện đàm giữa Thủ tướng X và ...": an earlier contact told in passing
         party = own or (vn if person.vietnamese else foreign)
         out.append(Person(name=person.name, title=person.title, party=party))
     return out
 
 
 _OWNER_BEFORE = re.compile(r"(?<!\w)của\s+\Z")
+_TOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:[Vv]ừa qua|[Nn]ăm ngoái),[^.!?]*\Z")
+# A foreign head of state or government, who speaks for the nation, not for its states or cities.
+_HEAD_OF_STATE = re.compile(r"(?:Phó )?(?:Tổng thống|Thủ tướng|Quốc vương|Nhà vua)(?! bang)(?!\w)", re.IGNORECASE)
 
 
 def _country_of(ctx: Context, entity_id: str) -> str | None:

@@ -1,0 +1,37 @@
+"""The shipped relevance model on news of our own writing: cooperation news passes, other news does not."""
+
+from __future__ import annotations
+
+from hoptac.extract import extract_facts
+from hoptac.extract.relevance import model, tokens, unrelated
+from hoptac.models import DateValue
+
+COOPERATION = (
+    "Bình Định tiếp đoàn công tác tỉnh Kagoshima\n\n"
+    "Chiều 14/5, Chủ tịch UBND tỉnh Bình Định đã tiếp đoàn công tác tỉnh Kagoshima (Nhật Bản) do Phó Thống đốc "
+    "dẫn đầu. Hai bên trao đổi về hợp tác đào tạo nguồn nhân lực, du lịch và nông nghiệp, hướng tới ký kết "
+    "biên bản ghi nhớ hợp tác giữa hai địa phương."
+)
+CELEBRITY = (
+    "Hoa hậu rạng rỡ tại sự kiện thời trang ở Paris\n\n"
+    "Tối 14/5, hoa hậu xuất hiện rạng rỡ trên thảm đỏ tuần lễ thời trang, diện váy dạ hội của nhà thiết kế "
+    "nổi tiếng. Người đẹp chia sẻ cô đã tập luyện catwalk suốt nhiều tháng và rất hạnh phúc khi được khán giả "
+    "yêu mến. Trước đó, cô từng đăng quang cuộc thi sắc đẹp và tham gia nhiều show truyền hình."
+)
+
+
+def test_features_are_words_and_word_pairs() -> None:
+    assert tokens("Hợp tác du lịch") == ["hợp", "tác", "du", "lịch", "hợp tác", "tác du", "du lịch"]
+
+
+def test_cooperation_news_is_far_above_the_threshold_and_celebrity_news_below() -> None:
+    m = model()
+    assert m.probability(COOPERATION) > 0.5
+    assert m.probability(CELEBRITY) < m.threshold
+    assert not unrelated(COOPERATION) and unrelated(CELEBRITY)
+
+
+def test_a_place_named_in_celebrity_news_makes_no_event() -> None:
+    organised = "tuần lễ thời trang do Đại sứ quán Pháp và UBND TP Hồ Chí Minh phối hợp tổ chức,"
+    text = CELEBRITY.replace("tuần lễ thời trang,", organised)
+    assert extract_facts(text, DateValue(value="2024-05-15", precision="day")) == ([], [])

@@ -401,3 +401,13 @@ def test_a_head_of_state_whose_nation_is_no_party_is_not_among_the_people() -> N
     events = _events(text)
     assert [{p.id for p in e.parties} for e in events] == [{"VN", "US-TX"}]
     assert [p.name for p in events[0].people] == ["Nguyễn Quốc Dũng", "Greg Abbott"]
+
+
+def test_a_province_whose_leader_attends_acts_rather_than_its_city_that_hosts() -> None:
+    text = (
+        "Khai mạc hội nghị khoa học quốc tế tại Quy Nhơn\n\n"
+        "Ngày 10/5, tại thành phố Quy Nhơn (Bình Định) đã khai mạc hội nghị khoa học quốc tế về vật lý. "
+        "Tham dự lễ khai mạc có Đại sứ Pháp tại Việt Nam Olivier Brochet và Chủ tịch UBND tỉnh Bình Định "
+        "Phạm Anh Tuấn."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-31", "FR"}]

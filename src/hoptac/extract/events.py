@@ -103,6 +103,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         if parent not in {a.id for a in actors}:
             continue
         child_first = order.get(child.id, child.start) < order.get(parent, 0) and not _only_venue(ctx, child, spans)
+        if child_first and not child.led and any(a.id == parent and a.led for a in actors):
+            child_first = False  # "thành phố Quy Nhơn (Bình Định)" hosts; "Chủ tịch UBND tỉnh Bình Định" acts
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
     # A country beside its own province, city or agency in the same event is the same side told twice;

@@ -33,7 +33,7 @@ class Actor:
     end: int
     national: bool = False  # Vietnam acting through a national leader or body
     led: bool = False  # a locality whose own leader or government the text names: "Thống đốc tỉnh Aichi"
-    escort: bool = False  # named only in the titles of those who attend: "Tham dự có Bí thư Thành ủy Hà Nội ..."
+    escort: bool = False  # led only by those listed as attending: "Tham dự có Bí thư Thành ủy Hà Nội ..."
 
     @property
     def id(self) -> str:
@@ -104,6 +104,14 @@ def _plain_syllables() -> frozenset[str]:
     return frozenset(row["syllable"] for row in csv.DictReader(data.splitlines()))
 
 
+def _vietnamese_word(word: str) -> bool:
+    """A syllable written without diacritics, or two run together as brands do ("Trungnam", "Hoaphat")."""
+    syllables = _plain_syllables()
+    if word in syllables:
+        return True
+    return len(word) >= 6 and any(word[:i] in syllables and word[i:] in syllables for i in range(2, len(word) - 1))
+
+
 _NEXT_WORD = re.compile(r" (\w+)")
 _COUNTRY_NEXT = re.compile(r"\s*(?:\(|,|của|đến từ)\s*\Z")
 _POSTED_AT = re.compile(r"(?<!\w)tại(?!\w)")
@@ -126,10 +134,12 @@ def find_actors(ctx: Context) -> list[Actor]:
     """Every mention of the article that can be a party, in text order."""
     out: list[Actor] = []
     led: set[str] = set()
+    leading: set[str] = set()  # led somewhere other than in a list of those who attend
     for p in ctx.places:
-        if p.entity.id not in led and _led(ctx, p):
+        if p.entity.id not in leading and _led(ctx, p):
             led.add(p.entity.id)
-    leading = {p.entity.id for p in ctx.places if not _in_escort(ctx, p)}
+            if not _in_escort(ctx, p):
+                leading.add(p.entity.id)
     for p in map(_city_state, ctx.places):
         if _acts(ctx, p):
             ident = p.entity.id
@@ -221,8 +231,8 @@ def _city_state(p: Place) -> Place:
 
 # "Tham dự hội đàm về phía Việt Nam có ...", "tháp tùng Thủ tướng có ...": those listed after attend.
 _ESCORT = re.compile(
-    r"(?<!\w)(?:[Tt]ham dự|[Cc]ùng dự|[Tt]háp tùng|[Cc]ùng đi|[Cc]ó mặt|về phía Việt Nam có|[Đđ]oàn gồm|"
-    r"thành viên [Đđ]oàn)(?:\s+(?:hội đàm|hội kiến|buổi \w+|lễ \w+))?(?!\w)"
+    r"(?<!\w)(?:[Tt]ham dự|[Tt]ham gia|[Cc]ùng dự|[Tt]háp tùng|[Cc]ùng đi|[Cc]ó mặt|về phía Việt Nam có|[Đđ]oàn gồm|"
+    r"thành viên [Đđ]oàn|[Tt]hành phần [Đđ]oàn)(?:\s+(?:hội đàm|hội kiến|buổi \w+|lễ \w+))?(?!\w)"
 )
 # "... ; gặp Bí thư Thành ủy TP HCM": the one met.
 _MET = re.compile(r"(?<!\w)(?:gặp|tiếp|hội kiến|hội đàm với|làm việc với|chào xã giao|đón)(?!\w)")
@@ -233,8 +243,7 @@ def _in_escort(ctx: Context, p: Place) -> bool:
     holder = ctx.title_holding(p)
     if holder is None or holder.title_start is None:
         return False
-    start = max(0, holder.title_start - 200)
-    start = max(start, ctx.text.rfind(". ", start, holder.title_start) + 1)
+    start = max(0, holder.title_start - 1000)  # a delegation's list of members runs long, across full stops
     escort = [m.end() for m in _ESCORT.finditer(ctx.text, start, holder.title_start)]
     met = [m.end() for m in _MET.finditer(ctx.text, start, holder.title_start)]
     return bool(escort) and (not met or escort[-1] >= met[-1])
@@ -380,7 +389,7 @@ def _companies(ctx: Context) -> list[Actor]:
             or (name.isupper() and len(name) <= 3)
             or _DOMESTIC_FIRM.match(name)
             or _VIETNAM_IN_NAME.search(name)
-            or all(w in _plain_syllables() for w in name.lower().split())
+            or all(_vietnamese_word(w) for w in name.lower().split())
         ):
             continue  # Vietnamese names carry diacritics; "Tập đoàn FLC"-style acronyms are domestic more often
         after = _NEXT_WORD.match(ctx.text, end)

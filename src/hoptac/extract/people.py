@@ -82,7 +82,7 @@ _TITLE_STOP = set(
     (
         "cho đã sẽ đang là có được vừa mới cũng đều không chưa rất khẳng nhấn phát bày đánh đề mong chia tham "
         "tiếp thăm ký trao tặng làm dẫn gửi nêu cảm chúc hoan nói thông giới trình kêu yêu chào đến về ra vào kiến đàm "
-        "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên"
+        "sang lên nhận này đó thì mà nên để khi sau trước trong theo từ như hai ba bên cùng"
     ).split()
 )
 # Words that open a new phrase after a title: what follows them is not the body's name, and a

@@ -411,3 +411,21 @@ def test_a_province_whose_leader_attends_acts_rather_than_its_city_that_hosts() 
         "Phạm Anh Tuấn."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-31", "FR"}]
+
+
+def test_who_gives_and_who_receives_follows_the_gift_verb() -> None:
+    gives = (
+        "Quảng Nam trao tặng quà cho tỉnh Sekong\n\n"
+        "Ngày 9/5, tại tỉnh Sekong (Lào), Chủ tịch UBND tỉnh Quảng Nam trao tặng tỉnh Sekong 20 bộ máy tính "
+        "trị giá 300 triệu đồng."
+    )
+    receives = (
+        "Quảng Ngãi nhận tài trợ của tỉnh Gunma\n\n"
+        "Ngày 9/5, UBND tỉnh Quảng Ngãi được tỉnh Gunma (Nhật Bản) tài trợ 50.000 USD để mua thiết bị y tế."
+    )
+    assert [{p.id: p.role for p in e.parties} for e in _events(gives) if e.kind == "aid"] == [
+        {"VN-27": "funder", "LA-XE": "recipient"}
+    ]
+    assert [{p.id: p.role for p in e.parties} for e in _events(receives) if e.kind == "aid"] == [
+        {"VN-29": "recipient", "JP-10": "funder"}
+    ]

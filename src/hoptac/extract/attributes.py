@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hoptac import resolve
-from hoptac.extract.context import Context, Place, is_venue
+from hoptac.extract.context import Context, Place, find_cues, is_venue
 from hoptac.extract.text import Span
 from hoptac.models import Amount, Evidence, Party, Role
 
@@ -43,8 +43,9 @@ def roles(
     """Each party's role. `named` are the parties as the sentence names them, Vietnam's leaders included."""
     roles: dict[str, Role] = {}
     if kind == "aid":
+        given = _givers(ctx, s, places)
         for p in places:
-            roles[p.entity.id] = "recipient" if p.vietnamese else "funder"
+            roles[p.entity.id] = given.get(p.entity.id) or ("recipient" if p.vietnamese else "funder")
         return roles
     if kind == "signing" or (kind == "meeting" and mode == "online"):
         return {p.entity.id: "participant" for p in places}
@@ -64,6 +65,37 @@ def roles(
     for p in places:
         roles[p.entity.id] = "host" if p.entity.country == host_country else "guest"
     return roles
+
+
+_PASSIVE = re.compile(r"(?<!\w)(?:được|nhận được|tiếp nhận|nhận)(?!\w)")
+
+
+def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
+    """Who gives and who receives, by where the parties stand around the sentence's gift verb.
+
+    "tỉnh Quảng Nam trao tặng tỉnh Champasak ...": the one before gives; "Quảng Nam được JICA tài trợ ...":
+    the one before "được" receives from the one after it.
+    """
+    cue = next((offset for label, offset in find_cues("event_cues.csv", s.text) if label == "aid"), None)
+    if cue is None:
+        return {}
+    ids = {p.entity.id for p in places}
+    own = [p for p in ctx.places_in(s.start, s.end) if p.entity.id in ids and not is_venue(ctx.text, p.start)]
+    at = s.start + cue
+    before = [p for p in own if p.end <= at]
+    after = [p for p in own if p.start >= at]
+    passive = _PASSIVE.search(ctx.text, before[0].end, at) if before else None
+    if passive:
+        # "Quảng Ngãi được tỉnh Gunma tài trợ", "Quảng Ngãi nhận tài trợ của tỉnh Gunma".
+        givers = [p for p in before if p.start >= passive.end()] or after
+        takers = [p for p in before if p.end <= passive.start()]
+    else:
+        givers, takers = before, after
+    if not givers or not takers or {p.entity.id for p in givers} & {p.entity.id for p in takers}:
+        return {}
+    out: dict[str, Role] = {p.entity.id: "funder" for p in givers}
+    out.update({p.entity.id: "recipient" for p in takers})
+    return out
 
 
 def _host_country(

@@ -429,3 +429,15 @@ def test_who_gives_and_who_receives_follows_the_gift_verb() -> None:
     assert [{p.id: p.role for p in e.parties} for e in _events(receives) if e.kind == "aid"] == [
         {"VN-29": "recipient", "JP-10": "funder"}
     ]
+
+
+def test_an_agreement_both_sides_sign_at_a_meeting_is_an_event_of_its_own_on_its_day() -> None:
+    text = (
+        "Đoàn công tác tỉnh Nghệ An làm việc tại Hàn Quốc\n\n"
+        "Ngày 11/5, Chủ tịch UBND tỉnh Nghệ An đã làm việc với lãnh đạo tỉnh Gyeongsangbuk (Hàn Quốc). "
+        "Tại buổi làm việc, hai bên đã ký kết Biên bản ghi nhớ hợp tác trong lĩnh vực nông nghiệp."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-11", {"KR-47": "host", "VN-22": "guest"}),
+        ("signing", "2024-05-11", {"KR-47": "participant", "VN-22": "participant"}),
+    ]

@@ -10,7 +10,8 @@ nor a party of its own only adds evidence to the event it repeats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from hoptac.extract.actors import Actor, unique
 from hoptac.extract.mentions import Candidate
@@ -65,10 +66,41 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
     return bool(foreign & cluster.foreign_ids())
 
 
+# "Tại buổi làm việc, hai bên đã ký kết ...": the pair of the event told just before.
+_BOTH = re.compile(
+    r"(?<!\w)(?:hai bên|hai địa phương|hai tỉnh|hai thành phố)\s+(?:\w+\s+){0,3}?"
+    r"(?:ký kết|ký|trao tặng|tặng|trao)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _both_sides(m: Candidate) -> bool:
+    return any(a.vietnamese for a in m.actors) and any(not a.vietnamese for a in m.actors)
+
+
+def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
+    """A signing or a gift of "hai bên" short of a side takes the sides of the mention before it, and its day."""
+    out: list[Candidate] = []
+    last: Candidate | None = None
+    for m in candidates:
+        if (
+            last is not None
+            and m.kind in _AID_AGREEMENT
+            and not _both_sides(m)
+            and _BOTH.search(m.sentence.text)
+            and not (m.history or m.proposed)
+        ):
+            m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date, companion=True)
+        if _both_sides(m):
+            last = m
+        out.append(m)
+    return out
+
+
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
     """Group mentions into events, in order of first mention."""
     clusters: list[Cluster] = []
-    for m in candidates:
+    for m in resolve_pairs(candidates):
         home = next((c for c in clusters if _fits(c, m)), None)
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER:
             # The lead retells the title's event in other words and with other details.

@@ -65,6 +65,18 @@ def kind_of(text: str) -> tuple[str, int] | None:
     return kind, named[kind]
 
 
+# "Tại buổi làm việc, hai bên đã ký kết ...", "Sau hội đàm, ...": the setting names the event before; the clause
+# after it tells what happened there.
+_SETTING = re.compile(r"(?:Tại|Trong|Sau|Nhân|Bên lề|Kết thúc)\s+[^,.;]{1,60},\s*")
+
+
+def _signed_after_setting(text: str) -> int | None:
+    """Where a signing is told after the setting that names the event it belongs to, if it is."""
+    setting = _SETTING.match(text)
+    after = kind_of(text[setting.end() :]) if setting else None
+    return setting.end() + after[1] if setting and after and after[0] == "signing" else None
+
+
 def lead_end(ctx: Context) -> int:
     """Where the lead ends: after the first body paragraph (the summary, when the page has one)."""
     body = sorted({s.paragraph for s in ctx.sentences if s.start >= ctx.title_end})
@@ -102,6 +114,10 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             if gift is not None:
                 # "Tại lễ khai mạc lễ hội, Bulgaria sẽ tặng ... cho TP Hà Nội": a gift made at the event.
                 out.append(replace(_candidate(ctx, s, "aid", s.start + gift, own, in_lead), companion=True))
+            signed = _signed_after_setting(s.text) if cue[0] != "signing" else None
+            if signed is not None:
+                # "Tại buổi làm việc, hai bên đã ký kết ...": an agreement signed at the event.
+                out.append(replace(_candidate(ctx, s, "signing", s.start + signed, own, in_lead), companion=True))
     return out
 
 

@@ -441,3 +441,15 @@ def test_an_agreement_both_sides_sign_at_a_meeting_is_an_event_of_its_own_on_its
         ("meeting", "2024-05-11", {"KR-47": "host", "VN-22": "guest"}),
         ("signing", "2024-05-11", {"KR-47": "participant", "VN-22": "participant"}),
     ]
+
+
+def test_a_delegation_visiting_abroad_is_the_guest_of_each_meeting_there() -> None:
+    text = (
+        "Đoàn công tác tỉnh Hà Tĩnh thăm và làm việc tại Nhật Bản\n\n"
+        "Từ ngày 10 đến 14/5, đoàn công tác tỉnh Hà Tĩnh do Chủ tịch UBND tỉnh dẫn đầu đã thăm Nhật Bản. "
+        "Ngày 11/5, đoàn đã làm việc với lãnh đạo tỉnh Shizuoka về hợp tác đào tạo nguồn nhân lực. "
+        "Ngày 13/5, tại Tokyo, UBND tỉnh Hà Tĩnh tổ chức hội nghị xúc tiến đầu tư với các doanh nghiệp Nhật Bản."
+    )
+    roles = [{p.id: p.role for p in e.parties} for e in _events(text)]
+    assert {"JP-22": "host", "VN-23": "guest"} in roles
+    assert all("JP-13" not in r for r in roles)  # Tokyo is where, the Japanese firms are who

@@ -118,7 +118,19 @@ def _host_country(
             return after[0].entity.country
     if venue is not None and any(p.entity.country == venue.entity.country for p in places):
         return venue.entity.country
+    abroad = _visited_abroad(ctx)
+    if abroad is not None and any(p.entity.country == abroad for p in places):
+        return abroad  # "Đoàn công tác tỉnh Nghệ An thăm và làm việc tại Hàn Quốc": hosted there all along
     return "VN" if any(p.vietnamese for p in places) else None
+
+
+def _visited_abroad(ctx: Context) -> str | None:
+    """The foreign country the title says a delegation visits or works in, if it says so."""
+    visit = _VISIT.search(ctx.text, 0, ctx.title_end)
+    if visit is None:
+        return None
+    after = [p for p in ctx.places_in(visit.end(), ctx.title_end) if not p.vietnamese]
+    return after[0].entity.country if after else None
 
 
 # "Đại sứ Phần Lan tại Việt Nam", "Tổng Lãnh sự Nhật Bản tại": where a diplomat is posted, even

@@ -88,7 +88,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # A Vietnamese locality's delegation abroad, or its culture week, is received by the city it goes to.
     national = any(a.national for a in actors)
     venues = {a.id for a in actors if a.kind != "country" and _only_venue(ctx, a, spans)}
-    hosts_abroad = not any(not a.vietnamese and a.kind != "country" and a.id not in venues for a in actors)
+    # A venue abroad hosts only when no foreign side takes part otherwise ("với doanh nghiệp Hàn Quốc").
+    hosts_abroad = not any(not a.vietnamese and a.id not in venues for a in actors)
     local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad
     actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"

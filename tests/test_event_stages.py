@@ -453,3 +453,14 @@ def test_a_delegation_visiting_abroad_is_the_guest_of_each_meeting_there() -> No
     roles = [{p.id: p.role for p in e.parties} for e in _events(text)]
     assert {"JP-22": "host", "VN-23": "guest"} in roles
     assert all("JP-13" not in r for r in roles)  # Tokyo is where, the Japanese firms are who
+
+
+def test_the_places_of_a_funded_project_receive_the_grant() -> None:
+    text = (
+        "ADB tài trợ 40 triệu USD cho hạ tầng đô thị tại Hà Giang và Tuyên Quang\n\n"
+        "Ngày 9/5, Ngân hàng Phát triển châu Á (ADB) phê duyệt khoản tài trợ 40 triệu USD cho dự án cải tạo "
+        "hạ tầng đô thị tại Hà Giang và Tuyên Quang."
+    )
+    assert [{p.id: p.role for p in e.parties} for e in _events(text)] == [
+        {"org:adb": "funder", "VN-03": "recipient", "VN-07": "recipient"}
+    ]

@@ -87,7 +87,13 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # is where, not who; its own leader or body would have named it otherwise.
     # A Vietnamese locality's delegation abroad, or its culture week, is received by the city it goes to.
     national = any(a.national for a in actors)
-    venues = {a.id for a in actors if a.kind != "country" and _only_venue(ctx, a, spans)}
+    venues = {
+        a.id
+        for a in actors
+        if a.kind != "country"
+        and _only_venue(ctx, a, spans)
+        and not (c.kind == "aid" and a.vietnamese and _project_site(ctx, a, spans))
+    }
     # A venue abroad hosts only when no foreign side takes part otherwise ("với doanh nghiệp Hàn Quốc").
     hosts_abroad = not any(not a.vietnamese and a.id not in venues for a in actors)
     local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad
@@ -117,6 +123,18 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     return actors
+
+
+# "tài trợ ... cho dự án cải tạo hạ tầng đô thị tại Lào Cai": where a funded project is, is who receives it.
+_PROJECT_AT = re.compile(r"(?<!\w)(?:dự án|công trình|chương trình)(?!\w)[^.;]{0,60}\Z", re.IGNORECASE)
+
+
+def _project_site(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:
+    return any(
+        p.entity.id == actor.id and _PROJECT_AT.search(ctx.text, max(0, p.start - 80), p.start)
+        for p in ctx.places
+        if any(s <= p.start < e for s, e in spans)
+    )
 
 
 def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:

@@ -464,3 +464,12 @@ def test_the_places_of_a_funded_project_receive_the_grant() -> None:
     assert [{p.id: p.role for p in e.parties} for e in _events(text)] == [
         {"org:adb": "funder", "VN-03": "recipient", "VN-07": "recipient"}
     ]
+
+
+def test_a_body_s_short_name_recurring_names_no_place_and_its_country_s_firms_take_part() -> None:
+    text = (
+        "Long An giới thiệu cơ hội đầu tư với doanh nghiệp Pháp\n\n"
+        "Ngày 12/5, Phòng Thương mại và Công nghiệp vùng Lyon (CCI Lyon) và UBND tỉnh Long An tổ chức hội thảo "
+        "xúc tiến đầu tư với các nhà đầu tư đến từ Pháp. Bà Anne Morel, Giám đốc của CCI  Lyon, phát biểu khai mạc."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-41", "org:cci-lyon", "FR"}]

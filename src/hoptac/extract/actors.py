@@ -62,7 +62,7 @@ def _words(name: str) -> tuple[str, ...]:
 def _country_agent() -> re.Pattern[str]:
     """The words before a country that make it act: "Đại sứ quán", "đoàn", "Thủ tướng"."""
     alts = "|".join(re.escape(w) for w in _words("country_agents.csv"))
-    return re.compile(rf"(?<!\w)(?:{alts})\s+(?:của\s+)?(?:các\s+)?(?:nước\s+)?\Z", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alts})\s+(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -148,8 +148,14 @@ def find_actors(ctx: Context) -> list[Actor]:
             )
     bodies = _bodies(ctx)
     if bodies:
-        # The places inside a body's name ("vùng Paris Île-de-France") are the body's, not parties.
-        out = [a for a in out if not any(b.start <= a.start < b.end for b in bodies)]
+        # The places inside a body's name ("vùng Paris Île-de-France"), wherever its short name recurs
+        # ("của CCI Paris Ile-de- France"), are the body's, not parties.
+        spans = [(b.start, b.end) for b in bodies]
+        for b in bodies:
+            parts = b.place.entity.name.split("-")
+            short = r"\s*-\s*".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+            spans += [(m.start(), m.end()) for m in re.finditer(short, ctx.text)]
+        out = [a for a in out if not any(start <= a.start < end for start, end in spans)]
     out.extend(bodies)
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))

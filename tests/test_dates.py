@@ -70,3 +70,9 @@ def test_a_range_across_months_is_dated_by_its_first_day_in_the_year_printed_las
 def test_a_day_right_after_a_year_is_a_date_of_its_own() -> None:
     found = find_dates("kỷ niệm 40 năm (20/6/1977-20/6/2017)")
     assert [(d.day, d.month, d.year) for d in found] == [(20, 6, 1977), (20, 6, 2017)]
+
+
+def test_the_year_an_agreement_was_signed_is_not_the_article_s_year() -> None:
+    body = "Ngày 15/5, Thống đốc tiếp đoàn. Hai tỉnh đã ký thỏa thuận hợp tác năm 2009, thành lập hội hữu nghị năm 2012."
+    assert article_year("Thống đốc Shizuoka tiếp đoàn tỉnh Hà Tĩnh", body) is None
+    assert article_year("Hợp tác", "Năm 2016, hai bên tổ chức nhiều đoàn.") == 2016

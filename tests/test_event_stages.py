@@ -473,3 +473,13 @@ def test_a_body_s_short_name_recurring_names_no_place_and_its_country_s_firms_ta
         "xúc tiến đầu tư với các nhà đầu tư đến từ Pháp. Bà Anne Morel, Giám đốc của CCI  Lyon, phát biểu khai mạc."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-41", "org:cci-lyon", "FR"}]
+
+
+def test_a_signing_of_years_ago_in_an_undated_article_is_no_event() -> None:
+    text = (
+        "Thống đốc tỉnh Shizuoka tiếp đoàn tỉnh Hà Tĩnh\n\n"
+        "Ngày 15/5, Thống đốc tỉnh Shizuoka tiếp đoàn công tác tỉnh Hà Tĩnh do Chủ tịch UBND tỉnh dẫn đầu. "
+        "Thống đốc cho biết tỉnh Shizuoka và tỉnh Hà Tĩnh đã ký thỏa thuận hợp tác năm 2009."
+    )
+    events = extract_facts(text, None)[0]
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("meeting", "--05-15")]

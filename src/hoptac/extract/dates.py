@@ -132,8 +132,15 @@ def article_year(title: str, body: str) -> int | None:
         y
         for off, y in years_stated(text)
         if not re.search(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-–])\s*(?:năm\s*)?$", text[max(0, off - 14) : off])
+        and not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
     ]
     return max(years) if years else None
+
+
+# "đã ký Thỏa thuận hợp tác năm 2008", "thành lập năm 1995", "sinh năm 1960": when something began, not now.
+_FOUNDED_BEFORE = re.compile(
+    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z", re.IGNORECASE
+)
 
 
 def resolve(

@@ -180,7 +180,8 @@ def reported_on(ctx: Context, d: dates.DateMention) -> bool:
 def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> bool:
     """A sentence dated in a year before the article's own: "Năm 2015, ...", "tháng 6/2022"."""
     if not ctx.year_hint:
-        return False
+        # An undated article whose only years are those things began in: "đã ký Thỏa thuận năm 2008".
+        return mention is None and bool(dates.years_stated(s.text))
     years = [y for _, y in dates.years_stated(s.text)] + dates.years_in_dates(s.text)
     if mention is not None and mention.year:
         years.append(mention.year)

@@ -73,6 +73,6 @@ def test_a_day_right_after_a_year_is_a_date_of_its_own() -> None:
 
 
 def test_the_year_an_agreement_was_signed_is_not_the_article_s_year() -> None:
-    body = "Ngày 15/5, Thống đốc tiếp đoàn. Hai tỉnh đã ký thỏa thuận hợp tác năm 2009, thành lập hội hữu nghị năm 2012."
+    body = "Ngày 15/5, Thống đốc tiếp đoàn. Hai tỉnh đã ký thỏa thuận năm 2009, thành lập hội hữu nghị năm 2012."
     assert article_year("Thống đốc Shizuoka tiếp đoàn tỉnh Hà Tĩnh", body) is None
     assert article_year("Hợp tác", "Năm 2016, hai bên tổ chức nhiều đoàn.") == 2016

@@ -372,6 +372,11 @@ def _bodies(ctx: Context) -> list[Actor]:
             continue  # the gazetteer knows it: "Tổ chức Xúc tiến thương mại Nhật Bản (JETRO)"
         short = " ".join(m.group("short").replace("- ", "-").split())
         mention = Mention(m.start(), m.end(), short, (), "company", True)
+        known = [e for e in gazetteer.load().lookup(short) if e.kind in ("organisation", "agency")]
+        if known:
+            # "Tổ chức Xúc tiến ngoại thương Nhật Bản (JETRO)": the gazetteer knows it by its short name.
+            out.append(Actor(Place(mention, known[0]), m.start(), m.end(), led=known[0].kind == "agency"))
+            continue
         entity = resolve.adhoc(mention, countries.pop())
         if entity is not None:
             full = m.group("full").strip()

@@ -53,7 +53,8 @@ def _cues() -> tuple[tuple[_Cue, str], ...]:
 _BODY = re.compile(
     r"(?<!\w)(?:Bộ|Sở|Ngân hàng|Trường|Đại học|Học viện|Viện|Trung tâm|Tổng cục|Cục|Ủy ban|Uỷ ban|Ban|Hiệp hội|"
     r"Hội|Quỹ|Liên minh|Tổ chức|Cơ quan|Chương trình|Phòng|Khoa|Vụ|Diễn đàn)"
-    r"(?:(?:\s+|\s*,\s*|\s+và\s+|\s*-\s*)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]*(?:\s+[a-zđ\u00e0-\u1ef9][\w]*)?)+"
+    r"(?:\s+(?:cao đẳng|trung cấp|đại học|quốc tế|quốc gia))?"  # "Trường cao đẳng Công nghệ, Kinh tế ..."
+    r"(?:(?:\s+|\s*,\s*|\s+và\s+|\s*-\s*)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]*(?:\s+[a-zđ\u00e0-\u1ef9][\w]*){0,2})+"
 )
 
 

@@ -483,3 +483,14 @@ def test_a_signing_of_years_ago_in_an_undated_article_is_no_event() -> None:
     )
     events = extract_facts(text, None)[0]
     assert [(e.kind, e.date.value if e.date else None) for e in events] == [("meeting", "--05-15")]
+
+
+def test_what_a_speaker_says_by_one_name_gives_the_event_its_fields() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Kiên Giang tiếp Đại sứ Đan Mạch\n\n"
+        "Ngày 12/5, ông Lâm Minh Thành, Chủ tịch UBND tỉnh Kiên Giang tiếp bà Nicolai Prytz, Đại sứ Đan Mạch "
+        "tại Việt Nam.\n"
+        "Trong những năm qua, tỉnh đã đạt nhiều thành tựu.\n"
+        "Ông Thành đề nghị Đan Mạch hỗ trợ tỉnh trong lĩnh vực năng lượng tái tạo."
+    )
+    assert _events(text)[0].fields == ["energy"]

@@ -307,6 +307,9 @@ _BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai địa phương|hai thành ph�
 def _said_of(ctx: Context, c: Cluster) -> list[str]:
     """The event's sentences and those of its speakers or of "hai bên": where its topics are."""
     names = [n for p in ctx.people for n in (p.name, *p.variants)]
+    # "ông Nhân nói", "bà Sasserant cho biết": the speaker again by one name.
+    ends = {w for p in ctx.people for w in (p.name.split()[0], p.name.split()[-1])}
+    names += [f"{h} {w}" for w in ends for h in ("ông", "bà", "Ông", "Bà")]
     own = {m.sentence.start for m in c.mentions}
     out = []
     for s in ctx.sentences:

@@ -494,3 +494,13 @@ def test_what_a_speaker_says_by_one_name_gives_the_event_its_fields() -> None:
         "Ông Thành đề nghị Đan Mạch hỗ trợ tỉnh trong lĩnh vực năng lượng tái tạo."
     )
     assert _events(text)[0].fields == ["energy"]
+
+
+def test_a_conference_s_foreign_side_is_the_side_of_the_official_who_speaks_there() -> None:
+    text = (
+        "Lạng Sơn tổ chức hội nghị xúc tiến tiêu thụ na\n\n"
+        "Ngày 20/5, UBND tỉnh Lạng Sơn tổ chức Hội nghị xúc tiến tiêu thụ quả na năm 2024.\n"
+        "Tham dự có đại diện các doanh nghiệp thu mua trong và ngoài nước.\n"
+        "Ông Lý Minh, Phó Huyện trưởng huyện Bằng Tường (Trung Quốc) đánh giá cao chất lượng quả na Lạng Sơn."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-09", "CN-GX:pingxiang"}]

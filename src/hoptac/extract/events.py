@@ -40,7 +40,13 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties += [a for a in main_parties if a.vietnamese]
         if is_main and c.kind == "conference" and all(a.vietnamese for a in parties):
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
-            parties += [a for a in unique(actors) if not a.vietnamese and a.kind == "country"]
+            # "Ông Phương Đông, Phó Huyện trưởng huyện Hà Khẩu (Trung Quốc) đánh giá ...": an official's own side too.
+            parties += [
+                a
+                for a in unique(actors)
+                if not a.vietnamese and (a.kind == "country" or a.id in _titled_ids(ctx))
+            ]
+            parties = _told_once(parties)
         if not in_scope(parties):
             continue
         if not is_main and not _stands_alone(c):
@@ -114,10 +120,7 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
             child_first = False  # "thành phố Quy Nhơn (Bình Định)" hosts; "Chủ tịch UBND tỉnh Bình Định" acts
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
-    # A country beside its own province, city or agency in the same event is the same side told twice;
-    # beside one of its companies or associations it is its government, a party of its own.
-    represented = {a.country for a in actors if a.kind in ("province", "city", "district", "commune", "agency")}
-    actors = [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
+    actors = _told_once(actors)
     if any(a.national for a in actors):
         # Beside the State, a province acts through its own leaders; otherwise it is named in passing
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
@@ -135,6 +138,18 @@ def _project_site(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> b
         for p in ctx.places
         if any(s <= p.start < e for s, e in spans)
     )
+
+
+def _titled_ids(ctx: Context) -> set[str]:
+    """The places named in some official's title."""
+    return {p.entity.id for p in ctx.places if ctx.title_holding(p) is not None}
+
+
+def _told_once(actors: list[Actor]) -> list[Actor]:
+    """A country beside its own province, city or agency in the same event is the same side told twice;
+    beside one of its companies or associations it is its government, a party of its own."""
+    represented = {a.country for a in actors if a.kind in ("province", "city", "district", "commune", "agency")}
+    return [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
 
 
 def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:

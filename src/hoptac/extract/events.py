@@ -140,9 +140,22 @@ def _project_site(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> b
     )
 
 
+_SPEAKS = re.compile(
+    r"\W{0,3}(?:\([^()]{1,30}\)\s*)?(?:đã\s+)?"
+    r"(?:phát biểu|đánh giá|cho biết|khẳng định|bày tỏ|nói|nhấn mạnh|chia sẻ)(?!\w)"
+)
+
+
 def _titled_ids(ctx: Context) -> set[str]:
-    """The places named in some official's title."""
-    return {p.entity.id for p in ctx.places if ctx.title_holding(p) is not None}
+    """The places named in the title of an official who speaks: "Ông X, Phó Huyện trưởng huyện Hà Khẩu đánh giá"."""
+    out = set()
+    for p in ctx.places:
+        holder = ctx.title_holding(p)
+        if holder is not None and holder.title_end is not None:
+            after = max(holder.title_end, holder.end)
+            if _SPEAKS.match(ctx.text, after):
+                out.add(p.entity.id)
+    return out
 
 
 def _told_once(actors: list[Actor]) -> list[Actor]:

@@ -504,3 +504,23 @@ def test_a_conference_s_foreign_side_is_the_side_of_the_official_who_speaks_ther
         "Ông Lý Minh, Phó Huyện trưởng huyện Bằng Tường (Trung Quốc) đánh giá cao chất lượng quả na Lạng Sơn."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-09", "CN-GX:pingxiang"}]
+
+
+def test_those_listed_as_attending_after_a_photo_credit_take_part() -> None:
+    text = (
+        "Bắc Giang tổ chức hội nghị xúc tiến tiêu thụ vải thiều\n\n"
+        "Ngày 27/5, UBND tỉnh Bắc Giang tổ chức Hội nghị xúc tiến tiêu thụ vải thiều năm 2024.\n"
+        "Quang cảnh hội nghị. Ảnh: Tùng Lâm/TTXVN Tham dự có Tổng Lãnh sự Trung Quốc tại TP Hồ Chí Minh, "
+        "đại diện lãnh đạo tỉnh Lạng Sơn và các doanh nghiệp."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-54", "CN", "VN-09"}]
+
+
+def test_an_anniversary_s_first_day_years_ago_is_no_event() -> None:
+    text = (
+        "Thủ tướng Lào thăm tỉnh Điện Biên\n\n"
+        "Chiều 21/5, Chủ tịch UBND tỉnh Điện Biên đón Thủ tướng Lào Sonexay Siphandone.\n"
+        "Chuyến thăm diễn ra khi hai nước kỷ niệm 62 năm thiết lập quan hệ ngoại giao (5/9/1962 - 5/9/2024) "
+        "và Chủ tịch UBND tỉnh Điện Biên đã gặp Thủ tướng Lào."
+    )
+    assert [e.date.value for e in _events(text) if e.date] == ["2024-05-21"]

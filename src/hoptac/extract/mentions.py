@@ -51,6 +51,7 @@ class Candidate:
     proposed: bool  # "đề nghị hai thành phố tăng cường trao đổi ...": a wish, not a report
     listed: bool = False  # one pair of a list of agreements signed: "Thỏa thuận giữa tỉnh Lào Cai và tỉnh Brest"
     companion: bool = False  # a gift told in a sentence about another event, made at that event
+    attending: bool = False  # "Tham dự có ...": those who attend the event told just before
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -68,6 +69,10 @@ def kind_of(text: str) -> tuple[str, int] | None:
 # "Tại buổi làm việc, hai bên đã ký kết ...", "Sau hội đàm, ...": the setting names the event before; the clause
 # after it tells what happened there.
 _SETTING = re.compile(r"(?:Tại|Trong|Sau|Nhân|Bên lề|Kết thúc)\s+[^,.;]{1,60},\s*")
+
+
+# "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai": who attends.
+_ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự)(?:\s+[^\s,.;:]+){0,4}?\s+(?:có|gồm)(?!\w)")
 
 
 def _signed_after_setting(text: str) -> int | None:
@@ -97,10 +102,12 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if _CAPTION.search(s.text):
             continue
         cue = kind_of(s.text)
-        if cue is None:
-            continue
         own = tuple(a for a in actors if s.start <= a.start < s.end)
         in_lead = s.start < lead
+        if cue is None:
+            if _ATTENDING.match(s.text) and own:
+                out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
+            continue
         if in_lead and s.start >= ctx.title_end:
             own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
@@ -182,6 +189,8 @@ def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> boo
     if not ctx.year_hint:
         # An undated article whose only years are those things began in: "đã ký Thỏa thuận năm 2008".
         return mention is None and bool(dates.years_stated(s.text))
+    if mention is not None and mention.year and mention.year < ctx.year_hint:
+        return True  # "(24/6/1967 - 24/6/2017)": the day the sentence's own date names is years ago
     years = [y for _, y in dates.years_stated(s.text)] + dates.years_in_dates(s.text)
     if mention is not None and mention.year:
         years.append(mention.year)

@@ -21,7 +21,7 @@ _ABBREV = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bTx|\b[A-Za-z])\.$")
 # được ghi nhận ...". The credit's name is capitalised words; the next sentence opens with a capitalised word
 # followed by a lower-case one.
 _CREDIT = re.compile(
-    rf"(?:[-–]\s*)?\b(?:Ảnh|Nguồn|Video)\s*:\s*(?:[{_UPPER}][\w.]*\s+){{0,4}}?(?=[{_UPPER}]\w*\s+[a-zđ\u00e0-\u1ef90-9])"
+    rf"(?:[-–]\s*)?\b(?:Ảnh|Nguồn|Video)\s*:\s*(?:[{_UPPER}][\w./]*\s+){{0,4}}?(?=[{_UPPER}]\w*\s+[a-zđ\u00e0-\u1ef90-9])"
 )
 
 

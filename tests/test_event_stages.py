@@ -524,3 +524,14 @@ def test_an_anniversary_s_first_day_years_ago_is_no_event() -> None:
         "và Chủ tịch UBND tỉnh Điện Biên đã gặp Thủ tướng Lào."
     )
     assert [e.date.value for e in _events(text) if e.date] == ["2024-05-21"]
+
+
+def test_an_event_organised_together_or_the_two_nations_ties_make_no_local_relationship() -> None:
+    text = (
+        "Đại sứ Việt Nam làm việc với bang Victoria\n\n"
+        "Ngày 12/5, Đại sứ Việt Nam tại Australia làm việc với Thống đốc bang Victoria. Hai bên đánh giá cao "
+        "quan hệ hợp tác giữa hai nước trong lĩnh vực giáo dục.\n"
+        "Ngày 13/5, hội thảo về thương mại do Sở Công Thương TP Hồ Chí Minh phối hợp với bang Victoria tổ chức "
+        "đã thu hút 100 doanh nghiệp."
+    )
+    assert extract_facts(text, PUBLISHED)[1] == []

@@ -31,6 +31,10 @@ _SIGNED = re.compile(r"(?<!\w)(?:ký kết|ký)(?!\w)", re.I)
 _JOINED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:và|với|cùng|cùng với|phối hợp với)\s+")
 _BOND = re.compile(r"(?<!\w)(?:hợp tác|triển khai|giao lưu|quan hệ|phối hợp|ký kết|thỏa thuận|ghi nhớ)(?!\w)", re.I)
 _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
+# "Sở Công Thương phối hợp với JETRO tổ chức hội nghị": one event organised together, not a standing bond.
+_CO_ORGANISED = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng)\s+[^.;]{0,80}?)?\s+tổ chức(?!\w)", re.I)
+# "hợp tác giữa hai nước": the pair meant is the two nations, not the localities of the event.
+_NATIONS_ONLY = re.compile(r"(?<!\w)hai (?:nước|quốc gia)(?!\w)(?![^.]*hai (?:địa phương|thành phố|tỉnh))", re.I)
 _PERSONAL = re.compile(r"(?:anh em|chị em|mẹ|cha|con nuôi|gia đình|kết nghĩa với (?:ông|bà|anh|chị|em|cháu))", re.I)
 
 
@@ -47,7 +51,7 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             rtype = _type_of(text)
             if rtype is None:
                 # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...".
-                if not pairs or not _BOND.search(text):
+                if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)):
                     continue
                 rtype = "cooperation"
             if not pairs:
@@ -108,7 +112,7 @@ def _pair_of(
     foreign = [p for p in own if not p.vietnamese and not is_venue(s.text, p.start - s.start)]
     foreign.sort(key=lambda p: p.entity.id not in main_ids)
     vn.sort(key=lambda p: p.entity.id not in main_ids)
-    if _PAIR_WORDS.search(s.text):
+    if _PAIR_WORDS.search(s.text) and not _NATIONS_ONLY.search(s.text):
         # "giữa hai địa phương" refers to the pair the article is about, whatever else the sentence names.
         vn = [p for p in main_places if p.vietnamese and p.subnational][:1] or vn
         # "Hai bên đã ký Tuyên bố chung" after the Prime Minister met the state of Hessen: Vietnam is one side.

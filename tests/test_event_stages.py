@@ -535,3 +535,13 @@ def test_an_event_organised_together_or_the_two_nations_ties_make_no_local_relat
         "đã thu hút 100 doanh nghiệp."
     )
     assert extract_facts(text, PUBLISHED)[1] == []
+
+
+def test_the_city_as_subject_of_a_membership_is_the_city_the_article_is_about() -> None:
+    text = (
+        "Đà Nẵng chủ động ứng phó biến đổi khí hậu\n\n"
+        "Ngày 12/5, Chủ tịch UBND thành phố Đà Nẵng tiếp đoàn Tổ chức C40 tại trụ sở thành phố.\n"
+        "Theo đó, thành phố đã tham gia hoạt động của Tổ chức C40 từ năm 2019."
+    )
+    relations = extract_facts(text, PUBLISHED)[1]
+    assert [(r.a.id, r.b.id, r.type, r.since) for r in relations] == [("VN-DN", "org:c40", "membership", "2019")]

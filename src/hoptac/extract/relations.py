@@ -35,6 +35,7 @@ _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 _CO_ORGANISED = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng)\s+[^.;]{0,80}?)?\s+tổ chức(?!\w)", re.I)
 # "hợp tác giữa hai nước": the pair meant is the two nations, not the localities of the event.
 _NATIONS_ONLY = re.compile(r"(?<!\w)hai (?:nước|quốc gia)(?!\w)(?![^.]*hai (?:địa phương|thành phố|tỉnh))", re.I)
+_SELF = re.compile(r"(?<!\w)(?:thành phố|tỉnh)\s+(?:đã|đang|cũng|vừa|luôn|hiện)(?!\w)", re.I)
 _PERSONAL = re.compile(r"(?:anh em|chị em|mẹ|cha|con nuôi|gia đình|kết nghĩa với (?:ông|bà|anh|chị|em|cháu))", re.I)
 
 
@@ -109,6 +110,9 @@ def _pair_of(
     ctx: Context, s: Span, own: list[Place], main_places: list[Place], main_ids: set[str]
 ) -> list[tuple[Place, Place]]:
     vn = [p for p in own if p.vietnamese and p.subnational]
+    if not vn and _SELF.search(s.text):
+        # "Theo đó, thành phố đã tham gia hoạt động của Tổ chức C40": the city the article is about.
+        vn = [p for p in main_places if p.vietnamese and p.subnational][:1]
     foreign = [p for p in own if not p.vietnamese and not is_venue(s.text, p.start - s.start)]
     foreign.sort(key=lambda p: p.entity.id not in main_ids)
     vn.sort(key=lambda p: p.entity.id not in main_ids)

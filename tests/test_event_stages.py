@@ -545,3 +545,12 @@ def test_the_city_as_subject_of_a_membership_is_the_city_the_article_is_about() 
     )
     relations = extract_facts(text, PUBLISHED)[1]
     assert [(r.a.id, r.b.id, r.type, r.since) for r in relations] == [("VN-DN", "org:c40", "membership", "2019")]
+
+
+def test_a_ship_named_after_a_city_is_no_party() -> None:
+    text = (
+        "Tàu khu trục Nhật Bản cập cảng Cam Ranh\n\n"
+        "Chiều 20/5, tàu khu trục Izumo (DDH-183) của Lực lượng Phòng vệ Biển Nhật Bản cập cảng quốc tế Cam Ranh. "
+        "Izumo (DDH-183) sẽ ở lại cảng trong 4 ngày."
+    )
+    assert _events(text) == []

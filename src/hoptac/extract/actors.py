@@ -140,8 +140,9 @@ def find_actors(ctx: Context) -> list[Actor]:
             led.add(p.entity.id)
             if not _in_escort(ctx, p):
                 leading.add(p.entity.id)
+    ships = _ships(ctx)
     for p in map(_city_state, ctx.places):
-        if _acts(ctx, p):
+        if _acts(ctx, p, ships):
             ident = p.entity.id
             out.append(
                 Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading)
@@ -261,6 +262,24 @@ _PRIVATE_BODY = re.compile(
 )
 
 
+_SHIP_BEFORE = re.compile(
+    r"(?<!\w)(?:[Tt]àu|[Cc]hiến hạm|[Kk]hu trục hạm|[Tt]àu khu trục|[Tt]àu sân bay|[Tt]àu hộ vệ|[Tt]àu ngầm)"
+    r"\s+(?:(?:JS|USS|USNS|HMS|HMAS|INS|KRI|HQ|BRP|RSS)\s+)?\Z"
+)
+
+
+_HULL_AFTER = re.compile(r"\s*\(\s*[A-Z]{1,5}-?\d{1,4}\s*\)")
+
+
+def _ships(ctx: Context) -> set[str]:
+    """Places whose name the article gives a ship: after "tàu", or before a hull number."""
+    return {
+        p.entity.id
+        for p in ctx.places
+        if _SHIP_BEFORE.search(ctx.text, max(0, p.start - 30), p.start) or _HULL_AFTER.match(ctx.text, p.end)
+    }
+
+
 def _led(ctx: Context, p: Place) -> bool:
     if p.entity.kind not in ("province", "city", "district", "commune"):
         return p.entity.kind == "agency"
@@ -271,9 +290,11 @@ def _led(ctx: Context, p: Place) -> bool:
     return holder is not None or leader is not None or _ACTS_AFTER.match(ctx.text, p.end) is not None
 
 
-def _acts(ctx: Context, p: Place) -> bool:
+def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     if ctx.text[max(0, p.start - 5) : p.start].lower().endswith("giờ "):
         return False  # "19h (giờ Hà Nội)" tells a time zone
+    if p.entity.kind != "country" and p.entity.id in ships:
+        return False  # "tàu khu trục Izumo", "Izumo (DDH-183)": a ship's name, wherever the article names it
     if p.vietnamese and (
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):

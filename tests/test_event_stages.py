@@ -554,3 +554,16 @@ def test_a_ship_named_after_a_city_is_no_party() -> None:
         "Izumo (DDH-183) sẽ ở lại cảng trong 4 ngày."
     )
     assert _events(text) == []
+
+
+def test_a_city_that_is_cooperating_with_foreign_cities_has_a_relationship_with_each() -> None:
+    text = (
+        "Hà Nội sẽ thay thế cây xanh trên các tuyến phố\n\n"
+        "Theo ông Chung, hiện Hà Nội đang hợp tác với một số thành phố của Trung Quốc như Côn Minh, Nam Ninh "
+        "để chọn giống cây phù hợp."
+    )
+    relations = extract_facts(text, PUBLISHED)[1]
+    assert sorted((r.a.id, r.b.id, r.type) for r in relations) == [
+        ("VN-HN", "CN-GX:nanning", "cooperation"),
+        ("VN-HN", "CN-YN:kunming", "cooperation"),
+    ]

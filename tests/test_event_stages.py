@@ -567,3 +567,20 @@ def test_a_city_that_is_cooperating_with_foreign_cities_has_a_relationship_with_
         ("VN-HN", "CN-GX:nanning", "cooperation"),
         ("VN-HN", "CN-YN:kunming", "cooperation"),
     ]
+
+
+def test_a_recognition_a_society_or_a_club_named_after_a_place_is_no_party() -> None:
+    heritage = (
+        "Gia Lai mời gọi đầu tư du lịch\n\n"
+        "Ngày 14/5, UBND tỉnh Gia Lai tổ chức hội nghị xúc tiến đầu tư du lịch. Không gian văn hóa Cồng chiêng "
+        "Tây Nguyên đã được UNESCO công nhận là di sản văn hóa phi vật thể của nhân loại."
+    )
+    society = (
+        "Chủ tịch Quốc hội tiếp Chủ tịch Hội hữu nghị bang Kerala\n\n"
+        "Chiều 14/5, Chủ tịch Quốc hội tiếp ông Ravi Menon, Chủ tịch Hội hữu nghị Ấn Độ - Việt Nam bang Kerala."
+    )
+    club = (
+        "Trao học bổng cho sinh viên Nghệ An\n\n"
+        "Ngày 14/5, Câu lạc bộ Rotary Busan trao 50 suất học bổng cho sinh viên nghèo tỉnh Nghệ An."
+    )
+    assert _events(heritage) == [] and _events(society) == [] and _events(club) == []

@@ -258,7 +258,7 @@ def _in_escort(ctx: Context, p: Place) -> bool:
 
 _PRIVATE_BODY = re.compile(
     r"(?<!\w)(?:Hội(?! đồng)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|"
-    r"Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ)(?!\w)"
+    r"Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|Rotary|Lions)(?!\w)"
 )
 
 
@@ -268,6 +268,8 @@ _SHIP_BEFORE = re.compile(
 )
 
 
+_RECOGNISES = re.compile(r"\s*(?:đã\s+)?(?:công nhận|vinh danh|ghi danh|xếp hạng)(?!\w)")
+_CLUB_BEFORE = re.compile(r"(?<!\w)(?:Câu lạc bộ|CLB|Rotary|Lions|FC|đội bóng)(?:\s+[^\s,.;]+){0,2}?\s+\Z")
 _HULL_AFTER = re.compile(r"\s*\(\s*[A-Z]{1,5}-?\d{1,4}\s*\)")
 
 
@@ -283,6 +285,8 @@ def _ships(ctx: Context) -> set[str]:
 def _led(ctx: Context, p: Place) -> bool:
     if p.entity.kind not in ("province", "city", "district", "commune"):
         return p.entity.kind == "agency"
+    if _PRIVATE_BODY.search(ctx.text, max(0, p.start - 60), p.start):
+        return False  # "Ủy ban Đoàn kết Ấn Độ - Việt Nam bang Tây Bengal": a society named after its state
     leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
     holder = ctx.title_holding(p)
     if holder and holder.title_start is not None and _PRIVATE_BODY.search(ctx.text, holder.title_start, p.start):
@@ -293,6 +297,10 @@ def _led(ctx: Context, p: Place) -> bool:
 def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     if ctx.text[max(0, p.start - 5) : p.start].lower().endswith("giờ "):
         return False  # "19h (giờ Hà Nội)" tells a time zone
+    if p.entity.kind == "organisation" and _RECOGNISES.match(ctx.text, p.end):
+        return False  # "được UNESCO công nhận là di sản": a title the body once gave, not the body taking part
+    if not p.vietnamese and p.entity.kind != "country" and _CLUB_BEFORE.search(ctx.text, max(0, p.start - 40), p.start):
+        return False  # "Câu lạc bộ Rotary Kiengky": a club named after its city
     if p.entity.kind != "country" and p.entity.id in ships:
         return False  # "tàu khu trục Izumo", "Izumo (DDH-183)": a ship's name, wherever the article names it
     if p.vietnamese and (

@@ -584,3 +584,13 @@ def test_a_recognition_a_society_or_a_club_named_after_a_place_is_no_party() -> 
         "Ngày 14/5, Câu lạc bộ Rotary Busan trao 50 suất học bổng cho sinh viên nghèo tỉnh Nghệ An."
     )
     assert _events(heritage) == [] and _events(society) == [] and _events(club) == []
+
+
+def test_a_province_s_own_paper_names_its_government_without_its_name() -> None:
+    text = (
+        "UBND tỉnh làm việc với Tổng Lãnh sự quán Nhật Bản\n\n"
+        "Sáng 5/5, đồng chí Trần Văn Nam, Chủ tịch UBND tỉnh đã tiếp ông Ono Masuo, Tổng Lãnh sự Nhật Bản tại "
+        "TP Hồ Chí Minh đến chào xã giao. Chủ tịch UBND tỉnh cảm ơn sự quan tâm của Tổng Lãnh sự quán Nhật Bản "
+        "đối với Bình Dương và mong muốn hai bên tăng cường hợp tác đầu tư."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-05", {"VN-57": "host", "JP": "guest"})]

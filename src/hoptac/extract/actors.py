@@ -158,9 +158,48 @@ def find_actors(ctx: Context) -> list[Actor]:
             spans += [(m.start(), m.end()) for m in re.finditer(short, ctx.text)]
         out = [a for a in out if not any(start <= a.start < end for start, end in spans)]
     out.extend(bodies)
+    out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))
     out.sort(key=lambda a: a.start)
+    return out
+
+
+# "Chủ tịch UBND tỉnh đã tiếp ...", "tại trụ sở UBND tỉnh": a province's paper or portal names its own
+# government without its name.
+_OWN_GOVERNMENT = re.compile(
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
+    r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.?\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)"
+)
+
+
+def _posted_at(ctx: Context, p: Place) -> bool:
+    """ "Tổng Lãnh sự Hàn Quốc tại TP Hồ Chí Minh": where an official is posted."""
+    holder = ctx.title_holding(p)
+    return (
+        holder is not None
+        and holder.title_start is not None
+        and _POSTED_AT.search(ctx.text, holder.title_start, p.start) is not None
+    )
+
+
+def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
+    """The article's one Vietnamese province, wherever its government is named without its name."""
+    provinces = {
+        p.entity.id: p
+        for p in ctx.places
+        if p.vietnamese and p.entity.kind == "province" and not _posted_at(ctx, p)
+    }
+    if len(provinces) != 1:
+        return []
+    place = next(iter(provinces.values()))
+    taken = [(a.start, a.end) for a in named]
+    out = []
+    for m in _OWN_GOVERNMENT.finditer(ctx.text):
+        if any(start < m.end() and m.start() < end for start, end in taken):
+            continue
+        mention = Mention(m.start(), m.end(), m.group(0), (place.entity.id,))
+        out.append(Actor(Place(mention, place.entity), m.start(), m.end(), led=True))
     return out
 
 

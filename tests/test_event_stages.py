@@ -594,3 +594,24 @@ def test_a_province_s_own_paper_names_its_government_without_its_name() -> None:
         "đối với Bình Dương và mong muốn hai bên tăng cường hợp tác đầu tư."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-05", {"VN-57": "host", "JP": "guest"})]
+
+
+def test_a_cue_word_inside_a_person_s_name_tells_no_event() -> None:
+    text = (
+        "Bí thư Tỉnh ủy tiếp Đại sứ Cuba\n\n"
+        "Ngày 18/5, tại Hạ Long, Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký đã tiếp xã giao Đại sứ Cuba tại Việt Nam "
+        "Orlando Hernández Guillén. Ông Nguyễn Xuân Ký đề nghị hai bên tăng cường hợp tác du lịch."
+    )
+    assert [e.kind for e in _events(text)] == ["meeting"]
+
+
+def test_a_signing_both_sides_plan_is_not_dated_by_the_meeting() -> None:
+    text = (
+        "Cần Thơ tiếp đoàn vùng Mandalay\n\n"
+        "Ngày 20/5, Chủ tịch UBND thành phố Cần Thơ tiếp đoàn công tác vùng Mandalay (Myanmar). Hai bên thống nhất "
+        "sẽ ký kết biên bản ghi nhớ hợp tác trong năm tới."
+    )
+    assert [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "past", "2024-05-20"),
+        ("signing", "planned", None),
+    ]

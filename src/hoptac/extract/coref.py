@@ -88,7 +88,7 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             and m.kind in _AID_AGREEMENT
             and not _both_sides(m)
             and _BOTH.search(m.sentence.text)
-            and not (m.history or m.proposed)
+            and not (m.history or m.proposed or m.planned)
         ):
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date, companion=True)
         if _both_sides(m):

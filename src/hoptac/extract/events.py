@@ -54,8 +54,11 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         event = _event(ctx, c, parties, is_main, actors, venue)
         if is_main:
             main_done, main_parties, main_date = True, parties, event.date
-        elif event.date is None and main_date is not None and any(
-            m.listed or m.companion or m.in_lead for m in c.mentions
+        elif (
+            event.date is None
+            and main_date is not None
+            and (event.status != "planned" or any(m.companion for m in c.mentions))
+            and any(m.listed or m.companion or m.in_lead for m in c.mentions)
         ):
             # Agreements signed before the leaders of a visit, gifts made at an event, what the lead tells
             # besides its main event: on its day.

@@ -75,6 +75,15 @@ _SETTING = re.compile(r"(?:Tại|Trong|Sau|Nhân|Bên lề|Kết thúc)\s+[^,.;]
 _ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự)(?:\s+[^\s,.;:]+){0,4}?\s+(?:có|gồm)(?!\w)")
 
 
+def _without_names(ctx: Context, s: Span) -> str:
+    """The sentence with people's names blanked: "Nguyễn Xuân Ký" signs nothing, "Trần Văn Thăm" visits no one."""
+    text = s.text
+    for p in ctx.people:
+        for name in (p.name, *p.variants):
+            text = text.replace(name, " " * len(name))
+    return text
+
+
 def _signed_after_setting(text: str) -> int | None:
     """Where a signing is told after the setting that names the event it belongs to, if it is."""
     setting = _SETTING.match(text)
@@ -101,7 +110,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
     for s in ctx.sentences:
         if _CAPTION.search(s.text):
             continue
-        cue = kind_of(s.text)
+        cue = kind_of(_without_names(ctx, s))
         own = tuple(a for a in actors if s.start <= a.start < s.end)
         in_lead = s.start < lead
         if cue is None:

@@ -76,6 +76,8 @@ _TITLE_GLUE = {
     "phòng",
     "ngoại",
     "vụ",
+    "tự",
+    "trị",
 }
 # Words that end a title's lower-case run: what follows is the sentence, not the body's name.
 _TITLE_STOP = set(

@@ -615,3 +615,12 @@ def test_a_signing_both_sides_plan_is_not_dated_by_the_meeting() -> None:
         ("meeting", "past", "2024-05-20"),
         ("signing", "planned", None),
     ]
+
+
+def test_a_province_licensing_a_foreign_investor_is_an_event() -> None:
+    text = (
+        "Nhà đầu tư Canada mở nhà máy tại Phú Yên\n\n"
+        "Ngày 10/5, Sở Kế hoạch và Đầu tư tỉnh Phú Yên cấp giấy chứng nhận đăng ký đầu tư cho Công ty TNHH Maple "
+        "(nhà đầu tư đến từ Canada) xây dựng nhà máy chế biến gỗ với tổng vốn 5 triệu USD."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN-32", "CA"})]

@@ -295,6 +295,11 @@ def _in_escort(ctx: Context, p: Place) -> bool:
     return bool(escort) and (not met or escort[-1] >= met[-1])
 
 
+# "Sở Kế hoạch và Đầu tư tỉnh Phú Yên", "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh": a province's department.
+_DEPARTMENT_OF = re.compile(
+    r"(?<!\w)(?:Sở|Ban [Qq]uản lý|Chi cục|Cục|Trung tâm Xúc tiến)\s+[^.,;:()\n]{1,50}?\s+"
+    r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?\Z"
+)
 _PRIVATE_BODY = re.compile(
     r"(?<!\w)(?:Hội(?! đồng)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|"
     r"Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|Rotary|Lions)(?!\w)"
@@ -326,7 +331,9 @@ def _led(ctx: Context, p: Place) -> bool:
         return p.entity.kind == "agency"
     if _PRIVATE_BODY.search(ctx.text, max(0, p.start - 60), p.start):
         return False  # "Ủy ban Đoàn kết Ấn Độ - Việt Nam bang Tây Bengal": a society named after its state
-    leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
+    leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start) or _DEPARTMENT_OF.search(
+        ctx.text, max(0, p.start - 80), p.start
+    )
     holder = ctx.title_holding(p)
     if holder and holder.title_start is not None and _PRIVATE_BODY.search(ctx.text, holder.title_start, p.start):
         holder = None  # "Chủ tịch Hội lữ hành thành phố Đà Nẵng" heads an association, not the city

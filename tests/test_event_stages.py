@@ -624,3 +624,15 @@ def test_a_province_licensing_a_foreign_investor_is_an_event() -> None:
         "(nhà đầu tư đến từ Canada) xây dựng nhà máy chế biến gỗ với tổng vốn 5 triệu USD."
     )
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN-32", "CA"})]
+
+
+def test_a_port_call_welcomed_by_a_province_s_departments_is_the_province_s_event() -> None:
+    text = (
+        "Tàu Hải quân Hoa Kỳ thăm Đà Nẵng\n\n"
+        "Sáng 12/5, tàu USS Mustin của Hải quân Hoa Kỳ cập cảng Tiên Sa, thành phố Đà Nẵng, bắt đầu chuyến "
+        "thăm 5 ngày. Tàu dài 90 m, có thủy thủ đoàn 50 người. Đón đoàn còn có đại diện một số sở, ngành thành phố "
+        "Đà Nẵng."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-DN", "US"}]
+    without_welcome = text.rsplit(" Đón đoàn", 1)[0]
+    assert _events(without_welcome) == []

@@ -212,7 +212,7 @@ _ACTS_AFTER = re.compile(
 # The words that may stand between a leader or a body and its locality: "Chủ tịch UBND tỉnh", "Bí thư Khu
 # ủy Khu tự trị dân tộc Choang", "đoàn công tác của tỉnh". A verb between them ("đoàn ... rời Hà Nội") does not.
 _DESIGNATORS = (
-    r"(?:\s+(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|thị xã|thị trấn|bang|nhân dân|UBND|HĐND|công tác|đại biểu|"
+    r"(?:\s*,|\s+(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|thị xã|thị trấn|bang|nhân dân|UBND|HĐND|công tác|đại biểu|"
     r"cấp cao|của|[Tt]hường trực|[Tt]ỉnh [uủ]ỷ?|[Tt]hành [uủ]ỷ?|[Kk]hu [uủ]ỷ?|[Hh]uyện [uủ]ỷ?|[Cc]hính quyền|"
     r"[Kk]hu tự trị|dân tộc|Choang|dân biểu|[Đđ]ảng bộ|[Ll]ãnh đạo|[Cc]ác|[Ss]ở \w+(?: \w+)?|[Pp]hó|,|và|"
     r"tầng lớp|nhân dân|người dân|một số|ngành|[Ss]ở|ban))*\s*"

@@ -103,8 +103,9 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
     for m in resolve_pairs(candidates):
         if m.attending:
             # Those who attend take part in the event told just before, and are told as its lead tells it.
-            if clusters and _dates_agree(clusters[-1], m):
-                clusters[-1].mentions.append(replace(m, in_lead=clusters[-1].first.in_lead or m.in_lead))
+            told = [c for c in clusters if not all(x.history for x in c.mentions)]
+            if told and _dates_agree(told[-1], m):
+                told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
             continue
         home = next((c for c in clusters if _fits(c, m)), None)
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER:

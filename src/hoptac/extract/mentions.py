@@ -71,8 +71,8 @@ def kind_of(text: str) -> tuple[str, int] | None:
 _SETTING = re.compile(r"(?:Tại|Trong|Sau|Nhân|Bên lề|Kết thúc)\s+[^,.;]{1,60},\s*")
 
 
-# "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai": who attends.
-_ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự)(?:\s+[^\s,.;:]+){0,4}?\s+(?:có|gồm)(?!\w)")
+# "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...": who attends.
+_ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón)(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?(?:có|gồm)(?!\w)")
 
 
 def _without_names(ctx: Context, s: Span) -> str:
@@ -113,9 +113,10 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         cue = kind_of(_without_names(ctx, s))
         own = tuple(a for a in actors if s.start <= a.start < s.end)
         in_lead = s.start < lead
+        if _ATTENDING.match(s.text) and own:
+            out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
+            continue
         if cue is None:
-            if _ATTENDING.match(s.text) and own:
-                out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
             continue
         if in_lead and s.start >= ctx.title_end:
             own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})

@@ -636,3 +636,14 @@ def test_a_port_call_welcomed_by_a_province_s_departments_is_the_province_s_even
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-DN", "US"}]
     without_welcome = text.rsplit(" Đón đoàn", 1)[0]
     assert _events(without_welcome) == []
+
+
+def test_those_who_attend_a_conference_the_host_organises_are_participants() -> None:
+    text = (
+        "Bắc Giang tổ chức hội nghị xúc tiến tiêu thụ vải thiều\n\n"
+        "Ngày 27/4, UBND tỉnh Bắc Giang tổ chức Hội nghị xúc tiến tiêu thụ vải thiều năm 2024.\n"
+        "Tham dự có Tổng Lãnh sự Trung Quốc tại TP Hồ Chí Minh và đại diện lãnh đạo tỉnh Lạng Sơn."
+    )
+    assert [{p.id: p.role for p in e.parties} for e in _events(text)] == [
+        {"VN-54": "organiser", "CN": "participant", "VN-09": "participant"}
+    ]

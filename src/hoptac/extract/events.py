@@ -203,7 +203,12 @@ def _event(
     cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
     named = [a.place for m in c.mentions for a in m.actors]
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue, named)
-    roles.update(_organisers(ctx, c, parties, kind))
+    organisers = _organisers(ctx, c, parties, kind)
+    home = venue.entity.country if venue else "VN"
+    if kind in ("conference", "cultural_event") and any(a.country == home for a in parties if a.id in organisers):
+        # Where the host side is named as organising, the others attend ("tổ chức ... Tham dự có ...").
+        roles = {p: "participant" for p in roles}
+    roles.update(organisers)
     if is_main:
         fields = find_fields(ctx.text[: lead_end(ctx)] + " " + " ".join(_said_of(ctx, c)))
     elif all(m.listed for m in c.mentions):

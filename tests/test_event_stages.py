@@ -647,3 +647,14 @@ def test_those_who_attend_a_conference_the_host_organises_are_participants() -> 
     assert [{p.id: p.role for p in e.parties} for e in _events(text)] == [
         {"VN-54": "organiser", "CN": "participant", "VN-09": "participant"}
     ]
+
+
+def test_the_leaders_who_witness_a_list_of_agreements_are_each_agreement_s_people() -> None:
+    text = (
+        "Chủ tịch nước hội đàm với Tổng thống Kazakhstan\n\n"
+        "Chiều 20/5, tại Hà Nội, Chủ tịch nước Lương Cường hội đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev. "
+        "Hai nhà lãnh đạo đã chứng kiến lễ ký kết các văn kiện hợp tác: Thỏa thuận hợp tác giữa tỉnh Bình Dương "
+        "và tỉnh Almaty; Bản ghi nhớ hợp tác giữa thành phố Đà Nẵng và thành phố Astana."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [[p.name for p in e.people] for e in signings] == [["Lương Cường", "Kassym-Jomart Tokayev"]] * 2

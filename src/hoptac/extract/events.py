@@ -292,8 +292,25 @@ def _status(ctx: Context, value: DateValue, planned: bool) -> str:
     return "planned"
 
 
+# "Hai nhà lãnh đạo đã chứng kiến lễ ký kết 9 văn kiện": the leaders of the visit witness each agreement.
+_WITNESSED = re.compile(r"(?<!\w)(?:chứng kiến|dưới sự chứng kiến)(?!\w)", re.IGNORECASE)
+_LEADER_TITLE = re.compile(r"(?:Chủ tịch nước|Tổng thống|Thủ tướng|Chủ tịch Quốc hội|Quốc vương|Nhà vua)(?!\w)")
+
+
+def _witnesses(ctx: Context, c: Cluster) -> list[Person]:
+    """The heads of state or government named before a list of agreements they witness."""
+    first = c.first.sentence
+    out: dict[str, Person] = {}
+    for person in ctx.people:
+        if person.start < first.start and person.title and _LEADER_TITLE.match(person.title):
+            out.setdefault(person.name, Person(name=person.name, title=person.title, party=None))
+    return list(out.values())[:2]
+
+
 def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> list[Person]:
     """People of the event's sentences; for the main event also those of the lead and its sides."""
+    if not is_main and all(m.listed for m in c.mentions) and _WITNESSED.search(c.first.sentence.text):
+        return _witnesses(ctx, c)
     spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
     vn = next((a.id for a in parties if a.vietnamese), None)
     foreign = next((a.id for a in parties if not a.vietnamese and a.kind != "country"), None)

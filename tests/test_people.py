@@ -221,3 +221,8 @@ def test_military_ranks_are_titles_and_a_ministry_is_no_name() -> None:
 def test_a_title_goes_on_through_lower_case_words_of_a_body_s_name() -> None:
     text = "Tham dự có ông Lam Thiên Lập, Chủ tịch Chính phủ nhân dân Khu tự trị dân tộc Choang Quảng Tây phát biểu."
     assert _people(text) == [("Lam Thiên Lập", "Chủ tịch Chính phủ nhân dân Khu tự trị dân tộc Choang Quảng Tây")]
+
+
+def test_words_of_law_are_not_france() -> None:
+    text = "Ông Đậu Anh Tuấn, Trưởng phòng Pháp chế VCCI, nói về nhà nước pháp quyền; Đại sứ Pháp cũng dự."
+    assert [m.text for m in find_mentions(text)] == ["Pháp"]

@@ -40,8 +40,10 @@ _FOREIGN_CUE = re.compile(
 
 def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[Event], list[Relation]]:
     """Events and relations stated in one article's clean text (title, blank line, body)."""
+    if not _FOREIGN_CUE.search(text):
+        return [], []
     topic = off_topic(text)
-    if not _FOREIGN_CUE.search(text) or topic not in (None, "crime") or unrelated(text):
+    if topic not in (None, "crime") or unrelated(text):
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)

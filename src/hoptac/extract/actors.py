@@ -353,10 +353,9 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
-    holder = ctx.title_holding(p)
-    if holder is not None and holder.title_start is not None:
+    if ctx.in_a_title(p):
         # Before "tại" a title names the official's own side; after it, where they are posted.
-        return not _POSTED_AT.search(ctx.text, holder.title_start, p.start)
+        return not _posted_at(ctx, p)
     if p.entity.kind == "organisation" and (
         _BRAND_BEFORE.search(ctx.text, max(0, p.start - 40), p.start)
         or (_YEAR_AFTER.match(ctx.text, p.end) and not is_city_network(p.entity.id))

@@ -41,11 +41,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         if is_main and c.kind == "conference" and all(a.vietnamese for a in parties):
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
             # "Ông Phương Đông, Phó Huyện trưởng huyện Hà Khẩu (Trung Quốc) đánh giá ...": an official's own side too.
-            parties += [
-                a
-                for a in unique(actors)
-                if not a.vietnamese and (a.kind == "country" or a.id in _titled_ids(ctx))
-            ]
+            speakers = _titled_ids(ctx)
+            parties += [a for a in unique(actors) if not a.vietnamese and (a.kind == "country" or a.id in speakers)]
             parties = _told_once(parties)
         if not in_scope(parties):
             continue

@@ -658,3 +658,31 @@ def test_the_leaders_who_witness_a_list_of_agreements_are_each_agreement_s_peopl
     )
     signings = [e for e in _events(text) if e.kind == "signing"]
     assert [[p.name for p in e.people] for e in signings] == [["Lương Cường", "Kassym-Jomart Tokayev"]] * 2
+
+
+def test_a_city_preparing_to_host_a_forum_has_no_foreign_side() -> None:
+    text = (
+        "Cần Thơ gấp rút chuẩn bị cho Hội nghị ASEAN\n\n"
+        "Ngày 12/5, UBND TP Cần Thơ họp với các sở, ngành về công tác chuẩn bị đón đại biểu Hội nghị "
+        "quan chức cao cấp ASEAN. Lãnh đạo thành phố yêu cầu các khách sạn bảo đảm an ninh, an toàn thực phẩm."
+    )
+    assert _events(text) == []
+
+
+def test_a_forum_whose_officials_take_part_is_a_side() -> None:
+    text = (
+        "Lãnh đạo TP Cần Thơ tiếp Tổng thư ký ASEAN\n\n"
+        "Chiều 13/5, Chủ tịch UBND TP Cần Thơ Trần Việt Trường tiếp Tổng thư ký ASEAN Kao Kim Hourn "
+        "nhân dịp ông dự hội nghị tại thành phố. Hai bên trao đổi về hợp tác ứng phó biến đổi khí hậu."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("meeting", {"VN-CT", "org:asean"})]
+
+
+def test_a_vietnamese_firm_with_a_latin_name_is_no_foreign_party() -> None:
+    text = (
+        "Khánh Hòa làm việc với Tập đoàn Sun Group về dự án du lịch\n\n"
+        "Ngày 8/5, UBND tỉnh Khánh Hòa làm việc với Tập đoàn Sun Group về dự án khu du lịch tại Cam Ranh. "
+        "Dự án hướng tới khách du lịch Hàn Quốc và Nhật Bản."
+    )
+    assert _events(text) == []

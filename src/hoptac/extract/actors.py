@@ -104,6 +104,19 @@ def _plain_syllables() -> frozenset[str]:
     return frozenset(row["syllable"] for row in csv.DictReader(data.splitlines()))
 
 
+@cache
+def _domestic_firms() -> frozenset[str]:
+    """Vietnamese firms that write their names in Latin letters ("Sun Group", "Viglacera"), folded."""
+    data = resources.files("hoptac.extract").joinpath("data/domestic_firms.csv").read_text(encoding="utf-8")
+    return frozenset(fold(row["name"]) for row in csv.DictReader(data.splitlines()))
+
+
+def _domestic_firm(name: str) -> bool:
+    words = fold(name).split()
+    firms = _domestic_firms()
+    return any(" ".join(words[:n]) in firms for n in range(1, min(len(words), 3) + 1))
+
+
 def _vietnamese_word(word: str) -> bool:
     """A syllable written without diacritics, or two run together as brands do ("Trungnam", "Hoaphat")."""
     syllables = _plain_syllables()
@@ -327,6 +340,8 @@ def _ships(ctx: Context) -> set[str]:
 
 
 def _led(ctx: Context, p: Place) -> bool:
+    if is_forum(p.entity.id):
+        return ctx.title_holding(p) is not None  # "Tổng thư ký IPU Martin Chungong": the forum takes part
     if p.entity.kind not in ("province", "city", "district", "commune"):
         return p.entity.kind == "agency"
     if _PRIVATE_BODY.search(ctx.text, max(0, p.start - 60), p.start):
@@ -473,6 +488,7 @@ def _companies(ctx: Context) -> list[Actor]:
             fold(name) != name.lower()
             or (name.isupper() and len(name) <= 3)
             or _DOMESTIC_FIRM.match(name)
+            or _domestic_firm(name)
             or _VIETNAM_IN_NAME.search(name)
             or all(_vietnamese_word(w) for w in name.lower().split())
         ):

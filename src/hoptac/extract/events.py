@@ -18,7 +18,7 @@ from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on
-from hoptac.extract.scope import in_scope
+from hoptac.extract.scope import forum_side_only, in_scope
 from hoptac.extract.text import Span
 from hoptac.models import DateValue, Event, Person
 
@@ -46,6 +46,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties = _told_once(parties)
         if not in_scope(parties):
             continue
+        if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
+            continue  # "Đà Nẵng đảm bảo tiến độ các công trình phục vụ APEC": the city hosts, it meets no one
         if not is_main and not _stands_alone(c):
             continue
         event = _event(ctx, c, parties, is_main, actors, venue)
@@ -62,6 +64,25 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             event = event.model_copy(update={"date": main_date})
         out.append((event, [a.place for a in parties]))
     return out
+
+
+def _local_leader_present(ctx: Context, c: Cluster, is_main: bool) -> bool:
+    """A leader of a Vietnamese locality is named in the event's own sentences ("Bí thư Thành ủy Đà Nẵng X phát
+    biểu"), or speaks anywhere in an article on a conference ("Chủ tịch UBND tỉnh Quảng Ninh X cho biết")."""
+    if is_main and c.kind == "conference":
+        speakers = _titled_ids(ctx)
+        if any(p.vietnamese and p.entity.kind != "country" and p.entity.id in speakers for p in ctx.places):
+            return True
+    spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
+    for person in ctx.people:
+        if person.title_start is None or person.title_end is None:
+            continue
+        if not any(s <= person.start < e for s, e in spans):
+            continue
+        named = ctx.places_in(person.title_start, person.title_end)
+        if any(p.vietnamese and p.entity.kind != "country" for p in named):
+            return True
+    return False
 
 
 def _stands_alone(c: Cluster) -> bool:

@@ -96,6 +96,12 @@ def in_scope(actors: Iterable[Actor]) -> bool:
     )
 
 
+def forum_side_only(actors: Iterable[Actor]) -> bool:
+    """The only foreign side is a forum none of whose officials the text names ("phục vụ APEC 2017")."""
+    foreign = [a for a in actors if not a.vietnamese]
+    return bool(foreign) and all(is_forum(a.id) and not a.led for a in foreign)
+
+
 def may_be_in_scope(actors: Iterable[Actor]) -> bool:
     """The rule without asking who acts through whom: an article that fails it has no event in scope."""
     actors = list(actors)

@@ -686,3 +686,24 @@ def test_a_vietnamese_firm_with_a_latin_name_is_no_foreign_party() -> None:
         "Dự án hướng tới khách du lịch Hàn Quốc và Nhật Bản."
     )
     assert _events(text) == []
+
+
+def test_a_festival_s_foreign_guest_named_where_he_speaks_is_a_side() -> None:
+    text = (
+        "Khai mạc Ngày hội văn hóa biên giới Việt Nam - Lào tại Điện Biên\n\n"
+        "Tối 10/5, tại TP Điện Biên Phủ, UBND tỉnh Điện Biên tổ chức khai mạc Ngày hội giao lưu văn hóa, "
+        "thể thao vùng biên giới.\n"
+        "Ông Khăm Phăn Phôm Ma Thắt, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ (Lào) bày tỏ vui mừng "
+        "được tham dự ngày hội."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("cultural_event", {"VN-71", "LA-PH"})]
+
+
+def test_a_festival_with_a_foreign_nation_named_in_passing_has_no_foreign_side() -> None:
+    text = (
+        "Khai mạc Lễ hội hoa ban Điện Biên\n\n"
+        "Tối 10/5, UBND tỉnh Điện Biên tổ chức khai mạc Lễ hội hoa ban. "
+        "Ông Lê Thành Đô, Chủ tịch UBND tỉnh Điện Biên cho biết lễ hội thu hút du khách Lào và Thái Lan."
+    )
+    assert _events(text) == []

@@ -226,3 +226,15 @@ def test_a_title_goes_on_through_lower_case_words_of_a_body_s_name() -> None:
 def test_words_of_law_are_not_france() -> None:
     text = "Ông Đậu Anh Tuấn, Trưởng phòng Pháp chế VCCI, nói về nhà nước pháp quyền; Đại sứ Pháp cũng dự."
     assert [m.text for m in find_mentions(text)] == ["Pháp"]
+
+
+def test_a_long_lao_name_and_its_titles_in_a_row() -> None:
+    assert _people(
+        "Ông Khăm Phăn Phôm Ma Thắt Văn, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Hủa Phăn (Lào) bày tỏ vui mừng."
+    ) == [("Khăm Phăn Phôm Ma Thắt Văn", "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Hủa Phăn (Lào)")]
+
+
+def test_a_title_in_a_row_that_is_the_next_person_s_stays_with_them() -> None:
+    assert _people(
+        "Tiếp đoàn có ông Lê Văn Tám, Chủ tịch UBND tỉnh Nghệ An, Phó Chủ tịch UBND tỉnh Hoàng Nghĩa Hiếu."
+    ) == [("Lê Văn Tám", "Chủ tịch UBND tỉnh Nghệ An"), ("Hoàng Nghĩa Hiếu", "Phó Chủ tịch UBND tỉnh")]

@@ -38,11 +38,14 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
-        if is_main and c.kind == "conference" and all(a.vietnamese for a in parties):
+        if is_main and c.kind in _GATHERINGS and all(a.vietnamese for a in parties):
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
-            # "Ông Phương Đông, Phó Huyện trưởng huyện Hà Khẩu (Trung Quốc) đánh giá ...": an official's own side too.
+            # "Ông Phương Đông, Phó Huyện trưởng huyện Hà Khẩu (Trung Quốc) đánh giá ...": an official's own side too;
+            # at a festival or a ceremony, only such an official.
             speakers = _titled_ids(ctx)
-            parties += [a for a in unique(actors) if not a.vietnamese and (a.kind == "country" or a.id in speakers)]
+            nations = c.kind == "conference"
+            guests = [a for a in unique(actors) if not a.vietnamese]
+            parties += [a for a in guests if (nations and a.kind == "country") or a.id in speakers]
             parties = _told_once(parties)
         if not in_scope(parties):
             continue
@@ -64,6 +67,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             event = event.model_copy(update={"date": main_date})
         out.append((event, [a.place for a in parties]))
     return out
+
+
+# Gatherings whose foreign guests are often named only where they speak: "Tỉnh trưởng tỉnh Luông Nậm Thà bày tỏ".
+_GATHERINGS = ("conference", "cultural_event", "other")
 
 
 def _local_leader_present(ctx: Context, c: Cluster, is_main: bool) -> bool:

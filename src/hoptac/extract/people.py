@@ -22,8 +22,8 @@ _WORD = r"[^\W\d_][\w’']*"
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 _CAP = rf"(?:[{_UPPER}][\w’']*)"
 _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
-# A middle initial stays inside a name: "Stanfield L. Chien".
-_NAME = rf"{_NAME_WORD}(?: (?:[A-Z]\. )?{_NAME_WORD}){{1,4}}"
+# A middle initial stays inside a name: "Stanfield L. Chien"; Lao names run to seven syllables.
+_NAME = rf"{_NAME_WORD}(?: (?:[A-Z]\. )?{_NAME_WORD}){{1,6}}"
 _HONORIFIC_WORD = r"(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)"
 _NEXT_HONORIFIC = re.compile(rf"{_HONORIFIC_WORD}\s")
 _HONORIFIC = re.compile(rf"(?<![\w]){_HONORIFIC_WORD}\s+(?P<name>{_NAME})")
@@ -446,7 +446,7 @@ def _clean_name(name: str) -> str | None:
     # Titles are not names, and a lone capitalised word after "ông" is a surname reference.
     while words and fold(words[-1]) in {"ubnd", "hdnd", "tp"}:
         words.pop()
-    if len(words) < 2 or len(words) > 5 or {words[0].lower(), " ".join(words[:2]).lower()} & _BODY_STARTS:
+    if len(words) < 2 or len(words) > 7 or {words[0].lower(), " ".join(words[:2]).lower()} & _BODY_STARTS:
         return None
     if words[0] in ("Phó", "Tổng", "Trưởng"):
         return None  # "đồng chí Phó Cục trưởng": a title the list lacks, not a name
@@ -464,8 +464,24 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
     if not head:
         return None
     end = max(head.end(), _title_extent(text, head.end(), mentions))
+    for _ in range(3):
+        # "ông X, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Luông Nậm Thà (Lào) bày tỏ": one person's titles in a row.
+        comma = re.match(r",\s*", text[end:])
+        more = _title_re().match(text, end + comma.end()) if comma else None
+        if more is None:
+            break
+        more_end = max(more.end(), _title_extent(text, more.end(), mentions))
+        if not _TITLE_CLOSE.match(text, more_end) or _NAMED_AFTER.search(text, more.start(), more_end):
+            break  # "..., Phó Chủ tịch UBND tỉnh Trần Văn B": the next title is another person's
+        end = more_end
     title = _tidy_title(text[start:end])
     return (title, start, start + len(title)) if title else None
+
+
+# A Vietnamese name at the end of a title: it belongs to that name, not to the person before.
+_NAMED_AFTER = re.compile(rf"\s(?:{'|'.join(sorted(s.capitalize() for s in surnames()))})(?: {_NAME_WORD}){{1,3}}\Z")
+# What may follow the last of a person's titles: punctuation, a bracketed country, or a lower-case verb.
+_TITLE_CLOSE = re.compile(r"\s*(?:[,.;:!?()\"”]|$|[a-zđà-ỹ])")
 
 
 def _title_before(

@@ -36,7 +36,7 @@ def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | No
     if not cands:
         return None
 
-    def rank(e: Entity) -> tuple[int, int, int, int]:
+    def rank(e: Entity) -> tuple[int, int, int, int, int]:
         valid = 0 if e.valid_on(on) else 1
         kind = 0
         if mention.kind_hint:
@@ -47,7 +47,8 @@ def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | No
             else:
                 kind = 1
         about = 0 if (e.country in countries or e.country is None) else 1
-        return (valid, about, kind, _KIND_RANK.get(e.kind, 5))
+        # A name two countries share ("Hà Nam", Henan) is Vietnam's unless the text pins it elsewhere.
+        return (valid, about, kind, _KIND_RANK.get(e.kind, 5), 0 if e.country == "VN" else 1)
 
     return min(cands, key=rank)
 

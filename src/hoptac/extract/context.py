@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from hoptac import resolve
+from hoptac import gazetteer, resolve
 from hoptac.extract import dates
 from hoptac.extract.parties import Mention, find_mentions
 from hoptac.extract.people import PersonMention, find_people
@@ -172,18 +172,36 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     return ctx
 
 
+_COUNTRY_AFTER = re.compile(r"\s*[,(]\s*(?:nước\s+)?")
+
+
 def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     on = ctx.reference_day
     countries = {"VN"}
     resolved: list[tuple[Mention, Entity | None]] = []
     # Countries first: they tell which foreign places an ambiguous name means. A country's id is two letters.
+    country_at: dict[int, str] = {}
     for m in mentions:
         ent = resolve.choose(m, on, countries) if any(len(i) == 2 for i in m.ids) else None
         if ent is not None and ent.kind == "country":
             countries.add(ent.id)
+            country_at[m.start] = ent.id
     chosen: dict[tuple[tuple[str, ...], str | None], Entity | None] = {}
+    pinned: dict[tuple[str, ...], Entity] = {}
+    gaz = gazetteer.load()
+    for m in mentions:
+        # "TP Trịnh Châu (tỉnh Hà Nam, Trung Quốc)": the country named right after a name tells which place it
+        # is, here and wherever the article names it again.
+        after = _COUNTRY_AFTER.match(ctx.text, m.end) if len(m.ids) > 1 else None
+        country = country_at.get(after.end()) if after else None
+        if country is not None:
+            own = [e for e in (gaz.get(i) for i in m.ids) if e is not None and e.country == country]
+            if own:
+                pinned.setdefault(m.ids, own[0])
     for m in mentions:
         key = (m.ids, m.kind_hint)
+        if key not in chosen and m.ids in pinned:
+            chosen[key] = pinned[m.ids]
         if key not in chosen:
             chosen[key] = resolve.choose(m, on, countries) if m.ids else None
         resolved.append((m, chosen[key]))

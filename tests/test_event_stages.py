@@ -707,3 +707,21 @@ def test_a_festival_with_a_foreign_nation_named_in_passing_has_no_foreign_side()
         "Ông Lê Thành Đô, Chủ tịch UBND tỉnh Điện Biên cho biết lễ hội thu hút du khách Lào và Thái Lan."
     )
     assert _events(text) == []
+
+
+def test_a_foreign_party_s_delegation_is_its_country() -> None:
+    text = (
+        "Tây Ninh tiếp đoàn cán bộ Đảng Nhân dân Campuchia\n\n"
+        "Chiều 14/5, Bí thư Tỉnh ủy Tây Ninh Nguyễn Thành Tâm tiếp đoàn cán bộ Đảng Nhân dân Campuchia "
+        "sang thăm và học tập kinh nghiệm về công tác xây dựng Đảng."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-37": "host", "KH": "guest"})]
+
+
+def test_a_province_abroad_is_pinned_by_its_country() -> None:
+    text = (
+        "Ban Đối ngoại Trung ương làm việc với tỉnh Hà Nam, Trung Quốc\n\n"
+        "Ngày 16/5, tại TP Trịnh Châu (tỉnh Hà Nam, Trung Quốc), Trưởng Ban Đối ngoại Trung ương hội kiến "
+        "Bí thư Tỉnh ủy tỉnh Hà Nam. Hai bên trao đổi về hợp tác giữa các địa phương hai nước."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "CN-HA"}]

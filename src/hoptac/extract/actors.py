@@ -382,7 +382,13 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return True  # "Bulgaria sẽ tặng ... cho TP Hà Nội": the country gives
     if _PAIRED_COUNTRY.search(ctx.text, max(0, p.start - 30), p.start):
         return True  # "Hải quân Việt Nam - Nhật Bản": the second country of a pair acts like the first
+    if _POLITICAL_PARTY.search(ctx.text, max(0, p.start - 40), p.start):
+        return True  # "Đoàn đại biểu Đảng Dân tiến Nhật Bản": a foreign party's delegation
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
+
+
+# A party of a foreign country by its name: "Đảng Dân tiến Nhật Bản", "Đảng Nhân dân Campuchia".
+_POLITICAL_PARTY = re.compile(r"(?<!\w)Đảng(?: [A-ZĐÂƠƯ][^\W\d_]*(?: [a-zđà-ỹ]+)?){1,3}\s+\Z")
 
 
 def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:

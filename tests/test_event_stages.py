@@ -725,3 +725,12 @@ def test_a_province_abroad_is_pinned_by_its_country() -> None:
         "Bí thư Tỉnh ủy tỉnh Hà Nam. Hai bên trao đổi về hợp tác giữa các địa phương hai nước."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "CN-HA"}]
+
+
+def test_the_friend_country_is_the_one_foreign_country_named() -> None:
+    text = (
+        "Cao Bằng tiếp nhận 5 công dân bị lừa bán sang Trung Quốc\n\n"
+        "Sáng 15/5, tại cửa khẩu Tà Lùng, Công an tỉnh Cao Bằng tiếp nhận 5 công dân bị lừa bán sang Trung Quốc "
+        "do phía nước bạn trao trả."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-04", "CN"}]

@@ -174,7 +174,29 @@ def find_actors(ctx: Context) -> list[Actor]:
     out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))
+    out.extend(_friend_country(ctx))
     out.sort(key=lambda a: a.start)
+    return out
+
+
+# "tiếp nhận 11 nạn nhân từ phía nước bạn", "chính quyền nước bạn đã giúp đỡ": the neighbour the article is about.
+_FRIEND_COUNTRY = re.compile(
+    r"(?<!\w)(?:phía|chính quyền|cơ quan chức năng|lực lượng chức năng|nhà chức trách|công an|quân đội|"
+    r"Chính phủ|lãnh đạo|đoàn)\s+(?:của\s+)?(?:nước bạn|phía bạn)(?!\s+(?-i:[A-ZĐ]))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _friend_country(ctx: Context) -> list[Actor]:
+    """The one foreign country an article names, where it is called "nước bạn" and acts."""
+    foreign = {p.entity.id: p.entity for p in ctx.places if p.entity.kind == "country" and not p.vietnamese}
+    if len(foreign) != 1:
+        return []
+    entity = next(iter(foreign.values()))
+    out = []
+    for m in _FRIEND_COUNTRY.finditer(ctx.text):
+        mention = Mention(m.start(), m.end(), m.group(0), (entity.id,))
+        out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out
 
 

@@ -338,3 +338,12 @@ def test_where_a_diplomat_is_posted_is_not_where_the_meeting_was() -> None:
     )
     events, _ = extract_facts(text, DateValue(value="2024-02-08", precision="day"))
     assert [(e.kind, e.place, _roles(e)) for e in events] == [("meeting", None, {"VN-CT": "host", "FI": "guest"})]
+
+
+def test_two_venues_of_one_exchange_are_no_relation() -> None:
+    text = (
+        "Giao lưu hữu nghị quốc phòng biên giới\n\n"
+        "Ngày 20/5, Bộ trưởng Quốc phòng hai nước sẽ đồng chủ trì giao lưu hữu nghị quốc phòng biên giới "
+        "tại tỉnh Hà Giang (Việt Nam) và tỉnh Quảng Tây (Trung Quốc)."
+    )
+    assert extract_facts(text, DateValue(value="2024-05-10", precision="day"))[1] == []

@@ -81,6 +81,8 @@ def _conjoined(ctx: Context, own: list[Place]) -> list[tuple[Place, Place]]:
         if x.vietnamese == y.vietnamese or not _JOINED.fullmatch(ctx.text[x.end : y.start]):
             continue
         a, b = (x, y) if x.vietnamese else (y, x)
+        if is_venue(ctx.text, x.start):
+            continue  # "giao lưu ... tại tỉnh Lai Châu (VN) và tỉnh Vân Nam (TQ)": where, not who
         if a.subnational and b.subnational and not is_venue(ctx.text, b.start) and not _metonyms(ctx, a, b):
             pairs.append((a, b))
     return pairs

@@ -734,3 +734,12 @@ def test_the_friend_country_is_the_one_foreign_country_named() -> None:
         "do phía nước bạn trao trả."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-04", "CN"}]
+
+
+def test_two_places_in_a_building_s_name_are_no_parties() -> None:
+    text = (
+        "Đêm nhạc mừng Tết cho người Hàn Quốc tại Đà Nẵng\n\n"
+        "Tối 12/5, tại Khách sạn Hữu nghị Đà Nẵng - Busan, Hội người Hàn Quốc tại Việt Nam tổ chức "
+        "đêm giao lưu văn nghệ cho kiều bào."
+    )
+    assert _events(text) == []

@@ -390,6 +390,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
+    if _in_pair_name(ctx, p):
+        return False  # "Tổ hợp Đa chức năng Hà Nội - Moscow", "Trường Cao đẳng Việt Nam - Hàn Quốc": a name
     if ctx.in_a_title(p):
         # Before "tại" a title names the official's own side; after it, where they are posted.
         return not _posted_at(ctx, p)
@@ -407,6 +409,24 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     if _POLITICAL_PARTY.search(ctx.text, max(0, p.start - 40), p.start):
         return True  # "Đoàn đại biểu Đảng Dân tiến Nhật Bản": a foreign party's delegation
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
+
+
+# A building, school or body named after two places: "Tổ hợp Đa chức năng Hà Nội - Moscow".
+_PAIR_NAMED_BY = re.compile(
+    r"(?<!\w)(?:Tổ hợp|Trường|Bệnh viện|Khách sạn|Cung|Nhà|Công viên|Làng|Khu|Tòa nhà|Hội|Quỹ|Công ty|Câu lạc bộ|"
+    r"Trung tâm|Học viện|Viện|Đại học|Liên doanh)(?:\s+[^\W\d_]+){0,5}\s+\Z"
+)
+_PAIR_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def _in_pair_name(ctx: Context, p: Place) -> bool:
+    i = ctx.places.index(p)
+    first = p
+    if i and _PAIR_DASH.fullmatch(ctx.text, ctx.places[i - 1].end, p.start):
+        first = ctx.places[i - 1]
+    elif not (i + 1 < len(ctx.places) and _PAIR_DASH.fullmatch(ctx.text, p.end, ctx.places[i + 1].start)):
+        return False
+    return _PAIR_NAMED_BY.search(ctx.text, max(0, first.start - 60), first.start) is not None
 
 
 # A party of a foreign country by its name: "Đảng Dân tiến Nhật Bản", "Đảng Nhân dân Campuchia".

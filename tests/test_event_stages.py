@@ -743,3 +743,21 @@ def test_two_places_in_a_building_s_name_are_no_parties() -> None:
         "đêm giao lưu văn nghệ cho kiều bào."
     )
     assert _events(text) == []
+
+
+def test_a_prize_won_abroad_is_no_visit_of_the_city_it_names() -> None:
+    text = (
+        "Cầu Rồng Đà Nẵng đoạt giải kiến trúc quốc tế\n\n"
+        "Ngày 11/5, tại thành phố Busan (Hàn Quốc), ban giám khảo giải thưởng kiến trúc châu Á đã công bố "
+        "công trình cầu Rồng của Đà Nẵng đoạt giải vàng hạng mục cầu đường. Giải thưởng được tổ chức thường niên."
+    )
+    assert _events(text) == []
+
+
+def test_a_province_s_delegation_abroad_is_received_by_the_city_it_visits() -> None:
+    text = (
+        "Đoàn công tác tỉnh Quảng Nam thăm thành phố Busan\n\n"
+        "Ngày 11/5, tại thành phố Busan (Hàn Quốc), đoàn công tác UBND tỉnh Quảng Nam do Chủ tịch UBND tỉnh "
+        "dẫn đầu đã làm việc về hợp tác đào tạo nguồn nhân lực và quy hoạch đô thị."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-27", "KR-26"}]

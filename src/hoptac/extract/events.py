@@ -130,7 +130,10 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     }
     # A venue abroad hosts only when no foreign side takes part otherwise ("với doanh nghiệp Hàn Quốc").
     hosts_abroad = not any(not a.vietnamese and a.id not in venues for a in actors)
-    local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad
+    # ... and only a locality that acts through its leaders or bodies goes abroad: a prize won in Los Angeles
+    # by a mural at Đà Nẵng airport is no visit.
+    goes = any(a.vietnamese and a.kind != "country" and a.led for a in actors)
+    local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad and goes
     actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
     # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province, "thành phố Gyeongju (tỉnh

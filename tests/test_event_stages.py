@@ -761,3 +761,14 @@ def test_a_province_s_delegation_abroad_is_received_by_the_city_it_visits() -> N
         "dẫn đầu đã làm việc về hợp tác đào tạo nguồn nhân lực và quy hoạch đô thị."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-27", "KR-26"}]
+
+
+def test_where_a_plant_agreed_on_is_built_is_a_side_of_the_agreement() -> None:
+    text = (
+        "Tập đoàn Nhật Bản đầu tư nhà máy tại Bắc Ninh\n\n"
+        "Ngày 7/5, Tập đoàn Kyocera (Nhật Bản) đã ký biên bản ghi nhớ về việc xây dựng nhà máy linh kiện "
+        "điện tử tại Bắc Ninh với tổng vốn 300 triệu USD."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("signing", {"org:kyocera", "VN-56", "JP"})
+    ]

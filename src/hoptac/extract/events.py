@@ -126,7 +126,7 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         for a in actors
         if a.kind != "country"
         and _only_venue(ctx, a, spans)
-        and not (c.kind == "aid" and a.vietnamese and _project_site(ctx, a, spans))
+        and not (c.kind in ("aid", "signing") and a.vietnamese and _project_site(ctx, a, spans))
     }
     # A venue abroad hosts only when no foreign side takes part otherwise ("với doanh nghiệp Hàn Quốc").
     hosts_abroad = not any(not a.vietnamese and a.id not in venues for a in actors)
@@ -160,7 +160,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
 
 
 # "tài trợ ... cho dự án cải tạo hạ tầng đô thị tại Lào Cai": where a funded project is, is who receives it.
-_PROJECT_AT = re.compile(r"(?<!\w)(?:dự án|công trình|chương trình)(?!\w)[^.;]{0,60}\Z", re.IGNORECASE)
+# "ký biên bản ghi nhớ về việc xây dựng nhà máy ... tại Bà Rịa - Vũng Tàu": so is where a plant agreed on is built.
+_PROJECT_AT = re.compile(r"(?<!\w)(?:dự án|công trình|chương trình|nhà máy)(?!\w)[^.;]{0,60}\Z", re.IGNORECASE)
 
 
 def _project_site(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:

@@ -76,3 +76,8 @@ def test_the_year_an_agreement_was_signed_is_not_the_article_s_year() -> None:
     body = "Ngày 15/5, Thống đốc tiếp đoàn. Hai tỉnh đã ký thỏa thuận năm 2009, thành lập hội hữu nghị năm 2012."
     assert article_year("Thống đốc Shizuoka tiếp đoàn tỉnh Hà Tĩnh", body) is None
     assert article_year("Hợp tác", "Năm 2016, hai bên tổ chức nhiều đoàn.") == 2016
+
+
+def test_the_lunar_spring_named_pins_the_article_year() -> None:
+    body = "Sáng 8/2, tỉnh tổ chức gặp mặt doanh nghiệp Xuân Mậu Tuất 2018, ghi nhận đóng góp trong năm 2017."
+    assert article_year("Gặp mặt doanh nghiệp đầu xuân", body) == 2018

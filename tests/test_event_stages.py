@@ -772,3 +772,17 @@ def test_where_a_plant_agreed_on_is_built_is_a_side_of_the_agreement() -> None:
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
         ("signing", {"org:kyocera", "VN-56", "JP"})
     ]
+
+
+def test_an_agreement_signed_at_a_gathering_told_before_is_an_event_on_its_day() -> None:
+    text = (
+        "Long An gặp mặt nhà đầu tư đầu năm\n\n"
+        "Sáng 10/2, UBND tỉnh Long An tổ chức gặp mặt doanh nghiệp và nhà đầu tư Xuân Mậu Tuất 2018.\n"
+        "Ông Trần Văn Cần, Chủ tịch UBND tỉnh cảm ơn cộng đồng doanh nghiệp đã đóng góp cho tỉnh trong năm 2017.\n"
+        "Cũng tại buổi gặp mặt, UBND tỉnh Long An và Tập đoàn Lotte (Hàn Quốc) đã ký kết biên bản ghi nhớ "
+        "về dự án trung tâm logistics."
+    )
+    events, _ = extract_facts(text, None)
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in events] == [
+        ("signing", "2018-02-10", {"VN-41", "org:lotte"})
+    ]

@@ -102,20 +102,25 @@ def years_in_dates(text: str) -> list[int]:
 
 
 _SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b", re.I)
+# "họp mặt doanh nghiệp Xuân Đinh Dậu 2017", "Tết Mậu Tuất 2018": the spring the article is written in.
+_LUNAR_YEAR = re.compile(r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+[A-ZĐ][^\W\d_]+\s+[^\W\d_]+\s+((?:19|20)\d\d)(?!\d)")
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
 
 
 def article_year(title: str, body: str) -> int | None:
     """The year an undated article speaks from, worked out from what it states.
 
-    Order of evidence: a year in the title (an event's name: "Đối thoại 2022");
-    "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest full date; the
+    Order of evidence: a year in the title (an event's name: "Đối thoại 2022"); the lunar spring
+    ("Xuân Đinh Dậu 2017"); "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest full date; the
     latest year stated outside ranges and targets ("đến năm 2030").
     """
     title_years = [y for _, y in years_stated(title)]
     if title_years:
         return max(title_years)
     text = title + "\n" + body
+    lunar = [int(m.group(1)) for m in _LUNAR_YEAR.finditer(text)]
+    if lunar:
+        return max(lunar)
     for m in _SINCE_N_YEARS.finditer(text):
         window = text[max(0, m.start() - 200) : m.end() + 200]
         base = [y for _, y in years_stated(window)] or [y for _, y in years_stated(text)]

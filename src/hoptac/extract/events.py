@@ -65,6 +65,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # Agreements signed before the leaders of a visit, gifts made at an event, what the lead tells
             # besides its main event: on its day.
             event = event.model_copy(update={"date": main_date})
+        elif event.date is None and main_date is None and any(m.companion for m in c.mentions):
+            # Signed at a gathering that is no event of its own ("Cũng tại buổi họp mặt, ..."): on the lead's day.
+            event = event.model_copy(update={"date": _date(ctx, c, True)[0]})
         out.append((event, [a.place for a in parties]))
     return out
 
@@ -130,9 +133,9 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     }
     # A venue abroad hosts only when no foreign side takes part otherwise ("với doanh nghiệp Hàn Quốc").
     hosts_abroad = not any(not a.vietnamese and a.id not in venues for a in actors)
-    # ... and only a locality that acts through its leaders or bodies goes abroad: a prize won in Los Angeles
-    # by a mural at Đà Nẵng airport is no visit.
-    goes = any(a.vietnamese and a.kind != "country" and a.led for a in actors)
+    # ... and only a locality that acts through its leaders or bodies, or holds its culture days there, goes
+    # abroad: a prize won in Los Angeles by a mural at Đà Nẵng airport is no visit.
+    goes = c.kind == "cultural_event" or any(a.vietnamese and a.kind != "country" and a.led for a in actors)
     local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad and goes
     actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"

@@ -68,7 +68,7 @@ def kind_of(text: str) -> tuple[str, int] | None:
 
 # "Tại buổi làm việc, hai bên đã ký kết ...", "Sau hội đàm, ...": the setting names the event before; the clause
 # after it tells what happened there.
-_SETTING = re.compile(r"(?:Tại|Trong|Sau|Nhân|Bên lề|Kết thúc)\s+[^,.;]{1,60},\s*")
+_SETTING = re.compile(r"(?:Cũng\s+(?:tại|trong|nhân)|Tại|Trong|Sau|Nhân|Bên lề|Kết thúc|Dịp)\s+[^,.;]{1,60},\s*")
 
 
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...": who attends.
@@ -121,6 +121,9 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if in_lead and s.start >= ctx.title_end:
             own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
+        if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
+            # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
+            base = replace(base, companion=True)
         pairs = _signed_pairs(ctx, s, own) if cue[0] == "signing" or "ký" in s.text else []
         if pairs:
             # Leaders witnessing several agreements: each pair of signatories signs its own.

@@ -786,3 +786,16 @@ def test_an_agreement_signed_at_a_gathering_told_before_is_an_event_on_its_day()
     assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in events] == [
         ("signing", "2018-02-10", {"VN-41", "org:lotte"})
     ]
+
+
+def test_an_agreement_marking_years_of_friendship_is_today_s_signing() -> None:
+    text = (
+        "Đoàn công tác tỉnh Tây Ninh làm việc tại tỉnh Svay Rieng\n\n"
+        "Sáng 15/5, tại thành phố Svay Rieng, Chủ tịch UBND tỉnh Tây Ninh Nguyễn Thanh Ngọc làm việc với "
+        "Tỉnh trưởng tỉnh Svay Rieng (Campuchia) Men Vibol.\n"
+        "Hai bên đã ký kết biên bản ghi nhớ hợp tác mới nhân kỷ niệm 15 năm thiết lập quan hệ hữu nghị (2009-2024)."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-15"),
+        ("signing", "2024-05-15"),
+    ]

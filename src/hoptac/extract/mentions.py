@@ -197,6 +197,9 @@ def reported_on(ctx: Context, d: dates.DateMention) -> bool:
     return _PRESS.search(ctx.text, max(0, d.start - 40), d.start) is not None
 
 
+_YEAR_SPAN_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+
+
 def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> bool:
     """A sentence dated in a year before the article's own: "Năm 2015, ...", "tháng 6/2022"."""
     if not ctx.year_hint:
@@ -205,6 +208,8 @@ def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> boo
     if mention is not None and mention.year and mention.year < ctx.year_hint:
         return True  # "(24/6/1967 - 24/6/2017)": the day the sentence's own date names is years ago
     years = [y for _, y in dates.years_stated(s.text)] + dates.years_in_dates(s.text)
+    # "kỷ niệm 10 năm thiết lập quan hệ (2009-2019)": a span of years reaches its last.
+    years += [int(m.group(1)) for m in _YEAR_SPAN_END.finditer(s.text)]
     if mention is not None and mention.year:
         years.append(mention.year)
     return bool(years) and max(years) < ctx.year_hint

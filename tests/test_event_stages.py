@@ -799,3 +799,13 @@ def test_an_agreement_marking_years_of_friendship_is_today_s_signing() -> None:
         ("meeting", "2024-05-15"),
         ("signing", "2024-05-15"),
     ]
+
+
+def test_a_portal_s_own_province_receives_a_consul_named_by_his_post() -> None:
+    text = (
+        "UBND tỉnh tiếp Tổng Lãnh sự Hàn Quốc tại Đà Nẵng\n\n"
+        "Sáng 9-5, Phó chủ tịch UBND tỉnh Hồ Quang Bửu tiếp và làm việc với ông Park Jae-kyung, "
+        "Tổng Lãnh sự Hàn Quốc tại TP Đà Nẵng. Ông Hồ Quang Bửu cho biết Hàn Quốc là đối tác đầu tư lớn "
+        "của Quảng Nam với 96 dự án."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-09", {"VN-27": "host", "KR": "guest"})]

@@ -210,12 +210,20 @@ _OWN_GOVERNMENT = re.compile(
 
 def _posted_at(ctx: Context, p: Place) -> bool:
     """ "Tổng Lãnh sự Hàn Quốc tại TP Hồ Chí Minh": where an official is posted."""
+    if _MISSION_AT.search(ctx.text, max(0, p.start - 60), p.start):
+        return True  # a headline names the post without the person: "Tiếp Tổng Lãnh sự Nhật Bản tại TP Hồ Chí Minh"
     holder = ctx.title_holding(p)
     return (
         holder is not None
         and holder.title_start is not None
         and _POSTED_AT.search(ctx.text, holder.title_start, p.start) is not None
     )
+
+
+_MISSION_AT = re.compile(
+    r"(?<!\w)(?:Tổng Lãnh sự|Lãnh sự|Đại sứ|Tham tán|Trưởng đại diện|Văn phòng đại diện)(?:\s+quán)?"
+    r"(?:\s+[^\s,.;:()]+){0,4}?\s+tại\s+(?:(?:TP\.?|thành phố|tỉnh)\s*)?\Z"
+)
 
 
 def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:

@@ -809,3 +809,12 @@ def test_a_portal_s_own_province_receives_a_consul_named_by_his_post() -> None:
         "của Quảng Nam với 96 dự án."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-09", {"VN-27": "host", "KR": "guest"})]
+
+
+def test_a_signing_takes_the_day_told_just_before_it_not_the_trip_s_first() -> None:
+    text = (
+        "Đoàn công tác tỉnh Khánh Hòa ký kết hợp tác với thành phố Vladivostok\n\n"
+        "Trong chuyến công tác tại Liên bang Nga từ ngày 3 đến 8/5, ngày 6/5, đoàn công tác tỉnh Khánh Hòa "
+        "do Chủ tịch UBND tỉnh dẫn đầu đã ký kết biên bản ghi nhớ hợp tác với thành phố Vladivostok."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("signing", "2024-05-06")]

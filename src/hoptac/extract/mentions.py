@@ -166,14 +166,14 @@ def _signed_pairs(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tuple[A
 
 
 def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, ...], in_lead: bool) -> Candidate:
-    mention = next(
-        (
-            d
-            for d in ctx.date_mentions
-            if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) < _REACH and not reported_on(ctx, d)
-        ),
-        None,
-    )
+    near = [
+        d
+        for d in ctx.date_mentions
+        if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) < _REACH and not reported_on(ctx, d)
+    ]
+    # "Trong chuyến công tác từ ngày 3 đến 8/10, ngày 5/10, đoàn đã ký kết": the day told last before the cue.
+    before = [d for d in near if d.start < cue_at]
+    mention = before[-1] if before else (near[0] if near else None)
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
     return Candidate(
         kind=kind,

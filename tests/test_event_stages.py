@@ -818,3 +818,14 @@ def test_a_signing_takes_the_day_told_just_before_it_not_the_trip_s_first() -> N
         "do Chủ tịch UBND tỉnh dẫn đầu đã ký kết biên bản ghi nhớ hợp tác với thành phố Vladivostok."
     )
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("signing", "2024-05-06")]
+
+
+def test_a_state_named_to_place_a_city_is_no_second_party() -> None:
+    text = (
+        "Đà Nẵng ký kết hợp tác với thành phố Houston\n\n"
+        "Ngày 8/5, tại thành phố Houston, bang Texas, Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh và Thị trưởng "
+        "Houston John Whitmire đã ký kết biên bản ghi nhớ hợp tác về cảng biển và năng lượng."
+    )
+    events, relations = extract_facts(text, PUBLISHED)
+    assert [{p.id for p in e.parties} for e in events] == [{"VN-DN", "US:houston"}]
+    assert not [r for r in relations if "US-TX" in (r.a.id, r.b.id)]

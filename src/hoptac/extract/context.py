@@ -27,6 +27,9 @@ _AT_VENUE = re.compile(
 )
 
 
+_LOCATED_IN = re.compile(r"\s*(?:,|\(|[-–])\s*")
+
+
 def is_venue(text: str, offset: int) -> bool:
     """Whether the place named at `offset` of `text` follows "tại"/"ở" (a designator may come between)."""
     return _AT_VENUE.search(text, max(0, offset - 40), offset) is not None
@@ -70,6 +73,20 @@ class Context:
         if self.published:
             return self.published.value
         return str(self.year_hint) if self.year_hint else None
+
+    def places_a_city(self, place: Place) -> bool:
+        """A foreign region named right after a city of its country: "thành phố Sacramento, bang California"."""
+        if place.vietnamese or place.entity.kind != "province":
+            return False
+        i = bisect.bisect_left(self.places, place.start, key=lambda p: p.start)
+        if i == 0:
+            return False
+        city = self.places[i - 1]
+        return (
+            city.entity.kind in ("city", "district")
+            and city.entity.country == place.entity.country
+            and _LOCATED_IN.fullmatch(self.text, city.end, place.start) is not None
+        )
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.start and p.end <= end]

@@ -108,6 +108,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     actors = unique([a for m in c.mentions if m.in_lead for a in m.actors])
     if not in_scope(actors):
         actors = c.actors
+    located = _located_regions(ctx, actors)
+    actors = [a for a in actors if a.id not in located]
     if (
         venue is not None
         and not venue.vietnamese
@@ -160,6 +162,13 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     return actors
+
+
+def _located_regions(ctx: Context, actors: list[Actor]) -> set[str]:
+    """Foreign regions named only to place a city of theirs: "thành phố Sacramento, bang California"."""
+    regions = {a.id for a in actors if not a.vietnamese and a.kind == "province"}
+    placing = {p.entity.id for p in ctx.places if p.entity.id in regions and ctx.places_a_city(p)}
+    return {r for r in placing if all(ctx.places_a_city(p) for p in ctx.places if p.entity.id == r)}
 
 
 # "tài trợ ... cho dự án cải tạo hạ tầng đô thị tại Lào Cai": where a funded project is, is who receives it.

@@ -47,7 +47,7 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             text = ctx.text[start:end]
             if _PERSONAL.search(text) or _WISHED.search(text):
                 continue
-            own = [p for p in ctx.places_in(start, end) if p.entity.kind != "country"]
+            own = [p for p in ctx.places_in(start, end) if p.entity.kind != "country" and not ctx.places_a_city(p)]
             pairs = _conjoined(ctx, own)
             rtype = _type_of(text)
             if rtype is None:

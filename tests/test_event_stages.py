@@ -829,3 +829,12 @@ def test_a_state_named_to_place_a_city_is_no_second_party() -> None:
     events, relations = extract_facts(text, PUBLISHED)
     assert [{p.id for p in e.parties} for e in events] == [{"VN-DN", "US:houston"}]
     assert not [r for r in relations if "US-TX" in (r.a.id, r.b.id)]
+
+
+def test_a_ceremony_s_foreign_guest_named_in_the_lead_is_a_side() -> None:
+    text = (
+        "Khánh thành Nhà văn hóa hữu nghị tại Nghệ An\n\n"
+        "Ngày 10/5, tỉnh Nghệ An tổ chức lễ khánh thành Nhà văn hóa hữu nghị tại huyện Kỳ Sơn. "
+        "Tới dự buổi lễ có ông Bua-khăm Thíp-pha-vông, Tỉnh trưởng tỉnh Xiêng Khoảng (Lào)."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-22", "LA-XI"}]

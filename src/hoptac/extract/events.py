@@ -42,7 +42,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
             # "Ông Phương Đông, Phó Huyện trưởng huyện Hà Khẩu (Trung Quốc) đánh giá ...": an official's own side too;
             # at a festival or a ceremony, only such an official.
-            speakers = _titled_ids(ctx)
+            speakers = _titled_ids(ctx) | _lead_guests(ctx)
             nations = c.kind == "conference"
             guests = [a for a in unique(actors) if not a.vietnamese]
             parties += [a for a in guests if (nations and a.kind == "country") or a.id in speakers]
@@ -199,6 +199,17 @@ def _titled_ids(ctx: Context) -> set[str]:
             after = max(holder.title_end, holder.end)
             if _SPEAKS.match(ctx.text, after):
                 out.add(p.entity.id)
+    return out
+
+
+def _lead_guests(ctx: Context) -> set[str]:
+    """Foreign places in the titles of those the lead names: "Tới dự có ông X, Chủ tịch nước CHDCND Lào"."""
+    lead = lead_end(ctx)
+    out = set()
+    for person in ctx.people:
+        if person.title_start is None or person.title_end is None or not ctx.title_end <= person.start < lead:
+            continue
+        out |= {p.entity.id for p in ctx.places_in(person.title_start, person.title_end) if not p.vietnamese}
     return out
 
 

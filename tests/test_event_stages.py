@@ -838,3 +838,12 @@ def test_a_ceremony_s_foreign_guest_named_in_the_lead_is_a_side() -> None:
         "Tới dự buổi lễ có ông Bua-khăm Thíp-pha-vông, Tỉnh trưởng tỉnh Xiêng Khoảng (Lào)."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-22", "LA-XI"}]
+
+
+def test_a_special_delegation_of_the_friend_country_is_its_country() -> None:
+    text = (
+        "Quảng Trị tiếp nhận hài cốt liệt sĩ từ Lào\n\n"
+        "Sáng 12/5, tại cửa khẩu Lao Bảo, UBND tỉnh Quảng Trị tổ chức lễ tiếp nhận 15 hài cốt liệt sĩ. "
+        "Dự lễ có lãnh đạo UBND tỉnh Quảng Trị và đoàn công tác đặc biệt nước bạn Lào."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-25", "LA"}]

@@ -62,7 +62,11 @@ def _words(name: str) -> tuple[str, ...]:
 def _country_agent() -> re.Pattern[str]:
     """The words before a country that make it act: "Đại sứ quán", "đoàn", "Thủ tướng"."""
     alts = "|".join(re.escape(w) for w in _words("country_agents.csv"))
-    return re.compile(rf"(?<!\w)(?:{alts})\s+(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?\Z", re.IGNORECASE)
+    # "đoàn công tác đặc biệt nước bạn Lào": a word that says what kind of delegation may come between.
+    kind = r"(?:(?:đặc biệt|cấp cao|liên ngành|hỗn hợp|chuyên trách)\s+)?"
+    return re.compile(
+        rf"(?<!\w)(?:{alts})\s+{kind}(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?\Z", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         event = _event(ctx, c, parties, is_main, actors, venue)
         if is_main:
             main_done, main_parties, main_date = True, parties, event.date
+        elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
+            # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
+            event = event.model_copy(update={"date": carried})
         elif (
             event.date is None
             and main_date is not None
@@ -93,6 +96,22 @@ def _local_leader_present(ctx: Context, c: Cluster, is_main: bool) -> bool:
         if any(p.vietnamese and p.entity.kind != "country" for p in named):
             return True
     return False
+
+
+def _carried_date(ctx: Context, c: Cluster) -> DateValue | None:
+    first = c.first
+    if first.history or first.listed or any(m.planned for m in c.mentions):
+        return None  # a plan ("sẽ ký kết ... trong năm tới") has no day yet
+    told = [
+        d
+        for d in ctx.date_mentions
+        if d.month
+        and d.day
+        and d.start < first.cue_offset
+        and any(s.paragraph == first.sentence.paragraph and s.start <= d.start < s.end for s in ctx.sentences)
+        and not reported_on(ctx, d)
+    ]
+    return dates.resolve(told[-1], ctx.published, ctx.year_hint) if told else None
 
 
 def _stands_alone(c: Cluster) -> bool:

@@ -851,9 +851,9 @@ def test_a_special_delegation_of_the_friend_country_is_its_country() -> None:
 
 def test_an_undated_signing_takes_the_day_told_before_it_in_its_paragraph() -> None:
     text = (
-        "Đoàn công tác tỉnh Hưng Yên làm việc tại Nhật Bản\n\n"
+        "Đoàn công tác tỉnh Hưng Yên làm việc tại tỉnh Gunma\n\n"
         "Từ ngày 11 đến 15/5, đoàn công tác tỉnh Hưng Yên do Chủ tịch UBND tỉnh dẫn đầu đã thăm và làm việc "
-        "tại tỉnh Gunma (Nhật Bản). Ngày 13/5, đoàn đã hội kiến Thống đốc tỉnh Gunma. Hai bên ký kết biên bản ghi nhớ "
+        "tại Nhật Bản. Ngày 13/5, đoàn đã hội kiến Thống đốc tỉnh Gunma. Hai bên ký kết biên bản ghi nhớ "
         "về hợp tác đào tạo nguồn nhân lực."
     )
     signings = [e for e in _events(text) if e.kind == "signing"]

@@ -860,3 +860,14 @@ def test_an_undated_signing_takes_the_day_told_before_it_in_its_paragraph() -> N
     assert [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in signings] == [
         ("2024-05-13", {"VN-66", "JP-10"})
     ]
+
+
+def test_relationships_a_province_has_are_no_signing_of_the_day() -> None:
+    text = (
+        "Bắc Ninh tiếp Đại sứ Hàn Quốc\n\n"
+        "Ngày 14/5, Chủ tịch UBND tỉnh Bắc Ninh tiếp Đại sứ Hàn Quốc Choi Young-sam. Hiện nay, tỉnh Bắc Ninh "
+        "đã thiết lập quan hệ hợp tác với tỉnh Gyeonggi và thành phố Busan (Hàn Quốc)."
+    )
+    events, relations = extract_facts(text, PUBLISHED)
+    assert [e.kind for e in events] == ["meeting"]
+    assert sorted(r.b.id for r in relations) == ["KR-26", "KR-41"]

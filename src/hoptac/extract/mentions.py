@@ -33,7 +33,8 @@ _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến 
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
 _HISTORY = re.compile(
-    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay)(?!\w)",
+    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay|"
+    r"hiện nay|hiện đã)(?!\w)",
     re.I,
 )
 

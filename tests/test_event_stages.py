@@ -871,3 +871,12 @@ def test_relationships_a_province_has_are_no_signing_of_the_day() -> None:
     events, relations = extract_facts(text, PUBLISHED)
     assert [e.kind for e in events] == ["meeting"]
     assert sorted(r.b.id for r in relations) == ["KR-26", "KR-41"]
+
+
+def test_a_governor_named_by_a_bare_title_leads_the_one_foreign_province_of_the_sentence() -> None:
+    text = (
+        "Tổng Lãnh sự Việt Nam tại Fukuoka thăm tỉnh Kumamoto\n\n"
+        "Ngày 20/5, Tổng Lãnh sự Việt Nam tại Fukuoka đã thăm và làm việc tại tỉnh Kumamoto, gặp Thống đốc "
+        "Kimura Takashi. Hai bên trao đổi về lao động và du học sinh Việt Nam."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "JP-43"}]

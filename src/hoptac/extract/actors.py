@@ -157,6 +157,9 @@ def find_actors(ctx: Context) -> list[Actor]:
             led.add(p.entity.id)
             if not _in_escort(ctx, p):
                 leading.add(p.entity.id)
+    named = _led_by_bare_title(ctx)
+    led |= named
+    leading |= named
     ships = _ships(ctx)
     for p in map(_city_state, ctx.places):
         if _acts(ctx, p, ships):
@@ -201,6 +204,30 @@ def _friend_country(ctx: Context) -> list[Actor]:
     for m in _FRIEND_COUNTRY.finditer(ctx.text):
         mention = Mention(m.start(), m.end(), m.group(0), (entity.id,))
         out.append(Actor(Place(mention, entity), m.start(), m.end()))
+    return out
+
+
+# A local leader's title with no place in it: "gặp Thống đốc Saito Motohiko".
+_BARE_LEADER = re.compile(r"(?:Phó\s+)?(?:Thống đốc|Thị trưởng|Tỉnh trưởng|Thủ hiến|Chủ huyện|Đô trưởng)")
+
+
+def _led_by_bare_title(ctx: Context) -> set[str]:
+    """The one foreign locality of a sentence in which its leader is named by a bare title:
+    "thăm và làm việc tại tỉnh Hyogo, gặp Thống đốc Saito Motohiko"."""
+    out = set()
+    for person in ctx.people:
+        if not person.title or not _BARE_LEADER.fullmatch(person.title):
+            continue
+        sentence = next((s for s in ctx.sentences if s.start <= person.start < s.end), None)
+        if sentence is None:
+            continue
+        local = {
+            p.entity.id
+            for p in ctx.places_in(sentence.start, sentence.end)
+            if not p.vietnamese and p.entity.kind in ("province", "city", "district")
+        }
+        if len(local) == 1:
+            out |= local
     return out
 
 

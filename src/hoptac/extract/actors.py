@@ -14,7 +14,9 @@ Quốc)") is one.
 
 from __future__ import annotations
 
+import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -218,9 +220,10 @@ def _led_by_bare_title(ctx: Context) -> set[str]:
     for person in ctx.people:
         if not person.title or not _BARE_LEADER.fullmatch(person.title):
             continue
-        sentence = next((s for s in ctx.sentences if s.start <= person.start < s.end), None)
-        if sentence is None:
+        i = bisect.bisect_right(ctx.sentences, person.start, key=lambda s: s.start) - 1
+        if i < 0 or person.start >= ctx.sentences[i].end:
             continue
+        sentence = ctx.sentences[i]
         local = {
             p.entity.id
             for p in ctx.places_in(sentence.start, sentence.end)
@@ -267,11 +270,14 @@ def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
     if len(provinces) != 1:
         return []
     place = next(iter(provinces.values()))
-    taken = [(a.start, a.end) for a in named]
+    taken = sorted((a.start, a.end) for a in named)
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end of the first k mentions
     out = []
     for m in _OWN_GOVERNMENT.finditer(ctx.text):
-        if any(start < m.end() and m.start() < end for start, end in taken):
-            continue
+        before = bisect.bisect_left(starts, m.end())
+        if before and reach[before - 1] > m.start():
+            continue  # inside a mention already read: "UBND tỉnh Quảng Nam"
         mention = Mention(m.start(), m.end(), m.group(0), (place.entity.id,))
         out.append(Actor(Place(mention, place.entity), m.start(), m.end(), led=True))
     return out
@@ -459,7 +465,7 @@ _PAIR_DASH = re.compile(r"\s*[-–]\s*")
 
 
 def _in_pair_name(ctx: Context, p: Place) -> bool:
-    i = ctx.places.index(p)
+    i = bisect.bisect_left(ctx.places, p.start, key=lambda q: q.start)
     first = p
     if i and _PAIR_DASH.fullmatch(ctx.text, ctx.places[i - 1].end, p.start):
         first = ctx.places[i - 1]

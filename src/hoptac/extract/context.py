@@ -27,6 +27,9 @@ _AT_VENUE = re.compile(
 )
 
 
+_NAME_WORD = re.compile(r"[\w’'-]+")
+# No title runs longer than this many characters (the people stage cuts titles at a few dozen words).
+_LONGEST_TITLE = 2000
 _LOCATED_IN = re.compile(r"\s*(?:,|\(|[-–])\s*")
 
 
@@ -67,6 +70,10 @@ class Context:
     places: list[Place]
     people: list[PersonMention]
     date_mentions: list[dates.DateMention] = field(default_factory=list)
+    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    _spans_key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+    _names: frozenset[tuple[str, ...]] = field(default_factory=frozenset, repr=False, compare=False)
+    _names_key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def reference_day(self) -> str | None:
@@ -89,21 +96,47 @@ class Context:
         )
 
     def places_in(self, start: int, end: int) -> list[Place]:
-        return [p for p in self.places if start <= p.start and p.end <= end]
+        places = self.places
+        i = bisect.bisect_left(places, start, key=lambda p: p.start)
+        out = []
+        while i < len(places) and places[i].start < end:
+            if places[i].end <= end:
+                out.append(places[i])
+            i += 1
+        return out
 
     def title_holding(self, place: Place) -> PersonMention | None:
         """The person in whose title this mention lies ("Tổng Lãnh sự Hoa Kỳ tại TP HCM"), if any."""
-        return next(
-            (
-                p
-                for p in self.people
-                if p.title_start is not None
-                and p.title_end is not None
-                and p.title_start <= place.start
-                and place.end <= p.title_end
-            ),
-            None,
-        )
+        spans = self._title_spans()
+        # Titles are a few dozen words at most: only those starting shortly before the place can hold it.
+        i = bisect.bisect_right(spans, (place.start, len(self.people)))
+        held = [
+            order
+            for start, order in spans[bisect.bisect_left(spans, (place.start - _LONGEST_TITLE, -1)) : i]
+            if place.end <= (self.people[order].title_end or 0)
+        ]
+        return self.people[min(held)] if held else None
+
+    def person_names(self) -> frozenset[tuple[str, ...]]:
+        """Every name and short form of the article's people, as tuples of words."""
+        key = (id(self.people), len(self.people))
+        if self._names_key != key:
+            self._names = frozenset(
+                tuple(_NAME_WORD.findall(name)) for p in self.people for name in (p.name, *p.variants)
+            )
+            self._names_key = key
+        return self._names
+
+    def _title_spans(self) -> list[tuple[int, int]]:
+        key = (id(self.people), len(self.people))
+        if self._spans_key != key:
+            self._spans = sorted(
+                (p.title_start, order)
+                for order, p in enumerate(self.people)
+                if p.title_start is not None and p.title_end is not None
+            )
+            self._spans_key = key
+        return self._spans
 
     def in_a_title(self, place: Place) -> bool:
         """Whether this mention lies inside an official's title."""

@@ -102,14 +102,12 @@ def _carried_date(ctx: Context, c: Cluster) -> DateValue | None:
     first = c.first
     if first.history or first.listed or any(m.planned for m in c.mentions):
         return None  # a plan ("sẽ ký kết ... trong năm tới") has no day yet
+    paragraph = [s for s in ctx.sentences if s.paragraph == first.sentence.paragraph]
+    start = paragraph[0].start if paragraph else first.sentence.start
     told = [
         d
         for d in ctx.date_mentions
-        if d.month
-        and d.day
-        and d.start < first.cue_offset
-        and any(s.paragraph == first.sentence.paragraph and s.start <= d.start < s.end for s in ctx.sentences)
-        and not reported_on(ctx, d)
+        if d.month and d.day and start <= d.start < first.cue_offset and not reported_on(ctx, d)
     ]
     return dates.resolve(told[-1], ctx.published, ctx.year_hint) if told else None
 

@@ -78,11 +78,31 @@ _ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón)(?:\s+
 
 def _without_names(ctx: Context, s: Span) -> str:
     """The sentence with people's names blanked: "Nguyễn Xuân Ký" signs nothing, "Trần Văn Thăm" visits no one."""
-    text = s.text
-    for p in ctx.people:
-        for name in (p.name, *p.variants):
-            text = text.replace(name, " " * len(name))
-    return text
+    names = ctx.person_names()
+    if not names:
+        return s.text
+    longest = max(len(n) for n in names)
+    words = list(_WORD_TOKEN.finditer(s.text))
+    text = list(s.text)
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            run = words[i : i + n]
+            if tuple(w.group() for w in run) in names and _spaced(s.text, run):
+                text[run[0].start() : run[-1].end()] = " " * (run[-1].end() - run[0].start())
+                i += n
+                break
+        else:
+            i += 1
+    return "".join(text)
+
+
+_WORD_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def _spaced(text: str, run: list[re.Match[str]]) -> bool:
+    """Words written one space apart, as a name is."""
+    return all(text[a.end() : b.start()] == " " for a, b in itertools.pairwise(run))
 
 
 def _signed_after_setting(text: str) -> int | None:

@@ -880,3 +880,14 @@ def test_a_governor_named_by_a_bare_title_leads_the_one_foreign_province_of_the_
         "Kimura Takashi. Hai bên trao đổi về lao động và du học sinh Việt Nam."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "JP-43"}]
+
+
+def test_a_foreign_city_whose_leader_is_named_is_a_place_though_its_country_is_not() -> None:
+    text = (
+        "Đà Nẵng và Yokohama thúc đẩy hợp tác đô thị thông minh\n\n"
+        "Sáng 14/5, Chủ tịch UBND thành phố Đà Nẵng Lê Trung Chinh tiếp Phó Thị trưởng Yokohama Hirano Nobuya. "
+        "Hai thành phố là đối tác hợp tác từ năm 2013."
+    )
+    events, relations = extract_facts(text, PUBLISHED)
+    assert _summary(events) == [("meeting", "2024-05-14", {"VN-DN": "host", "JP:yokohama": "guest"})]
+    assert [(r.a.id, r.b.id, r.since) for r in relations] == [("VN-DN", "JP:yokohama", "2013")]

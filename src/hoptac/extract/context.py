@@ -223,6 +223,7 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
 
 
 _COUNTRY_AFTER = re.compile(r"\s*[,(]\s*(?:nước\s+)?")
+_LEADER_BEFORE = re.compile(r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Thủ hiến|Đô trưởng)\s+\Z")
 
 
 def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
@@ -255,11 +256,17 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
         if key not in chosen:
             chosen[key] = resolve.choose(m, on, countries) if m.ids else None
         resolved.append((m, chosen[key]))
+    # "Phó Thị trưởng Seoul Oh Shin-hwan": a place whose leader the text names is that place, country or not.
+    led = {
+        ent.id
+        for m, ent in resolved
+        if ent is not None and _LEADER_BEFORE.search(ctx.text, max(0, m.start - 30), m.start)
+    }
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):
         if ent is None and m.adhoc:
             ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries))
-        if ent is not None and _stray(m, ent, countries):
+        if ent is not None and ent.id not in led and _stray(m, ent, countries):
             continue
         if ent is not None:
             places.append(Place(m, ent))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hoptac.extract import extract_facts
-from hoptac.extract.relevance import model, tokens, unrelated
+from hoptac.extract.relevance import STRONG_FLOOR, model, relevance, set_aside, tokens
 from hoptac.models import DateValue
 
 COOPERATION = (
@@ -20,18 +20,39 @@ CELEBRITY = (
 )
 
 
-def test_features_are_words_and_word_pairs() -> None:
-    assert tokens("Hợp tác du lịch") == ["hợp", "tác", "du", "lịch", "hợp tác", "tác du", "du lịch"]
+def test_features_are_words_and_word_pairs_with_names_as_one() -> None:
+    assert tokens("hợp tác du lịch với Đà Nẵng") == [
+        "hợp", "tác", "du", "lịch", "với", "<name>", "<name>",
+        "hợp tác", "tác du", "du lịch", "lịch với", "với <name>", "<name> <name>",
+    ]  # fmt: skip
 
 
 def test_cooperation_news_is_far_above_the_threshold_and_celebrity_news_below() -> None:
     m = model()
     assert m.probability(COOPERATION) > 0.5
     assert m.probability(CELEBRITY) < m.threshold
-    assert not unrelated(COOPERATION) and unrelated(CELEBRITY)
+    assert not set_aside(relevance(COOPERATION), strong=False) and set_aside(relevance(CELEBRITY), strong=False)
 
 
 def test_a_place_named_in_celebrity_news_makes_no_event() -> None:
     organised = "tuần lễ thời trang do Đại sứ quán Pháp và UBND TP Hồ Chí Minh phối hợp tổ chức,"
     text = CELEBRITY.replace("tuần lễ thời trang,", organised)
     assert extract_facts(text, DateValue(value="2024-05-15", precision="day")) == ([], [])
+
+
+def test_a_province_with_a_foreign_locality_is_set_aside_only_far_lower() -> None:
+    assert STRONG_FLOOR < model().threshold
+    between = (STRONG_FLOOR + model().threshold) / 2
+    assert set_aside(between, strong=False) and not set_aside(between, strong=True)
+
+
+def test_an_aid_article_in_words_the_training_never_saw_is_read() -> None:
+    text = (
+        "Tỉnh Chungcheongnam (Hàn Quốc) tặng khẩu trang cho tỉnh Hà Nam\n\n"
+        "Ngày 12/8/2021, đại diện tỉnh Chungcheongnam (Hàn Quốc) đã trao tặng 100.000 khẩu trang y tế và "
+        "3 máy thở cho ngành y tế tỉnh Hà Nam để hỗ trợ công tác phòng, chống dịch COVID-19."
+    )
+    events, _ = extract_facts(text, DateValue(value="2021-08-13", precision="day"))
+    assert [(e.kind, {p.id: p.role for p in e.parties}) for e in events] == [
+        ("aid", {"KR-44": "funder", "VN-63": "recipient"})
+    ]

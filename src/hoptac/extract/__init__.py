@@ -5,7 +5,8 @@ article's title, a blank line, then its body; offsets in every evidence span
 point into it. The stages run one after the other, each in its own module:
 
     scope     articles about a match or a trial are passed over
-    relevance articles whose words are far from cooperation news are passed over
+    relevance articles whose words are far from cooperation news are passed over; the bar is higher for those
+              whose main event is not a Vietnamese locality with a foreign locality or agency
     context   sentences, places, people, dates           (segment and mentions)
     actors    the mentions that can be parties
     mentions  every clause with an event cue and its arguments
@@ -25,7 +26,7 @@ from hoptac.extract.events import build_events
 from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
-from hoptac.extract.relevance import unrelated
+from hoptac.extract.relevance import local_with_local, relevance, set_aside
 from hoptac.extract.scope import joint_operation, may_be_in_scope, off_topic
 from hoptac.models import DateValue, Event, Relation
 
@@ -39,12 +40,20 @@ _FOREIGN_CUE = re.compile(
 )
 
 
-def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[Event], list[Relation]]:
-    """Events and relations stated in one article's clean text (title, blank line, body)."""
+def extract_facts(
+    text: str, published: DateValue | None = None, *, use_model: bool = True
+) -> tuple[list[Event], list[Relation]]:
+    """Events and relations stated in one article's clean text (title, blank line, body).
+
+    `use_model=False` reads with the rules alone, as the relevance model's training does.
+    """
     if not _FOREIGN_CUE.search(text):
         return [], []
     topic = off_topic(text)
-    if topic not in (None, "crime") or unrelated(text):
+    if topic not in (None, "crime"):
+        return [], []
+    probability = relevance(text) if use_model else 1.0
+    if set_aside(probability, strong=True):
         return [], []
     title_end = text.find("\n\n")
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)
@@ -54,6 +63,8 @@ def extract_facts(text: str, published: DateValue | None = None) -> tuple[list[E
         return [], []  # nothing foreign is named: no event, no relationship
     actors = find_actors(ctx)
     found = build_events(ctx, cluster(find_candidates(ctx, actors)), actors) if may_be_in_scope(actors) else []
+    if set_aside(probability, strong=bool(found) and local_with_local(found[0][0])):
+        return [], []
     if not found:
         return [], find_relations(ctx, [])
     main, places = found[0]

@@ -41,7 +41,7 @@ def test_a_place_named_in_celebrity_news_makes_no_event() -> None:
 
 
 def test_a_province_with_a_foreign_locality_is_set_aside_only_far_lower() -> None:
-    assert STRONG_FLOOR < model().threshold
+    assert model().threshold > STRONG_FLOOR
     between = (STRONG_FLOOR + model().threshold) / 2
     assert set_aside(between, strong=False) and not set_aside(between, strong=True)
 

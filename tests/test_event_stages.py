@@ -891,3 +891,15 @@ def test_a_foreign_city_whose_leader_is_named_is_a_place_though_its_country_is_n
     events, relations = extract_facts(text, PUBLISHED)
     assert _summary(events) == [("meeting", "2024-05-14", {"VN-DN": "host", "JP:yokohama": "guest"})]
     assert [(r.a.id, r.b.id, r.since) for r in relations] == [("VN-DN", "JP:yokohama", "2013")]
+
+
+def test_a_development_bank_s_loan_to_a_province_is_aid() -> None:
+    text = (
+        "WB cho Bình Định vay 60 triệu USD nâng cấp đô thị\n\n"
+        "Ngân hàng Thế giới (WB) vừa phê duyệt khoản vay 60 triệu USD để giúp tỉnh Bình Định nâng cấp hạ tầng "
+        "đô thị và xử lý nước thải tại thành phố Quy Nhơn."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id: p.role for p in e.parties}, [a.value for a in e.amounts]) for e in events] == [
+        ("aid", {"org:world-bank": "funder", "VN-31": "recipient"}, [60000000.0])
+    ]

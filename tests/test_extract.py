@@ -347,3 +347,22 @@ def test_two_venues_of_one_exchange_are_no_relation() -> None:
         "tại tỉnh Hà Giang (Việt Nam) và tỉnh Quảng Tây (Trung Quốc)."
     )
     assert extract_facts(text, DateValue(value="2024-05-10", precision="day"))[1] == []
+
+
+def test_a_relationship_dated_by_the_years_it_has_lasted_keeps_its_year() -> None:
+    text = (
+        "Nghệ An đón nhận hài cốt liệt sĩ từ Lào\n\n"
+        "Sáng 12/5, tỉnh Nghệ An tổ chức lễ truy điệu 20 hài cốt liệt sĩ. Từ năm 1995 đến nay, tỉnh Nghệ An "
+        "phối hợp với tỉnh Xiêng Khoảng (Lào) đã tìm kiếm, cất bốc nhiều hài cốt liệt sĩ về với quê hương đất mẹ."
+    )
+    relations = extract_facts(text, DateValue(value="2024-05-13", precision="day"))[1]
+    assert [(r.a.id, r.b.id, r.since) for r in relations] == [("VN-22", "LA-XI", "1995")]
+
+
+def test_sworn_siblings_are_no_relationship() -> None:
+    text = (
+        "Hai cựu chiến binh Việt - Lào kết nghĩa anh em\n\n"
+        "Ngày 12/5, tại tỉnh Nghệ An, ông Nguyễn Văn Hùng và ông Bun-my, cựu chiến binh tỉnh Xiêng Khoảng (Lào), "
+        "đã kết nghĩa anh em sau 40 năm gặp lại."
+    )
+    assert extract_facts(text, DateValue(value="2024-05-13", precision="day"))[1] == []

@@ -36,7 +36,13 @@ _CO_ORGANISED = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng)\s+[^.;]{0,
 # "hợp tác giữa hai nước": the pair meant is the two nations, not the localities of the event.
 _NATIONS_ONLY = re.compile(r"(?<!\w)hai (?:nước|quốc gia)(?!\w)(?![^.]*hai (?:địa phương|thành phố|tỉnh))", re.I)
 _SELF = re.compile(r"(?<!\w)(?:thành phố|tỉnh)\s+(?:đã|đang|cũng|vừa|luôn|hiện)(?!\w)", re.I)
-_PERSONAL = re.compile(r"(?:anh em|chị em|mẹ|cha|con nuôi|gia đình|kết nghĩa với (?:ông|bà|anh|chị|em|cháu))", re.I)
+# "kết nghĩa anh em", "nhận làm con nuôi", "mẹ đỡ đầu": people's bonds; "quê hương đất mẹ" is none.
+_PERSONAL = re.compile(
+    r"(?<!\w)(?:kết nghĩa|nhận)\s+(?:làm\s+)?(?:anh em|chị em|mẹ con|cha con|bố con|mẹ|cha|con)(?!\w)|"
+    r"(?<!\w)(?:anh em|chị em|mẹ con|cha con|gia đình) kết nghĩa(?!\w)|"
+    r"(?<!\w)(?:con|mẹ|cha|bố) (?:nuôi|đỡ đầu)(?!\w)|kết nghĩa với (?:ông|bà|anh|chị|em|cháu)(?!\w)",
+    re.I,
+)
 
 
 def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:

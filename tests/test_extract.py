@@ -366,3 +366,14 @@ def test_sworn_siblings_are_no_relationship() -> None:
         "đã kết nghĩa anh em sau 40 năm gặp lại."
     )
     assert extract_facts(text, DateValue(value="2024-05-13", precision="day"))[1] == []
+
+
+def test_two_capitals_named_as_cities_in_a_listed_agreement_are_a_pair() -> None:
+    text = (
+        "Thủ tướng chứng kiến ký kết các văn kiện hợp tác Việt Nam - Campuchia\n\n"
+        "Chiều 9/8, tại Phnôm Pênh, hai Thủ tướng đã chứng kiến lễ ký các văn kiện hợp tác, trong đó có: "
+        "Thỏa thuận hợp tác giữa tỉnh Tây Ninh và tỉnh Svay Rieng; Biên bản ghi nhớ giữa thành phố Hà Nội và "
+        "thủ đô Phnôm Pênh; Hiệp định về thương mại biên giới giữa hai Chính phủ."
+    )
+    relations = extract_facts(text, DateValue(value="2024-08-10", precision="day"))[1]
+    assert sorted((r.a.id, r.b.id) for r in relations) == [("VN-37", "KH-20"), ("VN-HN", "KH-12")]

@@ -100,6 +100,8 @@ _AS_CITY = re.compile(
 )
 
 
+# "thành phố Hà Nội", "thủ đô Viêng Chăn": a mention that names itself a city.
+_CITY_NAMED = re.compile(r"(?:thành phố|TP\.?|thủ đô)\s", re.IGNORECASE)
 _TWO_CITIES = re.compile(r"hai (?:thủ đô|thành phố)", re.IGNORECASE)
 
 
@@ -110,7 +112,9 @@ def _metonyms(ctx: Context, a: Place, b: Place) -> bool:
     ids = {a.entity.id, b.entity.id}
     # Anywhere in the article: "UBND thành phố Hà Nội" makes the Hà Nội of "Hà Nội và Mát-xcơ-va" the city.
     return not any(
-        _AS_CITY.search(ctx.text, max(0, p.start - 20), p.start) for p in ctx.places if p.entity.id in ids
+        _AS_CITY.search(ctx.text, max(0, p.start - 20), p.start) or _CITY_NAMED.match(p.mention.text)
+        for p in ctx.places
+        if p.entity.id in ids
     )
 
 

@@ -903,3 +903,12 @@ def test_a_development_bank_s_loan_to_a_province_is_aid() -> None:
     assert [(e.kind, {p.id: p.role for p in e.parties}, [a.value for a in e.amounts]) for e in events] == [
         ("aid", {"org:world-bank": "funder", "VN-31": "recipient"}, [60000000.0])
     ]
+
+
+def test_a_foreign_parliament_s_delegation_stays_a_side_beside_a_province_named_as_a_topic() -> None:
+    text = (
+        "Ninh Bình tiếp đoàn đại biểu Quốc hội Campuchia\n\n"
+        "Sáng 14/5, Bí thư Tỉnh ủy Ninh Bình tiếp đoàn đại biểu Quốc hội Campuchia do Phó Chủ tịch Quốc hội "
+        "Campuchia dẫn đầu. Hai bên trao đổi về hợp tác giữa tỉnh Ninh Bình và tỉnh Siem Reap."
+    )
+    assert [{p.id for p in e.parties} >= {"VN-18", "KH"} for e in _events(text)] == [True]

@@ -230,10 +230,15 @@ def _lead_guests(ctx: Context) -> set[str]:
     return out
 
 
+_LOCAL_KINDS = ("province", "city", "district", "commune")
+
+
 def _told_once(actors: list[Actor]) -> list[Actor]:
     """A country beside its own province, city or agency in the same event is the same side told twice;
     beside one of its companies or associations it is its government, a party of its own."""
-    represented = {a.country for a in actors if a.kind in ("province", "city", "district", "commune", "agency")}
+    # Only a locality whose own leaders or bodies act stands for its side: "đoàn Quốc hội Lào ... hợp tác giữa
+    # tỉnh Thanh Hóa và tỉnh Hủa Phăn" is Laos's parliament, with the province named as a topic.
+    represented = {a.country for a in actors if a.kind == "agency" or (a.kind in _LOCAL_KINDS and a.led)}
     return [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
 
 

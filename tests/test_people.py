@@ -238,3 +238,11 @@ def test_a_title_in_a_row_that_is_the_next_person_s_stays_with_them() -> None:
     assert _people(
         "Tiếp đoàn có ông Lê Văn Tám, Chủ tịch UBND tỉnh Nghệ An, Phó Chủ tịch UBND tỉnh Hoàng Nghĩa Hiếu."
     ) == [("Lê Văn Tám", "Chủ tịch UBND tỉnh Nghệ An"), ("Hoàng Nghĩa Hiếu", "Phó Chủ tịch UBND tỉnh")]
+
+
+def test_a_title_told_in_full_later_replaces_the_headline_s_short_one() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính tiếp Thống đốc tỉnh Gunma. "
+        "Chiều 14/5, Thủ tướng Chính phủ Phạm Minh Chính đã tiếp ông Yamamoto Ichita."
+    )
+    assert ("Phạm Minh Chính", "Thủ tướng Chính phủ") in _people(text)

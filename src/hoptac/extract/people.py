@@ -576,7 +576,7 @@ def _merge(found: list[PersonMention]) -> list[PersonMention]:
         if p.name in decided:
             twin = merged[decided[p.name]]
             twin.variants.append(p.name)
-            if twin.title is None and p.title:
+            if _fuller_title(twin.title, p.title):
                 twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
             continue
         words, plain = _words(p.name), tuple(_fold_name(p.name).split())
@@ -601,6 +601,17 @@ def _merge(found: list[PersonMention]) -> list[PersonMention]:
         else:
             twin.variants.append(p.name)
             decided[p.name] = found_at
-        if twin.title is None and p.title:
+        if _fuller_title(twin.title, p.title):
             twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
     return merged
+
+
+def _fuller_title(held: str | None, told: str | None) -> bool:
+    """Whether a later mention's title replaces the one held: none was held, or it tells the same one in
+    full ("Thủ tướng" in a headline, "Thủ tướng Chính phủ" in the body)."""
+    if not told:
+        return False
+    if held is None:
+        return True
+    held_key, told_key = _fold_name(held), _fold_name(told)
+    return len(told_key) > len(held_key) and told_key.startswith(held_key)

@@ -912,3 +912,13 @@ def test_a_foreign_parliament_s_delegation_stays_a_side_beside_a_province_named_
         "Campuchia dẫn đầu. Hai bên trao đổi về hợp tác giữa tỉnh Ninh Bình và tỉnh Siem Reap."
     )
     assert [{p.id for p in e.parties} >= {"VN-18", "KH"} for e in _events(text)] == [True]
+
+
+def test_a_cycling_race_with_teams_named_after_places_is_passed_over() -> None:
+    text = (
+        "Khai mạc giải đua xe đạp nữ quốc tế Bình Dương\n\n"
+        "Sáng 14/5, UBND tỉnh Bình Dương tổ chức khai mạc giải đua xe đạp nữ quốc tế với 80 tay đua. "
+        "Đội Gyeonggi (Hàn Quốc) giành áo vàng chặng đua đầu tiên. Các vận động viên sẽ tranh tài qua 8 chặng đua."
+    )
+    assert off_topic(text) == "sports"
+    assert _events(text) == []

@@ -922,3 +922,14 @@ def test_a_cycling_race_with_teams_named_after_places_is_passed_over() -> None:
     )
     assert off_topic(text) == "sports"
     assert _events(text) == []
+
+
+def test_a_fraud_story_with_a_foreign_border_town_is_no_cooperation() -> None:
+    text = (
+        "Bắt đối tượng lừa đảo đưa người sang Bằng Tường làm việc\n\n"
+        "Ngày 14/5, Công an tỉnh Lạng Sơn đã khởi tố, bắt tạm giữ hình sự đối tượng Hoàng Văn Tú về hành vi "
+        "lừa đảo chiếm đoạt tài sản. Đối tượng hứa đưa người sang thành phố Bằng Tường (Trung Quốc) làm việc "
+        "rồi chiếm đoạt hơn 500 triệu đồng. Các đối tượng đã bị bắt quả tang."
+    )
+    assert off_topic(text) == "crime"
+    assert _events(text) == []

@@ -146,6 +146,9 @@ def test_a_foreign_place_spelled_like_a_vietnamese_word_needs_its_country() -> N
     assert [m.text for m in find_mentions(text)] == ["Phuket"]
     text = "Tỉnh Trang của Thái Lan và tỉnh Cà Mau ký kết. Lãnh đạo Trang cảm ơn."
     assert [m.text for m in find_mentions(text)] == ["Tỉnh Trang", "Thái Lan", "tỉnh Cà Mau", "Trang"]
+    # A country named elsewhere is not enough for a bare word: "Trang trí" at a fair with Thai exhibitors.
+    text = "Triển lãm Bất động sản - Trang trí nội thất có doanh nghiệp Thái Lan tham gia."
+    assert [m.text for m in find_mentions(text)] == ["Thái Lan"]
 
 
 def test_a_team_bears_a_place_name_but_is_not_the_place() -> None:

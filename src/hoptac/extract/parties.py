@@ -217,7 +217,7 @@ def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: 
     """A lone foreign place name spelled like a Vietnamese word, with no sign that the place is meant.
 
     "Hiền Trang", "Trang trí", "Cẩm Trang" are not Trang province of Thailand: the name must stand
-    apart from other capitalised words and its country must be named in the text.
+    apart from other capitalised words and its country must follow it ("Trang (Thái Lan)").
     """
     word = toks[i].group(0)
     if n != 1 or word.isupper() or not _VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
@@ -232,7 +232,15 @@ def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: 
         ] == " "
 
     before, after = glued(i - 1), glued(i + 1)
-    return before or after or not any(_country_named(text, p.country) for p in places if p is not None)
+    if before or after:
+        return True
+    # "- Trang trí nội thất" in an article that names Thailand elsewhere: the name must carry its country,
+    # or the article must name the place with its designator somewhere ("Tỉnh Trang của Thái Lan ...").
+    near = text[toks[i].end() : toks[i].end() + 30]
+    if any(_country_next(near, p.country) for p in places if p is not None):
+        return False
+    designated = re.search(rf"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+{re.escape(word)}(?!\w)", text)
+    return designated is None or not any(_country_named(text, p.country) for p in places if p is not None)
 
 
 def _unaccented_name_end(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
@@ -255,6 +263,13 @@ def _country_pattern(code: str) -> re.Pattern[str] | None:
     if country is None:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in country.forms) + r")(?!\w)")
+
+
+def _country_next(text: str, code: str | None) -> bool:
+    """Whether `text` opens with the country: "(Thái Lan)", ", Thái Lan"."""
+    pattern = _country_pattern(code) if code else None
+    opening = re.match(r"\s*[(,]\s*(?:nước\s+)?", text)
+    return pattern is not None and opening is not None and pattern.match(text, opening.end()) is not None
 
 
 def _country_named(text: str, code: str | None) -> bool:

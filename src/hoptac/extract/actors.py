@@ -96,6 +96,8 @@ _COMPANY = re.compile(
 )
 # Vietnamese legal forms and brand stems written without diacritics: "Công ty TNHH MTV ...", "Vinamilk", "Viettel".
 _DOMESTIC_FIRM = re.compile(r"(?:TNHH|MTV|CP|TM|DV|XNK|SX|XD|TMDV|CTCP|JSC|Vina|Viet|VN|Petro|Sai ?gon|Ha ?Noi)", re.I)
+# Service clubs are private, whatever they give: "tổ chức Rotary International D-3600".
+_SERVICE_CLUB = re.compile(r"(?<!\w)(?:Rotary|Lions|Kiwanis|Zonta)(?!\w)", re.I)
 _VIETNAM_IN_NAME = re.compile(r"(?<!\w)(?:Vietnam|Viet Nam|Saigon|Hanoi)(?!\w)", re.I)
 
 
@@ -582,6 +584,7 @@ def _companies(ctx: Context) -> list[Actor]:
             or (name.isupper() and len(name) <= 3)
             or _DOMESTIC_FIRM.match(name)
             or _domestic_firm(name)
+            or _SERVICE_CLUB.search(name)
             or _VIETNAM_IN_NAME.search(name)
             or all(_vietnamese_word(w) for w in name.lower().split())
         ):

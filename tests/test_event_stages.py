@@ -938,7 +938,7 @@ def test_a_fraud_story_with_a_foreign_border_town_is_no_cooperation() -> None:
 def test_a_service_club_is_no_foreign_party() -> None:
     text = (
         "Trao học bổng cho sinh viên Quảng Trị\n\n"
-        "Ngày 12/5, tại TP Đông Hà, tổ chức Rotary Seoul (Hàn Quốc) đã trao tặng 50 suất học bổng cho sinh viên "
-        "nghèo của tỉnh Quảng Trị."
+        "Ngày 12/5, tại TP Đông Hà, tổ chức Rotary International (Hàn Quốc) đã trao tặng 50 suất học bổng "
+        "cho sinh viên nghèo của tỉnh Quảng Trị."
     )
     assert _events(text) == []

@@ -942,3 +942,12 @@ def test_a_service_club_is_no_foreign_party() -> None:
         "cho sinh viên nghèo của tỉnh Quảng Trị."
     )
     assert _events(text) == []
+
+
+def test_localities_listed_after_their_leaders_titles_are_led() -> None:
+    text = (
+        "Thủ tướng gặp lãnh đạo các bang của Australia\n\n"
+        "Ngày 6/3, tại Melbourne, Thủ tướng Phạm Minh Chính đã gặp Thủ hiến của 2 bang là Victoria và "
+        "Queensland. Hai bên trao đổi về hợp tác giáo dục và nông nghiệp."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "AU-VIC", "AU-QLD"}]

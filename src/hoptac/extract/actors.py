@@ -421,7 +421,37 @@ def _led(ctx: Context, p: Place) -> bool:
     holder = ctx.title_holding(p)
     if holder and holder.title_start is not None and _PRIVATE_BODY.search(ctx.text, holder.title_start, p.start):
         holder = None  # "Chủ tịch Hội lữ hành thành phố Đà Nẵng" heads an association, not the city
-    return holder is not None or leader is not None or _ACTS_AFTER.match(ctx.text, p.end) is not None
+    return (
+        holder is not None
+        or leader is not None
+        or _ACTS_AFTER.match(ctx.text, p.end) is not None
+        or _listed_under_leaders(ctx, p)
+    )
+
+
+# "gặp Thủ hiến, Thị trưởng của 4 bang lớn của Đức là Berlin, Hessen, Rheinland Pfalz và Hamburg".
+_LEADERS_OF_LIST = re.compile(
+    r"(?<!\w)(?:Thủ hiến|Thị trưởng|Thống đốc|Tỉnh trưởng|lãnh đạo)(?!\w)[^.;:]{0,60}?(?:\s+là|\s+gồm|:)\s+"
+)
+_LIST_GLUE = re.compile(r"(?:\s*(?:,|và)\s*)+")
+
+
+def _listed_under_leaders(ctx: Context, p: Place) -> bool:
+    """A foreign locality in a list whose leaders the sentence names before it."""
+    if p.vietnamese:
+        return False
+    intro = None
+    for m in _LEADERS_OF_LIST.finditer(ctx.text, max(0, p.start - 200), p.start):
+        intro = m
+    if intro is None:
+        return False
+    # Nothing but other places, commas and "và" between the list's start and this place.
+    at = intro.end()
+    for q in ctx.places_in(intro.end(), p.start):
+        if q.start != at and not _LIST_GLUE.fullmatch(ctx.text, at, q.start):
+            return False
+        at = q.end
+    return at == p.start or _LIST_GLUE.fullmatch(ctx.text, at, p.start) is not None
 
 
 def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:

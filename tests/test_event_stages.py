@@ -951,3 +951,12 @@ def test_localities_listed_after_their_leaders_titles_are_led() -> None:
         "Queensland. Hai bên trao đổi về hợp tác giáo dục và nông nghiệp."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "AU-VIC", "AU-QLD"}]
+
+
+def test_a_cue_in_reported_speech_does_not_name_the_event_s_kind() -> None:
+    text = (
+        "Hợp tác giữa các địa phương Việt - Hàn ngày càng sâu rộng\n\n"
+        "Bí thư Tỉnh ủy Bắc Ninh cho biết giao lưu giữa các địa phương hai nước ngày càng được mở rộng.\n"
+        "Chiều 14/5, Bí thư Tỉnh ủy Bắc Ninh tiếp Tỉnh trưởng tỉnh Gyeonggi Kim Dong-yeon."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("meeting", {"VN-56", "KR-41"})]

@@ -31,7 +31,8 @@ class Cluster:
 
     @property
     def kind(self) -> str:
-        return self.first.kind
+        # A cue in reported speech names the event's kind only when nothing else does.
+        return next((m.kind for m in self.mentions if not m.said), self.first.kind)
 
     @property
     def date(self) -> tuple[int | None, int | None] | None:

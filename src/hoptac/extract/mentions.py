@@ -29,6 +29,8 @@ _CAPTION = re.compile(
 _DOCUMENT = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|văn kiện|hiệp định|ghi nhớ)(?!\w)", re.I)
 # A request or a wish before the cue: "đề nghị hai bên tăng cường trao đổi đoàn".
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến nghị|hy vọng|mong)(?!\w)", re.I)
+# A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
+_SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
@@ -53,6 +55,7 @@ class Candidate:
     listed: bool = False  # one pair of a list of agreements signed: "Thỏa thuận giữa tỉnh Lào Cai và tỉnh Brest"
     companion: bool = False  # a gift told in a sentence about another event, made at that event
     attending: bool = False  # "Tham dự có ...": those who attend the event told just before
+    said: bool = False  # "X cho biết giao lưu giữa các địa phương ...": a cue inside what someone says
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -206,6 +209,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         planned=bool(_PLANNED.search(before_date)),
         history=bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
+        said=bool(_SAYS.search(s.text, 0, max(0, cue_at - s.start))),
     )
 
 

@@ -960,3 +960,13 @@ def test_a_cue_in_reported_speech_does_not_name_the_event_s_kind() -> None:
         "Chiều 14/5, Bí thư Tỉnh ủy Bắc Ninh tiếp Tỉnh trưởng tỉnh Gyeonggi Kim Dong-yeon."
     )
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("meeting", {"VN-56", "KR-41"})]
+
+
+def test_a_grant_just_approved_is_past_though_its_use_is_planned() -> None:
+    text = (
+        "ADB tài trợ 40 triệu USD cho Hà Giang\n\n"
+        "Ngân hàng Phát triển châu Á (ADB) vừa phê duyệt khoản tài trợ 40 triệu USD cho tỉnh Hà Giang. "
+        "Khoản tài trợ sẽ được dùng để nâng cấp đường giao thông nông thôn."
+    )
+    events, _ = extract_facts(text, None)
+    assert [(e.kind, e.status) for e in events] == [("aid", "past")]

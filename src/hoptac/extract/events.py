@@ -350,8 +350,8 @@ def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, st
                     return value, "past"
         if ctx.published:
             return ctx.published.model_copy(update={"inferred": True}), "past"
-        planned = any(m.planned for m in c.mentions)
-        return dates.year_only(ctx.year_hint), "planned" if planned else "past"
+        # "WB vừa phê duyệt khoản tài trợ ... Khoản tài trợ sẽ được phân bổ ...": the first telling says when.
+        return dates.year_only(ctx.year_hint), "planned" if c.first.planned else "past"
     planned = any(m.planned for m in c.mentions)
     return None, "planned" if planned else "past"
 

@@ -970,3 +970,13 @@ def test_a_grant_just_approved_is_past_though_its_use_is_planned() -> None:
     )
     events, _ = extract_facts(text, None)
     assert [(e.kind, e.status) for e in events] == [("aid", "past")]
+
+
+def test_leaving_for_home_at_a_visit_s_end_is_no_event() -> None:
+    text = (
+        "Phó Chủ tịch nước thăm tỉnh Kanagawa\n\n"
+        "Ngày 14/5, tại Yokohama, Phó Chủ tịch nước tiếp Thống đốc tỉnh Kanagawa Kuroiwa Yuji.\n"
+        "Hai bên trao đổi về hợp tác đào tạo điều dưỡng.\n"
+        "Ngày 15/5, Phó Chủ tịch nước rời tỉnh Kanagawa về nước, kết thúc tốt đẹp chuyến thăm tỉnh Kanagawa."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("meeting", "2024-05-14")]

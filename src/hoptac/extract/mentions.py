@@ -29,6 +29,8 @@ _CAPTION = re.compile(
 _DOCUMENT = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|văn kiện|hiệp định|ghi nhớ)(?!\w)", re.I)
 # A request or a wish before the cue: "đề nghị hai bên tăng cường trao đổi đoàn".
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến nghị|hy vọng|mong)(?!\w)", re.I)
+# "Ngày 16/5, Phó Chủ tịch nước rời Fukuoka về nước, kết thúc chuyến thăm ...": a visit's end, told after it.
+_DEPARTS = re.compile(r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc tốt đẹp chuyến)(?!\w)", re.I)
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
@@ -207,7 +209,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         date=mention,
         in_lead=in_lead,
         planned=bool(_PLANNED.search(before_date)),
-        history=bool(_HISTORY.search(s.text)) or _older_year(ctx, s, mention),
+        history=bool(_HISTORY.search(s.text) or _DEPARTS.search(s.text)) or _older_year(ctx, s, mention),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
         said=bool(_SAYS.search(s.text, 0, max(0, cue_at - s.start))),
     )

@@ -377,3 +377,23 @@ def test_two_capitals_named_as_cities_in_a_listed_agreement_are_a_pair() -> None
     )
     relations = extract_facts(text, DateValue(value="2024-08-10", precision="day"))[1]
     assert sorted((r.a.id, r.b.id) for r in relations) == [("VN-37", "KH-20"), ("VN-HN", "KH-12")]
+
+
+def test_a_province_with_a_list_of_partner_cities_has_each() -> None:
+    text = (
+        "Lãnh đạo tỉnh Gyeonggi thăm Việt Nam\n\n"
+        "Ngày 12/5, Phó Chủ tịch nước tiếp Tỉnh trưởng tỉnh Gyeonggi. Phó Chủ tịch nước đánh giá cao hợp tác "
+        "thực chất giữa tỉnh Gyeonggi và các thành phố Hà Nội, Hải Phòng trên các lĩnh vực kinh tế, giáo dục."
+    )
+    relations = extract_facts(text, DateValue(value="2024-05-13", precision="day"))[1]
+    assert sorted((r.a.id, r.b.id) for r in relations) == [("VN-HN", "KR-41"), ("VN-HP", "KR-41")]
+
+
+def test_a_bare_name_the_article_calls_a_province_is_the_province() -> None:
+    text = (
+        "Hà Nội tiếp Thống đốc tỉnh Fukuoka\n\n"
+        "Ngày 12/5, Chủ tịch UBND TP Hà Nội tiếp Thống đốc tỉnh Fukuoka (Nhật Bản). Hai bên đánh giá quan hệ "
+        "giữa Fukuoka và Hà Nội, hai địa phương đã ký Thỏa thuận hợp tác hữu nghị năm 2008."
+    )
+    relations = extract_facts(text, DateValue(value="2024-05-13", precision="day"))[1]
+    assert [(r.a.id, r.b.id, r.since) for r in relations] == [("VN-HN", "JP-40", "2008")]

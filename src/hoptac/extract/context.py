@@ -16,6 +16,7 @@ from hoptac.extract.people import PersonMention, find_people
 from hoptac.extract.text import WORD, Span, first_word_index, sentences
 from hoptac.gazetteer import Entity
 from hoptac.models import DateValue
+from hoptac.textnorm import fold
 
 # "Bà Rịa - Vũng Tàu, Việt Nam" / "Gyeongju (Hàn Quốc)": a country right after a place.
 _COUNTRY_AFTER = re.compile(r"^\s*(?:[,(–-]\s*|của\s+)")
@@ -270,7 +271,26 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
             continue
         if ent is not None:
             places.append(Place(m, ent))
-    return places
+    return _named_as_province(places)
+
+
+def _named_as_province(places: list[Place]) -> list[Place]:
+    """ "tỉnh Fukuoka ... giữa Fukuoka và Hà Nội": a bare name shared by a foreign province and its chief city
+    is the province where the article has called it one."""
+    provinces = {p.entity.id: p.entity for p in places if p.mention.kind_hint == "province" and not p.vietnamese}
+    out = []
+    for p in places:
+        parent = provinces.get(p.entity.parent or "")
+        if (
+            parent is not None
+            and p.mention.kind_hint is None
+            and p.entity.kind == "city"
+            and parent.name_vi is not None
+            and fold(parent.name_vi).endswith(" " + fold(p.mention.text))
+        ):
+            p = Place(p.mention, parent)
+        out.append(p)
+    return out
 
 
 # "cao tốc Hà Nội - Viêng Chăn", "đường bay Đà Nẵng – Osaka", "tuyến đường sắt Lào Cai - Hà Nội - Hải Phòng".

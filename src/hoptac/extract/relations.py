@@ -28,7 +28,9 @@ _WISHED = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"(?<!\w)(?:ký kết|ký)(?!\w)", re.I)
-_JOINED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:và|với|cùng|cùng với|phối hợp với)\s+")
+_JOINED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:và|với|cùng|cùng với|phối hợp với)\s+(?:các\s+)?")
+# "giữa tỉnh Fukuoka và các thành phố Hà Nội, Hải Phòng": the list goes on after the first partner.
+_LISTED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _BOND = re.compile(r"(?<!\w)(?:hợp tác|triển khai|giao lưu|quan hệ|phối hợp|ký kết|thỏa thuận|ghi nhớ)(?!\w)", re.I)
 _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 # "Sở Công Thương phối hợp với JETRO tổ chức hội nghị": one event organised together, not a standing bond.
@@ -83,14 +85,20 @@ def _clauses(s: Span) -> list[tuple[int, int]]:
 def _conjoined(ctx: Context, own: list[Place]) -> list[tuple[Place, Place]]:
     """A Vietnamese locality and a foreign party joined by "và"/"với": "Rotterdam và Thành phố Hồ Chí Minh"."""
     pairs = []
-    for x, y in itertools.pairwise(own):
+    for i, (x, y) in enumerate(itertools.pairwise(own)):
         if x.vietnamese == y.vietnamese or not _JOINED.fullmatch(ctx.text[x.end : y.start]):
             continue
-        a, b = (x, y) if x.vietnamese else (y, x)
         if is_venue(ctx.text, x.start):
             continue  # "giao lưu ... tại tỉnh Lai Châu (VN) và tỉnh Vân Nam (TQ)": where, not who
-        if a.subnational and b.subnational and not is_venue(ctx.text, b.start) and not _metonyms(ctx, a, b):
-            pairs.append((a, b))
+        partners = [y]
+        for prev, nxt in itertools.pairwise(own[i + 1 :]):
+            if nxt.vietnamese != y.vietnamese or not _LISTED.fullmatch(ctx.text[prev.end : nxt.start]):
+                break
+            partners.append(nxt)
+        for z in partners:
+            a, b = (x, z) if x.vietnamese else (z, x)
+            if a.subnational and b.subnational and not is_venue(ctx.text, b.start) and not _metonyms(ctx, a, b):
+                pairs.append((a, b))
     return pairs
 
 

@@ -980,3 +980,12 @@ def test_leaving_for_home_at_a_visit_s_end_is_no_event() -> None:
         "Ngày 15/5, Phó Chủ tịch nước rời tỉnh Kanagawa về nước, kết thúc tốt đẹp chuyến thăm tỉnh Kanagawa."
     )
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("meeting", "2024-05-14")]
+
+
+def test_a_cue_naming_where_something_is_said_still_names_the_kind() -> None:
+    text = (
+        "Huế và Nara đẩy mạnh hợp tác\n\n"
+        "Nội dung này được Chủ tịch UBND TP Huế nhấn mạnh tại cuộc làm việc trực tuyến với Thị trưởng thành phố "
+        "Nara (Nhật Bản) chiều 14/5. Hai bên sẽ mở nhiều diễn đàn trao đổi giữa hai thành phố."
+    )
+    assert [e.kind for e in _events(text)] == ["meeting"]

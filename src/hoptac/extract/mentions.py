@@ -33,6 +33,13 @@ _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến 
 _DEPARTS = re.compile(r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc tốt đẹp chuyến)(?!\w)", re.I)
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
+def _said(text: str, cue: int) -> bool:
+    """Whether the cue is inside what someone says, not where they say it ("nhấn mạnh tại cuộc làm việc")."""
+    last = max(_SAYS.finditer(text, 0, max(0, cue)), key=lambda m: m.start(), default=None)
+    return last is not None and not _SAID_AT.match(text, last.end())
+
+
+_SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
@@ -211,7 +218,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         planned=bool(_PLANNED.search(before_date)),
         history=bool(_HISTORY.search(s.text) or _DEPARTS.search(s.text)) or _older_year(ctx, s, mention),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
-        said=bool(_SAYS.search(s.text, 0, max(0, cue_at - s.start))),
+        said=_said(s.text, cue_at - s.start),
     )
 
 

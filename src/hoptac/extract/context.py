@@ -223,7 +223,6 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     return ctx
 
 
-_COUNTRY_AFTER = re.compile(r"\s*[,(]\s*(?:nước\s+)?")
 _LEADER_BEFORE = re.compile(r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Thủ hiến|Đô trưởng)\s+\Z")
 
 
@@ -244,8 +243,8 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     for m in mentions:
         # "TP Trịnh Châu (tỉnh Hà Nam, Trung Quốc)": the country named right after a name tells which place it
         # is, here and wherever the article names it again.
-        after = _COUNTRY_AFTER.match(ctx.text, m.end) if len(m.ids) > 1 else None
-        country = country_at.get(after.end()) if after else None
+        after = _COUNTRY_AFTER.match(ctx.text[m.end : m.end + 12]) if len(m.ids) > 1 else None
+        country = country_at.get(m.end + after.end()) if after else None
         if country is not None:
             own = [e for e in (gaz.get(i) for i in m.ids) if e is not None and e.country == country]
             if own:

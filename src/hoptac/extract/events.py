@@ -18,7 +18,7 @@ from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on
-from hoptac.extract.scope import forum_side_only, in_scope
+from hoptac.extract.scope import LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span
 from hoptac.models import DateValue, Event, Person
 
@@ -230,15 +230,12 @@ def _lead_guests(ctx: Context) -> set[str]:
     return out
 
 
-_LOCAL_KINDS = ("province", "city", "district", "commune")
-
-
 def _told_once(actors: list[Actor]) -> list[Actor]:
     """A country beside its own province, city or agency in the same event is the same side told twice;
     beside one of its companies or associations it is its government, a party of its own."""
     # Only a locality whose own leaders or bodies act stands for its side: "đoàn Quốc hội Lào ... hợp tác giữa
     # tỉnh Thanh Hóa và tỉnh Hủa Phăn" is Laos's parliament, with the province named as a topic.
-    represented = {a.country for a in actors if a.kind == "agency" or (a.kind in _LOCAL_KINDS and a.led)}
+    represented = {a.country for a in actors if a.kind == "agency" or (a.kind in LOCAL_KINDS and a.led)}
     return [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
 
 

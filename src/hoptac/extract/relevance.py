@@ -19,6 +19,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.models import Event
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -67,13 +68,10 @@ def relevance(text: str) -> float:
     return model().probability(text)
 
 
-_LOCAL = ("province", "city", "district", "commune")
-
-
 def local_with_local(event: Event) -> bool:
     """A Vietnamese locality with a foreign locality or agency: what the rules read most surely."""
-    return any(p.country == "VN" and p.kind in _LOCAL for p in event.parties) and any(
-        p.country != "VN" and p.kind in (*_LOCAL, "agency") for p in event.parties
+    return any(p.country == "VN" and p.kind in LOCAL_KINDS for p in event.parties) and any(
+        p.country != "VN" and p.kind in (*LOCAL_KINDS, "agency") for p in event.parties
     )
 
 

@@ -11,7 +11,8 @@ from importlib import resources
 from hoptac.extract.actors import Actor, is_capital, is_city_network, is_forum
 from hoptac.extract.context import Context
 
-_LOCAL = ("province", "city", "district", "commune")
+# The kinds of a local government: a province, city, district or commune.
+LOCAL_KINDS = ("province", "city", "district", "commune")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def is_actor(actor: Actor) -> bool:
 
     The United Nations, ASEAN or APEC with a national government alone is diplomacy between nations.
     """
-    return actor.kind in _LOCAL or actor.kind == "agency" or is_city_network(actor.id)
+    return actor.kind in LOCAL_KINDS or actor.kind == "agency" or is_city_network(actor.id)
 
 
 def in_scope(actors: Iterable[Actor]) -> bool:
@@ -86,7 +87,7 @@ def in_scope(actors: Iterable[Actor]) -> bool:
     elif any(a.national for a in actors) or foreign_nations_only:
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     if not vn_local or not [a for a in actors if a.vietnamese and a.kind != "country"]:
-        actors = [a for a in actors if a.vietnamese or not _local_actor(a) or a.led]
+        actors = [a for a in actors if a.vietnamese or not is_actor(a) or a.led]
     countries = {a.country for a in actors}
     return (
         any(a.vietnamese for a in actors)
@@ -110,7 +111,3 @@ def may_be_in_scope(actors: Iterable[Actor]) -> bool:
         and any(not a.vietnamese for a in actors)
         and any(is_actor(a) for a in actors)
     )
-
-
-def _local_actor(actor: Actor) -> bool:
-    return actor.kind in _LOCAL or actor.kind == "agency" or is_city_network(actor.id)

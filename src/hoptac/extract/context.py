@@ -6,12 +6,12 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from hoptac import gazetteer, resolve
 from hoptac.extract import dates
-from hoptac.extract.parties import Mention, find_mentions
+from hoptac.extract.parties import LEADER_BEFORE, Mention, find_mentions
 from hoptac.extract.people import PersonMention, find_people
 from hoptac.extract.text import WORD, Span, first_word_index, sentences
 from hoptac.gazetteer import Entity
@@ -71,10 +71,6 @@ class Context:
     places: list[Place]
     people: list[PersonMention]
     date_mentions: list[dates.DateMention] = field(default_factory=list)
-    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
-    _spans_key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
-    _names: frozenset[tuple[str, ...]] = field(default_factory=frozenset, repr=False, compare=False)
-    _names_key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def reference_day(self) -> str | None:
@@ -108,7 +104,7 @@ class Context:
 
     def title_holding(self, place: Place) -> PersonMention | None:
         """The person in whose title this mention lies ("Tổng Lãnh sự Hoa Kỳ tại TP HCM"), if any."""
-        spans = self._title_spans()
+        spans = self._title_spans
         # Titles are a few dozen words at most: only those starting shortly before the place can hold it.
         i = bisect.bisect_right(spans, (place.start, len(self.people)))
         held = [
@@ -118,26 +114,20 @@ class Context:
         ]
         return self.people[min(held)] if held else None
 
+    # The people are found before the context is built and never change after: both are read once.
+    @cached_property
     def person_names(self) -> frozenset[tuple[str, ...]]:
         """Every name and short form of the article's people, as tuples of words."""
-        key = (id(self.people), len(self.people))
-        if self._names_key != key:
-            self._names = frozenset(
-                tuple(_NAME_WORD.findall(name)) for p in self.people for name in (p.name, *p.variants)
-            )
-            self._names_key = key
-        return self._names
+        return frozenset(tuple(_NAME_WORD.findall(name)) for p in self.people for name in (p.name, *p.variants))
 
+    @cached_property
     def _title_spans(self) -> list[tuple[int, int]]:
-        key = (id(self.people), len(self.people))
-        if self._spans_key != key:
-            self._spans = sorted(
-                (p.title_start, order)
-                for order, p in enumerate(self.people)
-                if p.title_start is not None and p.title_end is not None
-            )
-            self._spans_key = key
-        return self._spans
+        """(title start, order) of every titled person, by start."""
+        return sorted(
+            (p.title_start, order)
+            for order, p in enumerate(self.people)
+            if p.title_start is not None and p.title_end is not None
+        )
 
     def in_a_title(self, place: Place) -> bool:
         """Whether this mention lies inside an official's title."""
@@ -223,7 +213,6 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     return ctx
 
 
-_LEADER_BEFORE = re.compile(r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Thủ hiến|Đô trưởng)\s+\Z")
 
 
 def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
@@ -260,7 +249,7 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     led = {
         ent.id
         for m, ent in resolved
-        if ent is not None and _LEADER_BEFORE.search(ctx.text, max(0, m.start - 30), m.start)
+        if ent is not None and LEADER_BEFORE.search(ctx.text, max(0, m.start - 30), m.start)
     }
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):

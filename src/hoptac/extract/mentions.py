@@ -33,12 +33,6 @@ _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến 
 _DEPARTS = re.compile(r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc tốt đẹp chuyến)(?!\w)", re.I)
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
-def _said(text: str, cue: int) -> bool:
-    """Whether the cue is inside what someone says, not where they say it ("nhấn mạnh tại cuộc làm việc")."""
-    last = max(_SAYS.finditer(text, 0, max(0, cue)), key=lambda m: m.start(), default=None)
-    return last is not None and not _SAID_AT.match(text, last.end())
-
-
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
@@ -88,9 +82,15 @@ _SETTING = re.compile(r"(?:Cũng\s+(?:tại|trong|nhân)|Tại|Trong|Sau|Nhân|B
 _ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón)(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?(?:có|gồm)(?!\w)")
 
 
+def _said(text: str, cue: int) -> bool:
+    """Whether the cue is inside what someone says, not where they say it ("nhấn mạnh tại cuộc làm việc")."""
+    last = max(_SAYS.finditer(text, 0, max(0, cue)), key=lambda m: m.start(), default=None)
+    return last is not None and not _SAID_AT.match(text, last.end())
+
+
 def _without_names(ctx: Context, s: Span) -> str:
     """The sentence with people's names blanked: "Nguyễn Xuân Ký" signs nothing, "Trần Văn Thăm" visits no one."""
-    names = ctx.person_names()
+    names = ctx.person_names
     if not names:
         return s.text
     longest = max(len(n) for n in names)

@@ -169,7 +169,8 @@ def _after_surname(text: str, toks: list[re.Match[str]], i: int) -> bool:
     return before[:1].isupper() and not before.isupper() and before.lower() in surnames()
 
 
-_LEADER_OF = re.compile(r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Thủ hiến|Đô trưởng)\s+\Z")
+# A foreign local leader's title right before a place: "Phó Thị trưởng Yokohama", "Thống đốc Aichi".
+LEADER_BEFORE = re.compile(r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Thủ hiến|Đô trưởng)\s+\Z")
 
 
 def _first_name(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
@@ -177,7 +178,7 @@ def _first_name(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple
     no place is a name's first part, not the city."""
     if n != 1 or i + 1 >= len(toks) or text[toks[i].end() : toks[i + 1].start()] != " ":
         return False
-    if _LEADER_OF.search(text, max(0, toks[i].start() - 30), toks[i].start()):
+    if LEADER_BEFORE.search(text, max(0, toks[i].start() - 30), toks[i].start()):
         return False  # "Phó Thị trưởng Yokohama Hirano Nobuya": the city, then its leader's name
     nxt = toks[i + 1].group(0)
     if not nxt[:1].isupper() or nxt.isupper():

@@ -989,3 +989,30 @@ def test_a_cue_naming_where_something_is_said_still_names_the_kind() -> None:
         "Nara (Nhật Bản) chiều 14/5. Hai bên sẽ mở nhiều diễn đàn trao đổi giữa hai thành phố."
     )
     assert [e.kind for e in _events(text)] == ["meeting"]
+
+
+def test_a_meeting_told_as_on_the_same_day_is_an_event_of_its_own() -> None:
+    text = (
+        "Lãnh đạo tỉnh Nghệ An tiếp đoàn tỉnh Hủa Phăn\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung đã tiếp Đoàn đại biểu tỉnh Hủa Phăn (Lào) "
+        "do Phó Tỉnh trưởng Khăm Phăn Phôm Ma Chăn làm trưởng đoàn. Hai bên trao đổi về thương mại biên giới.\n\n"
+        "Chiều cùng ngày, Phó Chủ tịch UBND tỉnh Nghệ An Bùi Đình Long đã tiếp Tổng Lãnh sự Thái Lan "
+        "tại Đà Nẵng Mongkol Visitstump."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-14", {"VN-22": "host", "LA-HO": "guest"}),
+        ("meeting", "2024-05-14", {"VN-22": "host", "TH": "guest"}),
+    ]
+
+
+def test_a_day_counted_from_publication_dates_a_later_event() -> None:
+    text = (
+        "Cần Thơ và Kagoshima thúc đẩy hợp tác nông nghiệp\n\n"
+        "Ngày 18/5, UBND TP Cần Thơ đã tiếp đoàn công tác tỉnh Kagoshima (Nhật Bản) do Phó Thống đốc "
+        "Yuichiro Tanaka dẫn đầu.\n\n"
+        "Tối qua, lãnh đạo TP Cần Thơ và tỉnh Kagoshima đã ký kết biên bản ghi nhớ về hợp tác nông nghiệp."
+    )
+    assert [(e.kind, e.date.value if e.date else None, e.date.inferred if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-18", True),
+        ("signing", "2024-05-20", True),
+    ]

@@ -205,7 +205,7 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     names = sorted((p.start, p.end) for p in people)
     before = (bisect.bisect_left(names, (m.end,)) - 1 for m in mentions)
     mentions = [m for m, i in zip(mentions, before, strict=True) if i < 0 or names[i][1] <= m.start]
-    ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text))
+    ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text, published))
     places = _resolve_all(ctx, mentions)
     routes = _route_ends(text, places)
     # "cao tốc Hà Nội - Viêng Chăn" names a road: neither city takes part in anything through it.

@@ -109,7 +109,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
                 told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
             continue
         home = next((c for c in clusters if _fits(c, m)), None)
-        if home is None and m.in_lead and clusters and m.kind in _TOGETHER:
+        if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]
             if lead.first.in_lead and _kinds_agree(lead.kind, m.kind) and _dates_agree(lead, m):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -38,7 +39,11 @@ _SPAN = re.compile(
     r"(?P<y>(?:19|20)\d\d)(?![\d/])"
 )
 _YEAR = re.compile(r"(?<![\d.-])(?<!\d/)((?:19|20)\d\d)(?![\d/])")
-_RELATIVE_DAY = re.compile(r"\b(?:hôm nay|ngày mai|hôm qua)\b", re.I)
+# "chiều nay", "tối qua", "sáng mai": days counted from the publication date.
+_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(?:(?:hôm|sáng|trưa|chiều|tối|đêm)\s+(?P<which>nay|qua|mai)|ngày\s+(?P<tomorrow>mai))(?!\w)", re.I
+)
+_SHIFT = {"nay": 0, "qua": -1, "mai": 1}
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class DateMention:
     day: int | None
     month: int | None
     year: int | None
+    relative: bool = False  # "chiều qua": worked out from the publication day, not printed
 
 
 def _valid(day: int | None, month: int | None, year: int | None = None) -> bool:
@@ -59,17 +65,22 @@ def _valid(day: int | None, month: int | None, year: int | None = None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every day/month(/year) expression in `text`, in order, without overlaps."""
+def find_dates(text: str, published: DateValue | None = None) -> list[DateMention]:
+    """Every day/month(/year) expression in `text`, in order, without overlaps.
+
+    Relative days ("chiều nay", "tối qua") are dated only when the publication day is known.
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # sorted, without overlaps: only the span before `end` can overlap
 
-    def add(start: int, end: int, day: int | None, month: int | None, year: int | None) -> None:
+    def add(
+        start: int, end: int, day: int | None, month: int | None, year: int | None, relative: bool = False
+    ) -> None:
         before = bisect.bisect_left(taken, (end,)) - 1
         if not _valid(day, month, year) or (before >= 0 and taken[before][1] > start):
             return
         bisect.insort(taken, (start, end))
-        found.append(DateMention(start, end, day, month, year))
+        found.append(DateMention(start, end, day, month, year, relative))
 
     for m in _SPAN.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m1"]), int(m["y"]))
@@ -87,6 +98,11 @@ def find_dates(text: str) -> list[DateMention]:
         add(m.start(), m.end(), None, int(m["m"]), int(m["y"]))
     for m in _MONTH_ALONE.finditer(text):
         add(m.start(), m.end(), None, int(m["m"]), None)
+    if published is not None and published.precision == "day":
+        today = datetime.date.fromisoformat(published.value)
+        for m in _RELATIVE_DAY.finditer(text):
+            day = today + datetime.timedelta(days=_SHIFT[(m["which"] or m["tomorrow"]).lower()])
+            add(m.start(), m.end(), day.day, day.month, day.year, relative=True)
     found.sort(key=lambda d: d.start)
     return found
 
@@ -152,7 +168,7 @@ def resolve(
     mention: DateMention, published: DateValue | None, year_hint: int | None, planned: bool = False
 ) -> DateValue | None:
     """Turn a mention into a DATE, working out a missing year."""
-    year, inferred = mention.year, False
+    year, inferred = mention.year, mention.relative
     if year is None:
         inferred = True
         pub_year = int(published.value[:4]) if published and published.value[:4].isdigit() else None

@@ -63,7 +63,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             event.date is None
             and main_date is not None
             and (event.status != "planned" or any(m.companion for m in c.mentions))
-            and any(m.listed or m.companion or m.in_lead for m in c.mentions)
+            and any(m.listed or m.companion or m.in_lead or m.same_day for m in c.mentions)
         ):
             # Agreements signed before the leaders of a visit, gifts made at an event, what the lead tells
             # besides its main event: on its day.
@@ -114,7 +114,9 @@ def _carried_date(ctx: Context, c: Cluster) -> DateValue | None:
 
 def _stands_alone(c: Cluster) -> bool:
     told = [m for m in c.mentions if not m.history and not m.proposed]
-    if any(m.in_lead or m.listed or m.companion for m in told) or any(m.date is not None and m.date.day for m in told):
+    if any(m.in_lead or m.listed or m.companion or m.same_day for m in told) or any(
+        m.date is not None and m.date.day for m in told
+    ):
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states.
     return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from hoptac.extract import dates
 from hoptac.extract.actors import Actor
 from hoptac.extract.context import Context, find_cues
+from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span
 
 _PLANNED = re.compile(
@@ -34,6 +35,10 @@ _DEPARTS = re.compile(r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc t�
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
+# "Chiều cùng ngày", "Cũng trong ngày", "Trước đó, sáng cùng ngày": the day of the event told before.
+# Not a time-zone note: "chiều 1/7 theo giờ địa phương (tối cùng ngày theo giờ Hà Nội)".
+_SAME_DAY = re.compile(r"(?<!\w)(?:cùng ngày|cũng trong ngày|ngay sau đó)(?!\w)(?!\s+theo giờ)", re.I)
+_SAME_DAY_START = re.compile(r"(?:Sau đó|Tiếp đó|Tiếp theo|Ngay sau đó)\s*,", re.I)
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
@@ -42,6 +47,8 @@ _HISTORY = re.compile(
     r"hiện nay|hiện đã)(?!\w)",
     re.I,
 )
+
+_EARLIER = re.compile(r"(?<!\w)trước đó(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Candidate:
     companion: bool = False  # a gift told in a sentence about another event, made at that event
     attending: bool = False  # "Tham dự có ...": those who attend the event told just before
     said: bool = False  # "X cho biết giao lưu giữa các địa phương ...": a cue inside what someone says
+    same_day: bool = False  # "Chiều cùng ngày, ...": on the day of the event told before
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -139,7 +147,7 @@ def lead_end(ctx: Context) -> int:
 def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
     lead = lead_end(ctx)
     title_actors = tuple(a for a in actors if a.end <= ctx.title_end)
-    out = []
+    out: list[Candidate] = []
     for s in ctx.sentences:
         if _CAPTION.search(s.text):
             continue
@@ -151,9 +159,18 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             continue
         if cue is None:
             continue
-        if in_lead and s.start >= ctx.title_end:
-            own = own + tuple(a for a in title_actors if a.id not in {x.id for x in own})
+        if in_lead and s.start >= ctx.title_end and not _SAME_DAY.search(s.text, 0, cue[1]):
+            # The title names a side the sentence leaves out, not another locality of a side it names.
+            sides = {a.vietnamese for a in own if a.kind in LOCAL_KINDS}
+            own = own + tuple(
+                a
+                for a in title_actors
+                if a.id not in {x.id for x in own} and not (a.kind in LOCAL_KINDS and a.vietnamese in sides)
+            )
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
+        if base.same_day and base.date is None:
+            told = [m.date for m in out if m.date is not None and m.date.day and not m.history]
+            base = replace(base, date=told[-1] if told else None)
         if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
             base = replace(base, companion=True)
@@ -208,6 +225,10 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
     before = [d for d in near if d.start < cue_at]
     mention = before[-1] if before else (near[0] if near else None)
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
+    same_day = bool(_SAME_DAY.search(s.text, 0, max(0, cue_at - s.start)) or _SAME_DAY_START.match(s.text))
+    # "Trước đó, sáng 15/5, đoàn đã thăm ...": earlier in the same visit, not history.
+    recent = same_day or (mention is not None and mention.day is not None)
+    history_text = _EARLIER.sub(" ", s.text) if recent else s.text
     return Candidate(
         kind=kind,
         sentence=s,
@@ -216,9 +237,10 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         date=mention,
         in_lead=in_lead,
         planned=bool(_PLANNED.search(before_date)),
-        history=bool(_HISTORY.search(s.text) or _DEPARTS.search(s.text)) or _older_year(ctx, s, mention),
+        history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text)) or _older_year(ctx, s, mention),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
         said=_said(s.text, cue_at - s.start),
+        same_day=same_day,
     )
 
 

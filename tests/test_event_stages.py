@@ -1016,3 +1016,14 @@ def test_a_day_counted_from_publication_dates_a_later_event() -> None:
         ("meeting", "2024-05-18", True),
         ("signing", "2024-05-20", True),
     ]
+
+
+def test_who_speaks_at_the_ceremony_takes_part_in_it() -> None:
+    text = (
+        "Lễ tiếp nhận hài cốt liệt sĩ hy sinh tại Campuchia\n\n"
+        "Sáng 16/5, tại Nghĩa trang liệt sĩ tỉnh, Ban Chỉ đạo 515 tỉnh Tây Ninh tổ chức lễ truy điệu, an táng "
+        "25 hài cốt liệt sĩ quân tình nguyện Việt Nam hy sinh tại Campuchia.\n\n"
+        "Phát biểu tại buổi lễ, ông Nguyễn Mạnh Hùng, Phó Chủ tịch UBND tỉnh Tây Ninh cảm ơn đoàn đại biểu tỉnh "
+        "Svay Rieng (Campuchia) đã giúp đỡ đội quy tập tìm kiếm hài cốt."
+    )
+    assert _summary(_events(text)) == [("other", "2024-05-16", {"VN-37": "organiser", "KH-20": "guest"})]

@@ -138,6 +138,14 @@ def _visited_abroad(ctx: Context) -> str | None:
 _POSTED = re.compile(r"(?:Đại sứ|Lãnh sự|Trưởng [Đđ]ại diện|Tham tán|Tùy viên)[^.,;:\n]{0,50}\btại\s+\Z")
 
 
+# "liệt sĩ hy sinh tại Campuchia", "kiều bào sinh sống ở Nhật Bản": where people lived or died, not the event.
+_LIVED_AT = re.compile(
+    r"(?<!\w)(?:hy sinh|sinh sống|định cư|sinh ra|qua đời|học tập|lao động|cư trú|an nghỉ)"
+    r"\s+(?:tại|ở)\s+[^,.;]{0,25}\Z",
+    re.IGNORECASE,
+)
+
+
 def venue(ctx: Context, s: Span, own: list[Place]) -> Place | None:
     """The first place the sentence introduces with "tại"/"ở": where the event is held.
 
@@ -151,6 +159,7 @@ def venue(ctx: Context, s: Span, own: list[Place]) -> Place | None:
             and not ctx.in_a_title(p)
             and p.entity.id != "VN"  # "tại Việt Nam" tells presence in the country, never where a meeting was
             and not _POSTED.search(ctx.text, max(0, p.start - 80), p.start)
+            and not _LIVED_AT.search(ctx.text, max(0, p.start - 50), p.start)
         ),
         None,
     )

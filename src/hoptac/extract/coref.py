@@ -108,6 +108,10 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             if told and _dates_agree(told[-1], m):
                 told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
             continue
+        told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]
+        if m.at_event and told:
+            told[-1].mentions.append(m)
+            continue
         home = next((c for c in clusters if _fits(c, m)), None)
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.

@@ -48,6 +48,11 @@ _HISTORY = re.compile(
     re.I,
 )
 
+# "Phát biểu tại buổi lễ,", "Tại hội nghị,", "Bên lề sự kiện,": the setting is the event told before.
+_AT_THE_EVENT = re.compile(
+    r"(?:Phát biểu(?:\s+\w+){0,3}\s+)?(?:[Tt]ại|[Tt]rong|[Bb]ên lề)\s+(?:buổi|cuộc|lễ|hội nghị|hội thảo|sự kiện|"
+    r"chương trình|phiên)(?:\s+\w+){0,3}\s*,"
+)
 _EARLIER = re.compile(r"(?<!\w)trước đó(?!\w)", re.I)
 
 
@@ -67,6 +72,7 @@ class Candidate:
     attending: bool = False  # "Tham dự có ...": those who attend the event told just before
     said: bool = False  # "X cho biết giao lưu giữa các địa phương ...": a cue inside what someone says
     same_day: bool = False  # "Chiều cùng ngày, ...": on the day of the event told before
+    at_event: bool = False  # "Phát biểu tại buổi lễ, ...": said or done at the event told before
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -241,6 +247,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
         said=_said(s.text, cue_at - s.start),
         same_day=same_day,
+        at_event=mention is None and bool(_AT_THE_EVENT.match(s.text)),
     )
 
 

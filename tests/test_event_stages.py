@@ -1027,3 +1027,14 @@ def test_who_speaks_at_the_ceremony_takes_part_in_it() -> None:
         "Svay Rieng (Campuchia) đã giúp đỡ đội quy tập tìm kiếm hài cốt."
     )
     assert _summary(_events(text)) == [("other", "2024-05-16", {"VN-37": "organiser", "KH-20": "guest"})]
+
+
+def test_a_country_named_only_for_a_firm_is_no_guest_of_a_local_meeting() -> None:
+    text = (
+        "Thị xã Đông Triều giao ban kinh tế - xã hội tháng 4\n\n"
+        "Sáng 10/5, ông Trần Văn Lâm, Chủ tịch UBND thị xã Đông Triều (tỉnh Quảng Ninh) chủ trì hội nghị giao ban "
+        "đánh giá tình hình phát triển kinh tế - xã hội tháng 4.\n\n"
+        "Tại hội nghị, ông Lâm yêu cầu UBND phường Mạo Khê đôn đốc nhà đầu tư Hàn Quốc khẩn trương hoàn thiện "
+        "hồ sơ đất đai của dự án nhà máy may trên địa bàn; các phòng, ban tăng cường kiểm tra an toàn giao thông."
+    )
+    assert _events(text) == []

@@ -79,6 +79,15 @@ def _both_sides(m: Candidate) -> bool:
     return any(a.vietnamese for a in m.actors) and any(not a.vietnamese for a in m.actors)
 
 
+_INVESTORS = re.compile(r"(?<!\w)(?:doanh nghiệp|nhà đầu tư|công ty|tập đoàn)\s+\Z", re.IGNORECASE)
+
+
+def _investors(m: Candidate, a: Actor) -> bool:
+    """A nation named through its firms: "nhà đầu tư Hàn Quốc"."""
+    at = a.start - m.sentence.start
+    return a.kind == "country" and _INVESTORS.search(m.sentence.text, max(0, at - 30), at) is not None
+
+
 def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
     """A signing or a gift of "hai bên" short of a side takes the sides of the mention before it, and its day."""
     out: list[Candidate] = []
@@ -110,7 +119,9 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             continue
         told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]
         if m.at_event and told:
-            told[-1].mentions.append(m)
+            # Its sides take part; a nation's investors named there are only talked about ("đôn đốc nhà đầu tư
+            # Hàn Quốc").
+            told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))
             continue
         home = next((c for c in clusters if _fits(c, m)), None)
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:

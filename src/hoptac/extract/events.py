@@ -45,7 +45,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             speakers = _titled_ids(ctx) | _lead_guests(ctx)
             nations = c.kind == "conference"
             guests = [a for a in unique(actors) if not a.vietnamese]
-            parties += [a for a in guests if (nations and a.kind == "country") or a.id in speakers]
+            speaking = _speaking_nations(ctx, guests) if nations else set()
+            parties += [a for a in guests if a.id in speaking or a.id in speakers]
             parties = _told_once(parties)
         if not in_scope(parties):
             continue
@@ -207,6 +208,26 @@ _SPEAKS = re.compile(
     r"\W{0,3}(?:\([^()]{1,30}\)\s*)?(?:đã\s+)?"
     r"(?:phát biểu|đánh giá|cho biết|khẳng định|bày tỏ|nói|nhấn mạnh|chia sẻ)(?!\w)"
 )
+
+
+# "với sự tham dự của đại biểu Lào, Campuchia": nations present, not only talked about.
+_PRESENT = re.compile(r"(?<!\w)(?:đại biểu|đoàn|đại diện|tham dự|tham gia|khách mời)(?!\w)[^.;]{0,60}\Z", re.I)
+
+
+def _speaking_nations(ctx: Context, guests: list[Actor]) -> set[str]:
+    """Countries that speak at a conference or whose delegates its lead names: "Đại diện Thái Lan cho biết"."""
+    lead = lead_end(ctx)
+    named = {
+        p.entity.id
+        for p in ctx.places
+        if p.entity.kind == "country"
+        and (
+            (p.start < lead and _PRESENT.search(ctx.text, max(0, p.start - 80), p.start))
+            or _SPEAKS.match(ctx.text, p.end)
+            or ctx.title_holding(p) is not None
+        )
+    }
+    return {a.id for a in guests if a.kind == "country" and a.id in named}
 
 
 def _titled_ids(ctx: Context) -> set[str]:

@@ -1038,3 +1038,33 @@ def test_a_country_named_only_for_a_firm_is_no_guest_of_a_local_meeting() -> Non
         "hồ sơ đất đai của dự án nhà máy may trên địa bàn; các phòng, ban tăng cường kiểm tra an toàn giao thông."
     )
     assert _events(text) == []
+
+
+def test_each_stop_of_a_delegation_abroad_is_an_event_with_the_delegation_s_province() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bình Định làm việc tại Hàn Quốc\n\n"
+        "Từ ngày 6 đến 10/5, đoàn công tác tỉnh Bình Định do ông Phạm Anh Tuấn, Chủ tịch UBND tỉnh làm trưởng đoàn "
+        "đã thăm và làm việc tại Hàn Quốc.\n\n"
+        "Ngày 7/5, tại thành phố Andong, đoàn làm việc với ông Kwon Gi-chang, Thị trưởng thành phố Andong, nơi đã "
+        "kết nghĩa với thành phố Quy Nhơn từ năm 2009. Hai bên thống nhất đẩy mạnh hợp tác du lịch và giáo dục.\n\n"
+        "Ngày 8/5, đoàn làm việc với Trường Đại học Andong về đào tạo điều dưỡng cho sinh viên Bình Định."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-07", {"KR-47:andong": "host", "VN-31": "guest"}),
+        ("meeting", "2024-05-08", {"org:truong-dai-hoc-andong": "host", "VN-31": "guest"}),
+    ]
+
+
+def test_a_range_of_years_in_the_title_is_not_the_article_s_year() -> None:
+    text = (
+        "Thanh Hóa và Hủa Phăn ký kết biên bản hợp tác giai đoạn 2026 - 2030\n\n"
+        "Ngày 12 tháng 4 năm 2025, tại thành phố Sầm Nưa, tỉnh Hủa Phăn (Lào), ông Đỗ Minh Tuấn, Chủ tịch UBND "
+        "tỉnh Thanh Hóa đã hội đàm với ông Vilay Khamphan, Tỉnh trưởng tỉnh Hủa Phăn.\n\n"
+        "Kết thúc hội đàm, hai bên đã ký kết biên bản thỏa thuận hợp tác giai đoạn 2026 - 2030.\n\n"
+        "Chiều cùng ngày, hai đoàn đã dự lễ bàn giao Trường Tiểu học Xốp Bâu do tỉnh Thanh Hóa hỗ trợ xây dựng."
+    )
+    assert sorted((k, d) for k, d, _ in _summary(_events(text))) == [
+        ("aid", "2025-04-12"),
+        ("meeting", "2025-04-12"),
+        ("signing", "2025-04-12"),
+    ]

@@ -172,6 +172,7 @@ def find_actors(ctx: Context) -> list[Actor]:
                 Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading)
             )
     bodies = _bodies(ctx)
+    bodies += [i for i in _institutions(ctx) if not any(b.start < i.end and i.start < b.end for b in bodies)]
     if bodies:
         # The places inside a body's name ("vùng Paris Île-de-France"), wherever its short name recurs
         # ("của CCI Paris Ile-de- France"), are the body's, not parties.
@@ -467,6 +468,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
+    if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
+        return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
     if _in_pair_name(ctx, p):
         return False  # "Tổ hợp Đa chức năng Hà Nội - Moscow", "Trường Cao đẳng Việt Nam - Hàn Quốc": a name
     if ctx.in_a_title(p):
@@ -488,6 +491,11 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
 
 
+# A Vietnamese firm's registered name ends with its place: "Công ty Cổ phần Cấp nước Thừa Thiên Huế".
+_IN_FIRM_NAME = re.compile(
+    r"(?<!\w)(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ phần|cổ phần)(?!\w)"
+    r"(?:\s+(?!(?:với|tại|ở|cho|của|đã|sẽ|ký|tiếp|cùng|và UBND)(?!\w))[^\s,.;:()“”\"]+){0,10}\s+\Z"
+)
 # A building, school or body named after two places: "Tổ hợp Đa chức năng Hà Nội - Moscow".
 _PAIR_NAMED_BY = re.compile(
     r"(?<!\w)(?:Tổ hợp|Trường|Bệnh viện|Khách sạn|Cung|Nhà|Công viên|Làng|Khu|Tòa nhà|Hội|Quỹ|Công ty|Câu lạc bộ|"
@@ -598,6 +606,47 @@ def _bodies(ctx: Context) -> list[Actor]:
             entity = replace(entity, kind=kind, name=short, name_vi=full, aliases=(short, full))
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out
+
+
+@cache
+def _institution_head() -> re.Pattern[str]:
+    heads = "|".join(re.escape(w) for w in _words("institutions.csv"))
+    glue = r"(?!(?:với|tại|ở|của|cho|và|đã|đến|thăm|cùng|là|do)(?!\w))"
+    return re.compile(r"(?<!\w)(?:" + heads + r")(?:\s+" + glue + r"[^\s,.;:()“”\"]+){0,4}?\s+\Z")
+
+
+def _institutions(ctx: Context) -> list[Actor]:
+    """Foreign institutions named after their city: "Trường Đại học Tours", "Công ty Quản lý cảng Incheon".
+
+    The city is one the article names as a foreign place, here or elsewhere ("tại thành phố Tours").
+    """
+    cities: dict[str, Place] = {}
+    for p in ctx.places:
+        if not p.vietnamese and p.subnational:
+            for name in (p.entity.name, p.mention.text, *p.entity.aliases):
+                cities.setdefault(name, p)
+    if not cities:
+        return []
+    out = []
+    for m in _CAPITALISED.finditer(ctx.text):
+        city = cities.get(m.group())
+        if city is None or _NEXT_NAME.match(ctx.text, m.end()):
+            continue
+        head = _institution_head().search(ctx.text, max(0, m.start() - 70), m.start())
+        if head is None:
+            continue
+        mention = Mention(head.start(), m.end(), ctx.text[head.start() : m.end()], (), "company", True)
+        entity = resolve.adhoc(mention, city.entity.country)
+        if entity is not None:
+            out.append(Actor(Place(mention, replace(entity, kind="organisation")), head.start(), m.end()))
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[ -][A-ZĐ][^\W\d_]*){0,2}(?!\w)")
+
+
+# The name goes on after the place: "Đại học Kagoshima Kenritsu".
+_NEXT_NAME = re.compile(r"\s+[A-ZĐ][a-z]")
 
 
 def _companies(ctx: Context) -> list[Actor]:

@@ -60,6 +60,8 @@ def _dates_agree(cluster: Cluster, m: Candidate) -> bool:
 def _fits(cluster: Cluster, m: Candidate) -> bool:
     if not _kinds_agree(cluster.kind, m.kind) or not _dates_agree(cluster, m):
         return False
+    if m.same_day:
+        return False  # "Chiều cùng ngày, ...": the next thing done that day
     foreign = {a.id for a in m.actors if not a.vietnamese}
     local = {a.id for a in m.actors if a.vietnamese}
     if not foreign:
@@ -73,6 +75,8 @@ _BOTH = re.compile(
     r"(?:ký kết|ký|trao tặng|tặng|trao)(?!\w)",
     re.IGNORECASE,
 )
+# "Chiều cùng ngày, hai đoàn đã dự lễ khánh thành ...": the pair of the event told before, at another event.
+_PAIR = re.compile(r"(?<!\w)(?:hai bên|hai đoàn|hai địa phương|hai tỉnh|hai thành phố)(?!\w)", re.IGNORECASE)
 
 
 def _both_sides(m: Candidate) -> bool:
@@ -89,7 +93,8 @@ def _investors(m: Candidate, a: Actor) -> bool:
 
 
 def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
-    """A signing or a gift of "hai bên" short of a side takes the sides of the mention before it, and its day."""
+    """A signing or a gift of "hai bên", or what "hai đoàn" do later that day, short of a side takes the sides of
+    the mention before it, and its day."""
     out: list[Candidate] = []
     last: Candidate | None = None
     for m in candidates:
@@ -101,7 +106,9 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             and not (m.history or m.proposed or m.planned)
         ):
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date, companion=True)
-        if _both_sides(m):
+        elif last is not None and m.same_day and not _both_sides(m) and _PAIR.search(m.sentence.text):
+            m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
+        if _both_sides(m) and not m.history:
             last = m
         out.append(m)
     return out
@@ -118,7 +125,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
                 told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
             continue
         told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]
-        if m.at_event and told:
+        if m.at_event and told and m.kind in _TOGETHER and not (m.listed or m.companion):
             # Its sides take part; a nation's investors named there are only talked about ("đôn đốc nhà đầu tư
             # Hàn Quốc").
             told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))

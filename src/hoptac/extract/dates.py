@@ -130,7 +130,7 @@ def article_year(title: str, body: str) -> int | None:
     ("Xuân Đinh Dậu 2017"); "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest full date; the
     latest year stated outside ranges and targets ("đến năm 2030").
     """
-    title_years = [y for _, y in years_stated(title)]
+    title_years = [y for _, y in _current_years(title)]
     if title_years:
         return max(title_years)
     text = title + "\n" + body
@@ -149,13 +149,18 @@ def article_year(title: str, body: str) -> int | None:
     full = years_in_dates(text)
     if full:
         return max(full)
-    years = [
-        y
+    years = [y for off, y in _current_years(text) if not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)]
+    return max(years) if years else None
+
+
+def _current_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the years stated outside ranges and targets: not "giai đoạn 2025 - 2030", "đến năm 2030"."""
+    return [
+        (off, y)
         for off, y in years_stated(text)
         if not re.search(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-–])\s*(?:năm\s*)?$", text[max(0, off - 14) : off])
-        and not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
+        and not re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[off + 4 : off + 12])
     ]
-    return max(years) if years else None
 
 
 # "đã ký Thỏa thuận hợp tác năm 2008", "thành lập năm 1995", "sinh năm 1960": when something began, not now.

@@ -38,6 +38,14 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
+        elif (
+            not is_main
+            and (home := _delegation_home(ctx, actors))
+            and _delegation_acts(c)
+            and home.id not in _ids(parties)
+        ):
+            # "Ngày 15/6, đoàn làm việc với Trường Đại học Tours": the article's visiting delegation is one side.
+            parties.append(home)
         if is_main and c.kind in _GATHERINGS and all(a.vietnamese for a in parties):
             # A multilateral meeting whose foreign delegates speak later on: "Đại diện Thái Lan cho biết".
             # "Ông Phương Đông, Phó Huyện trưởng huyện Hà Khẩu (Trung Quốc) đánh giá ...": an official's own side too;
@@ -222,8 +230,10 @@ def _speaking_nations(ctx: Context, guests: list[Actor]) -> set[str]:
         for p in ctx.places
         if p.entity.kind == "country"
         and (
-            (p.start < lead and _PRESENT.search(ctx.text, max(0, p.start - 80), p.start))
-            or _SPEAKS.match(ctx.text, p.end)
+            (
+                (p.start < lead or _SPEAKS.match(ctx.text, p.end))
+                and _PRESENT.search(ctx.text, max(0, p.start - 80), p.start)
+            )
             or ctx.title_holding(p) is not None
         )
     }
@@ -251,6 +261,32 @@ def _lead_guests(ctx: Context) -> set[str]:
             continue
         out |= {p.entity.id for p in ctx.places_in(person.title_start, person.title_end) if not p.vietnamese}
     return out
+
+
+# "đoàn làm việc với", "đoàn đến thăm", "đón tiếp đoàn": the article's delegation, named once at its start.
+_DELEGATION = re.compile(
+    r"(?<!\w)(?:[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|tiếp tục\s+|cũng\s+)*(?:làm việc|đến thăm|thăm|gặp|hội kiến|"
+    r"hội đàm|tham quan|dự|tham dự|có buổi)"
+    r"|(?:tiếp|đón|đón tiếp)\s+[Đđ]oàn(?!\s+(?:công tác|đại biểu)?\s*[A-ZĐ]))(?!\w)"
+)
+
+
+_DELEGATION_OF = re.compile(
+    r"(?<!\w)[Đđ]oàn(?:\s+(?:công tác|đại biểu|cấp cao|liên ngành|xúc tiến đầu tư))*(?:\s+của)?\s+"
+    r"(?:(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|bang|vùng)\s+)?\Z"
+)
+
+
+def _delegation_home(ctx: Context, actors: list[Actor]) -> Actor | None:
+    """The locality whose delegation the article follows: "đoàn công tác tỉnh Thừa Thiên Huế"."""
+    for a in actors:
+        if a.kind in LOCAL_KINDS and _DELEGATION_OF.search(ctx.text, max(0, a.start - 60), a.start):
+            return a
+    return None
+
+
+def _delegation_acts(c: Cluster) -> bool:
+    return any(_DELEGATION.search(m.sentence.text) and not m.history for m in c.mentions)
 
 
 def _told_once(actors: list[Actor]) -> list[Actor]:

@@ -50,9 +50,12 @@ _HISTORY = re.compile(
 
 # "Phát biểu tại buổi lễ,", "Tại hội nghị,", "Bên lề sự kiện,": the setting is the event told before.
 _AT_THE_EVENT = re.compile(
-    r"(?:Phát biểu(?:\s+\w+){0,3}\s+)?(?:[Tt]ại|[Tt]rong|[Bb]ên lề)\s+(?:buổi|cuộc|lễ|hội nghị|hội thảo|sự kiện|"
+    r"(?:Phát biểu(?:\s+\w+){0,3}\s+)?(?:[Tt]ại|[Tt]rong|[Bb]ên lề|[Kk]ết thúc|[Ss]au)\s+"
+    r"(?:buổi|cuộc|lễ|hội nghị|hội thảo|hội đàm|sự kiện|"
     r"chương trình|phiên)(?:\s+\w+){0,3}\s*,"
 )
+# "..., nơi đã kết nghĩa với thành phố Quy Nhơn từ năm 2009": what the clause tells of a place is no argument.
+_WHERE_CLAUSE = re.compile(r",\s*nơi\s+(?:đã\s+|từng\s+)?(?:kết nghĩa|có|là|đặt|diễn ra|từng)(?!\w)")
 _EARLIER = re.compile(r"(?<!\w)trước đó(?!\w)", re.I)
 
 
@@ -158,7 +161,9 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if _CAPTION.search(s.text):
             continue
         cue = kind_of(_without_names(ctx, s))
-        own = tuple(a for a in actors if s.start <= a.start < s.end)
+        where = _WHERE_CLAUSE.search(s.text)
+        own_end = s.start + where.start() if where else s.end
+        own = tuple(a for a in actors if s.start <= a.start < own_end)
         in_lead = s.start < lead
         if _ATTENDING.match(s.text) and own:
             out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
@@ -175,7 +180,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             )
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
         if base.same_day and base.date is None:
-            told = [m.date for m in out if m.date is not None and m.date.day and not m.history]
+            told = [m.date for m in out if m.date is not None and m.date.day and not (m.history or m.planned)]
             base = replace(base, date=told[-1] if told else None)
         if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
@@ -234,7 +239,8 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
     same_day = bool(_SAME_DAY.search(s.text, 0, max(0, cue_at - s.start)) or _SAME_DAY_START.match(s.text))
     # "Trước đó, sáng 15/5, đoàn đã thăm ...": earlier in the same visit, not history.
     recent = same_day or (mention is not None and mention.day is not None)
-    history_text = _EARLIER.sub(" ", s.text) if recent else s.text
+    # A clause after the cue tells the past of a place: "Ngày 14/6, đoàn thăm Blois, nơi đã kết nghĩa ... từ năm 1996".
+    history_text = _EARLIER.sub(" ", s.text[: max(0, cue_at - s.start)]) if recent else s.text
     return Candidate(
         kind=kind,
         sentence=s,
@@ -270,6 +276,8 @@ def _older_year(ctx: Context, s: Span, mention: dates.DateMention | None) -> boo
         return mention is None and bool(dates.years_stated(s.text))
     if mention is not None and mention.year and mention.year < ctx.year_hint:
         return True  # "(24/6/1967 - 24/6/2017)": the day the sentence's own date names is years ago
+    if mention is not None and mention.day and mention.year is None:
+        return False  # "Ngày 14/6, ... từ năm 1996": a day with no year printed is in the article's year
     years = [y for _, y in dates.years_stated(s.text)] + dates.years_in_dates(s.text)
     # "kỷ niệm 10 năm thiết lập quan hệ (2009-2019)": a span of years reaches its last.
     years += [int(m.group(1)) for m in _YEAR_SPAN_END.finditer(s.text)]

@@ -1068,3 +1068,17 @@ def test_a_range_of_years_in_the_title_is_not_the_article_s_year() -> None:
         ("meeting", "2025-04-12"),
         ("signing", "2025-04-12"),
     ]
+
+
+def test_people_belong_to_the_event_told_where_they_are_named() -> None:
+    text = (
+        "Lâm Đồng tiếp đoàn tỉnh Kangwon\n\n"
+        "Sáng 15/5, ông Trần Hồng Thái, Chủ tịch UBND tỉnh Lâm Đồng đã tiếp đoàn công tác tỉnh Gangwon (Hàn Quốc) "
+        "do ông Kim Jin-tae, Tỉnh trưởng tỉnh Gangwon dẫn đầu. Hai bên trao đổi về hợp tác du lịch.\n\n"
+        "Ngày 16/5, đoàn tỉnh Gangwon đã làm việc với Trường Đại học Đà Lạt. Ông Lê Minh Chiến, Hiệu trưởng "
+        "Trường Đại học Đà Lạt cho biết nhà trường sẵn sàng trao đổi sinh viên với các trường của tỉnh Gangwon."
+    )
+    assert [sorted(p.name for p in e.people) for e in _events(text)] == [
+        ["Kim Jin-tae", "Trần Hồng Thái"],
+        ["Lê Minh Chiến"],
+    ]

@@ -77,6 +77,27 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
     )
 
 
+def named_body(mention: Mention, country: str | None) -> Entity | None:
+    """An organisation the text names in full, of any country: "Trường Đại học Đà Lạt"."""
+    if not country:
+        return None
+    return Entity(
+        id=f"org:{slug(mention.text)}",
+        kind="organisation",
+        country=country,
+        name=mention.text,
+        name_vi=mention.text,
+        aliases=(mention.text,),
+        parent=country,
+        lat=None,
+        lon=None,
+        valid_from=None,
+        valid_to=None,
+        successor=None,
+        source="named in the article",
+    )
+
+
 def to_party(entity: Entity, role: Role | None = None, surfaces: list[str] | None = None) -> Party:
     successor = entity.successor
     return Party(

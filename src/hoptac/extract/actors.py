@@ -609,20 +609,23 @@ def _bodies(ctx: Context) -> list[Actor]:
 
 
 @cache
-def _institution_head() -> re.Pattern[str]:
-    heads = "|".join(re.escape(w) for w in _words("institutions.csv"))
+def _institution_head(vietnamese: bool) -> re.Pattern[str]:
+    data = resources.files("hoptac.extract").joinpath("data/institutions.csv").read_text(encoding="utf-8")
+    words = [row["phrase"] for row in csv.DictReader(data.splitlines()) if row["home"] == "any" or not vietnamese]
+    heads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     glue = r"(?!(?:với|tại|ở|của|cho|và|đã|đến|thăm|cùng|là|do)(?!\w))"
     return re.compile(r"(?<!\w)(?:" + heads + r")(?:\s+" + glue + r"[^\s,.;:()“”\"]+){0,4}?\s+\Z")
 
 
 def _institutions(ctx: Context) -> list[Actor]:
-    """Foreign institutions named after their city: "Trường Đại học Tours", "Công ty Quản lý cảng Incheon".
+    """Institutions named after their city: "Trường Đại học Tours", "Công ty Quản lý cảng Incheon"; in Vietnam
+    only universities, institutes and hospitals ("Trường Đại học Đà Lạt"), not its ports or centres.
 
     The city is one the article names as a foreign place, here or elsewhere ("tại thành phố Tours").
     """
     cities: dict[str, Place] = {}
     for p in ctx.places:
-        if not p.vietnamese and p.subnational:
+        if p.subnational:
             for name in (p.entity.name, p.mention.text, *p.entity.aliases):
                 cities.setdefault(name, p)
     if not cities:
@@ -632,13 +635,13 @@ def _institutions(ctx: Context) -> list[Actor]:
         city = cities.get(m.group())
         if city is None or _NEXT_NAME.match(ctx.text, m.end()):
             continue
-        head = _institution_head().search(ctx.text, max(0, m.start() - 70), m.start())
+        head = _institution_head(city.vietnamese).search(ctx.text, max(0, m.start() - 70), m.start())
         if head is None:
             continue
         mention = Mention(head.start(), m.end(), ctx.text[head.start() : m.end()], (), "company", True)
-        entity = resolve.adhoc(mention, city.entity.country)
+        entity = resolve.named_body(mention, city.entity.country)
         if entity is not None:
-            out.append(Actor(Place(mention, replace(entity, kind="organisation")), head.start(), m.end()))
+            out.append(Actor(Place(mention, entity), head.start(), m.end()))
     return out
 
 

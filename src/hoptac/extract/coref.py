@@ -114,6 +114,21 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _paragraph_goes_on(clusters: list[Cluster], m: Candidate) -> Cluster | None:
+    """The event a dated mention began earlier in the same paragraph, which an undated mention goes on telling:
+    "Ngày 16/5, đoàn làm việc với Trường Đại học Đà Lạt. Ông X, Hiệu trưởng, cho biết ... trao đổi ..."."""
+    if m.date is not None or m.same_day or not clusters:
+        return None
+    last = max(clusters, key=lambda c: c.mentions[-1].sentence.start)
+    told = last.mentions[-1]
+    if told.sentence.paragraph != m.sentence.paragraph or told.date is None or not told.date.day:
+        return None
+    foreign = {a.id for a in m.actors if not a.vietnamese}
+    if not _kinds_agree(last.kind, m.kind) or not foreign <= last.foreign_ids():
+        return None
+    return last
+
+
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
     """Group mentions into events, in order of first mention."""
     clusters: list[Cluster] = []
@@ -130,7 +145,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             # Hàn Quốc").
             told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))
             continue
-        home = next((c for c in clusters if _fits(c, m)), None)
+        home = _paragraph_goes_on(clusters, m) or next((c for c in clusters if _fits(c, m)), None)
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]

@@ -10,7 +10,10 @@ the main event, or a grant whose value is stated.
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
+from importlib import resources
 
 from hoptac.extract import attributes, dates
 from hoptac.extract.actors import Actor, unique
@@ -18,6 +21,7 @@ from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on
+from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span
 from hoptac.models import DateValue, Event, Person
@@ -28,6 +32,7 @@ _ONLINE = re.compile(r"trực tuyến|online|cầu truyền hình|qua video|hìn
 def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> list[tuple[Event, list[Place]]]:
     """The article's events in order, each with the places that are its parties."""
     out: list[tuple[Event, list[Place]]] = []
+    zones = _zones(ctx, clusters)
     main_done = False
     main_parties: list[Actor] = []
     main_date: DateValue | None = None
@@ -62,7 +67,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             continue  # "Đà Nẵng đảm bảo tiến độ các công trình phục vụ APEC": the city hosts, it meets no one
         if not is_main and not _stands_alone(c):
             continue
-        event = _event(ctx, c, parties, is_main, actors, venue)
+        others = [z for k, z in enumerate(zones) if _apart(ctx, clusters[k], c)]
+        event = _event(ctx, c, parties, is_main, actors, venue, zones[clusters.index(c)], others)
         if is_main:
             main_done, main_parties, main_date = True, parties, event.date
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
@@ -315,8 +321,54 @@ def _venue_place(ctx: Context, c: Cluster) -> Place | None:
     return None
 
 
+def _apart(ctx: Context, other: Cluster, c: Cluster) -> bool:
+    """Whether another event is told apart from this one, so that those named there are its own: told on
+    another day, later that day, or after the lead."""
+    if other is c or not _stands_alone(other):
+        return False
+    if not other.first.in_lead or any(m.same_day for m in other.mentions):
+        return True
+    day = c.date or _lead_day(ctx)
+    return other.date is not None and day is not None and other.date != day
+
+
+def _lead_day(ctx: Context) -> tuple[int | None, int | None] | None:
+    lead = lead_end(ctx)
+    return next(
+        ((d.month, d.day) for d in ctx.date_mentions if ctx.title_end <= d.start < lead and d.month and d.day), None
+    )
+
+
+def _zones(ctx: Context, clusters: list[Cluster]) -> list[list[tuple[int, int]]]:
+    """Where each cluster is told: its mentions' sentences and the sentences after them in the same paragraph
+    up to the next mention ("Ngày 8/5, đoàn làm việc với ... Ông X, Hiệu trưởng, cho biết ...")."""
+    owner: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        for m in c.mentions:
+            owner.setdefault(m.sentence.start, k)
+    zones: list[list[tuple[int, int]]] = [[] for _ in clusters]
+    current: int | None = None
+    paragraph = -1
+    for sentence in ctx.sentences:
+        if sentence.start in owner:
+            current = owner[sentence.start]
+        elif sentence.paragraph != paragraph:
+            current = None
+        paragraph = sentence.paragraph
+        if current is not None:
+            zones[current].append((sentence.start, sentence.end))
+    return zones
+
+
 def _event(
-    ctx: Context, c: Cluster, parties: list[Actor], is_main: bool, actors: list[Actor], venue: Place | None
+    ctx: Context,
+    c: Cluster,
+    parties: list[Actor],
+    is_main: bool,
+    actors: list[Actor],
+    venue: Place | None,
+    zone: list[tuple[int, int]],
+    elsewhere: list[list[tuple[int, int]]],
 ) -> Event:
     kind = c.kind
     if is_main:
@@ -353,7 +405,7 @@ def _event(
         date=date,
         place=attributes.party(ctx, venue, None) if venue else None,
         parties=[attributes.party(ctx, p, roles.get(p.entity.id)) for p in places],
-        people=_people(ctx, c, parties, is_main),
+        people=_people(ctx, c, parties, is_main, zone, [span for z in elsewhere for span in z]),
         fields=fields,
         amounts=attributes.amounts(text),
         evidence=[attributes.evidence(ctx, s) for s in spans],
@@ -437,11 +489,19 @@ def _witnesses(ctx: Context, c: Cluster) -> list[Person]:
     return list(out.values())[:2]
 
 
-def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> list[Person]:
-    """People of the event's sentences; for the main event also those of the lead and its sides."""
+def _people(
+    ctx: Context,
+    c: Cluster,
+    parties: list[Actor],
+    is_main: bool,
+    zone: list[tuple[int, int]],
+    elsewhere: list[tuple[int, int]],
+) -> list[Person]:
+    """People where the event is told; for the main event also those of its sides named anywhere but where
+    another event is told."""
     if not is_main and all(m.listed for m in c.mentions) and _WITNESSED.search(c.first.sentence.text):
         return _witnesses(ctx, c)
-    spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
+    spans = zone or [(m.sentence.start, m.sentence.end) for m in c.mentions]
     vn = next((a.id for a in parties if a.vietnamese), None)
     foreign = next((a.id for a in parties if not a.vietnamese and a.kind != "country"), None)
     foreign = foreign or next((a.id for a in parties if not a.vietnamese), None)
@@ -454,9 +514,12 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
         if person.title_start is not None and person.title_end is not None:
             inside = [p for p in ctx.places_in(person.title_start, person.title_end)]
             own = inside[0].entity.id if inside else None
-        in_event = any(s <= person.start < e for s, e in spans)
-        if not in_event and not is_main:
-            continue
+        if person.name in _historical():
+            continue  # "kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh": honoured, not present
+        told_at = _occurrences(ctx, person)
+        in_event = any(s <= at < e for at in told_at for s, e in spans)
+        if not in_event and (not is_main or all(any(s <= at < e for s, e in elsewhere) for at in told_at)):
+            continue  # named only where another event is told
         countries = {a.country for a in parties}
         if not in_event and own is not None and own not in party_ids and _country_of(ctx, own) not in countries:
             continue  # an official of some other party, named elsewhere in the article
@@ -472,6 +535,22 @@ def _people(ctx: Context, c: Cluster, parties: list[Actor], is_main: bool) -> li
         party = own or (vn if person.vietnamese else foreign)
         out.append(Person(name=person.name, title=person.title, party=party))
     return out
+
+
+@cache
+def _historical() -> frozenset[str]:
+    data = resources.files("hoptac.extract").joinpath("data/historical_figures.csv").read_text(encoding="utf-8")
+    return frozenset(row["name"] for row in csv.DictReader(data.splitlines()))
+
+
+def _occurrences(ctx: Context, person: PersonMention) -> list[int]:
+    """Where the article names a person, by full name or a short form; not inside a place's name."""
+    found = {person.start}
+    for name in (person.name, *person.variants):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
+            if not any(p.start < m.end() and m.start() < p.end for p in ctx.places_in(m.start() - 30, m.end())):
+                found.add(m.start())
+    return sorted(found)
 
 
 _OWNER_BEFORE = re.compile(r"(?<!\w)của\s+\Z")

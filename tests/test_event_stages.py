@@ -1082,3 +1082,22 @@ def test_people_belong_to_the_event_told_where_they_are_named() -> None:
         ["Kim Jin-tae", "Trần Hồng Thái"],
         ["Lê Minh Chiến"],
     ]
+
+
+def test_towns_named_as_addresses_do_not_make_a_deal_between_firms_local() -> None:
+    text = (
+        "Doanh nghiệp Bến Tre ký kết hợp đồng xuất khẩu dừa sang Hàn Quốc\n\n"
+        "Ngày 14/5, tại Hội chợ Seoul Food 2024 diễn ra ở Trung tâm Triển lãm KINTEX, tỉnh Gyeonggi (Hàn Quốc), "
+        "Công ty CP Chế biến dừa Lương Quới (huyện Giồng Trôm, tỉnh Bến Tre) đã ký hợp đồng cung cấp 300 tấn "
+        "cơm dừa sấy với Công ty TNHH Hanmi Foods (thành phố Busan)."
+    )
+    assert extract_facts(text, PUBLISHED, use_model=False)[0] == []
+
+
+def test_a_town_that_receives_a_grant_is_a_side_without_its_leaders() -> None:
+    text = (
+        "ADB tài trợ 40 triệu USD cho dự án cấp nước tại Sóc Trăng\n\n"
+        "Ngày 14/5, Ngân hàng Phát triển châu Á (ADB) đã phê duyệt khoản tài trợ 40 triệu USD cho tỉnh Sóc Trăng "
+        "để nâng cấp hệ thống cấp nước sạch tại thành phố Sóc Trăng và huyện Mỹ Xuyên."
+    )
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in _events(text)] == [("aid", ["VN-52", "org:adb"])]

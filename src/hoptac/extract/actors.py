@@ -427,7 +427,15 @@ def _led(ctx: Context, p: Place) -> bool:
         or leader is not None
         or _ACTS_AFTER.match(ctx.text, p.end) is not None
         or _listed_under_leaders(ctx, p)
+        or _CULTURE_DAYS_OF.search(ctx.text, max(0, p.start - 60), p.start) is not None
     )
+
+
+# "Ngày hội văn hóa Huế tại Gyeongju", "Tuần Văn hóa - Du lịch Đà Nẵng": a locality holding its culture days.
+_CULTURE_DAYS_OF = re.compile(
+    r"(?:[Nn]gày hội|[Tt]uần lễ|[Tt]uần|[Nn]hững ngày|[Nn]gày|[Ll]iên hoan)\s+[Vv]ăn hóa"
+    r"(?:\s*(?:,|và|-|–)?\s*(?:[Dd]u lịch|[Ẩẩ]m thực|[Tt]hể thao))*\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?\Z"
+)
 
 
 # "gặp Thủ hiến, Thị trưởng của 4 bang lớn của Đức là Berlin, Hessen, Rheinland Pfalz và Hamburg".

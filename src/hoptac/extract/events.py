@@ -61,7 +61,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             speaking = _speaking_nations(ctx, guests) if nations else set()
             parties += [a for a in guests if a.id in speaking or a.id in speakers]
             parties = _told_once(parties)
-        if not in_scope(parties):
+        if not in_scope(parties, aid=_received(ctx, c, parties)):
             continue
         if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
             continue  # "Đà Nẵng đảm bảo tiến độ các công trình phục vụ APEC": the city hosts, it meets no one
@@ -208,6 +208,14 @@ def _located_regions(ctx: Context, actors: list[Actor]) -> set[str]:
 # "tài trợ ... cho dự án cải tạo hạ tầng đô thị tại Lào Cai": where a funded project is, is who receives it.
 # "ký biên bản ghi nhớ về việc xây dựng nhà máy ... tại Bà Rịa - Vũng Tàu": so is where a plant agreed on is built.
 _PROJECT_AT = re.compile(r"(?<!\w)(?:dự án|công trình|chương trình|nhà máy)(?!\w)[^.;]{0,60}\Z", re.IGNORECASE)
+
+
+def _received(ctx: Context, c: Cluster, parties: list[Actor]) -> bool:
+    """A grant, or an agreement on a project a Vietnamese locality is the site of: the locality receives it."""
+    if c.kind == "aid":
+        return True
+    spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
+    return c.kind == "signing" and any(a.vietnamese and _project_site(ctx, a, spans) for a in parties)
 
 
 def _project_site(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:

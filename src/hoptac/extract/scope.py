@@ -67,7 +67,7 @@ def is_actor(actor: Actor) -> bool:
     return actor.kind in LOCAL_KINDS or actor.kind == "agency" or is_city_network(actor.id)
 
 
-def in_scope(actors: Iterable[Actor]) -> bool:
+def in_scope(actors: Iterable[Actor], aid: bool = False) -> bool:
     """Two countries or more, one of them Vietnam, and a local government or agency among the parties.
 
     A locality takes part through its leaders or government ("UBND tỉnh", "Thống đốc tỉnh Aichi"), or
@@ -94,6 +94,9 @@ def in_scope(actors: Iterable[Actor]) -> bool:
         and any(not a.vietnamese for a in actors)
         and len(countries) >= 2
         and any(is_actor(a) and not (is_capital(a.id) and not a.led) for a in actors)
+        # A locality acts through its leaders or government, or receives aid; a town named as an address or
+        # where a trade fair is held does not ("Công ty CP Phú Thạnh (huyện Châu Thành, tỉnh Hậu Giang)").
+        and (aid or any(a.led or a.kind not in LOCAL_KINDS for a in actors if is_actor(a)))
     )
 
 

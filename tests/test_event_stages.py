@@ -1101,3 +1101,27 @@ def test_a_town_that_receives_a_grant_is_a_side_without_its_leaders() -> None:
         "để nâng cấp hệ thống cấp nước sạch tại thành phố Sóc Trăng và huyện Mỹ Xuyên."
     )
     assert [(e.kind, sorted(p.id for p in e.parties)) for e in _events(text)] == [("aid", ["VN-52", "org:adb"])]
+
+
+def test_an_official_named_again_without_a_title_keeps_the_side_of_his_title() -> None:
+    text = (
+        "Phó Thủ tướng tiếp Thống đốc tỉnh Niigata\n\n"
+        "Chiều 16/5, tại Trụ sở Chính phủ, Phó Thủ tướng Trần Hồng Hà đã tiếp ông Hanazumi Hideyo, Thống đốc tỉnh "
+        "Niigata (Nhật Bản).\n\n"
+        "Trước đó, sáng 15/5, Chủ tịch UBND tỉnh Nam Định Phạm Đình Nghị đã tiếp và làm việc với ông Hanazumi Hideyo "
+        "cùng đoàn. Hai bên thống nhất đẩy mạnh hợp tác đào tạo điều dưỡng."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-16", {"VN": "host", "JP-15": "guest"}),
+        ("meeting", "2024-05-15", {"VN-67": "host", "JP-15": "guest"}),
+    ]
+
+
+def test_the_province_a_consul_general_visits_receives_him_where_its_government_is_unnamed() -> None:
+    text = (
+        "Tổng Lãnh sự Hàn Quốc tại TP Hồ Chí Minh thăm và làm việc tại Bình Phước\n\n"
+        "Sáng 14/5, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Trần Văn Mi đã tiếp ông Shin Choong-il, "
+        "Tổng Lãnh sự Hàn Quốc tại TP Hồ Chí Minh, nhân dịp ông đến thăm và làm việc tại Bình Phước. Hai bên "
+        "trao đổi về thu hút đầu tư của doanh nghiệp Hàn Quốc vào các khu công nghiệp của Bình Phước."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-58": "host", "KR": "guest"})]

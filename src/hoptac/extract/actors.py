@@ -79,10 +79,12 @@ def _national_head() -> re.Pattern[str]:
 
 
 def unique(actors: list[Actor]) -> list[Actor]:
-    """One actor per party, its first mention kept."""
+    """One actor per party, its first mention kept; led if any of its mentions is ("UBND tỉnh" after "Bình Phước")."""
     seen: dict[str, Actor] = {}
     for a in actors:
-        seen.setdefault(a.id, a)
+        first = seen.setdefault(a.id, a)
+        if a.led and not first.led:
+            seen[a.id] = replace(first, led=True, escort=first.escort and a.escort)
     return list(seen.values())
 
 
@@ -241,7 +243,7 @@ def _led_by_bare_title(ctx: Context) -> set[str]:
 # government without its name.
 _OWN_GOVERNMENT = re.compile(
     r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
-    r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.?\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)"
+    r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)"
 )
 
 
@@ -264,15 +266,18 @@ _MISSION_AT = re.compile(
 
 
 def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
-    """The article's one Vietnamese province, wherever its government is named without its name."""
-    provinces = {
-        p.entity.id: p
-        for p in ctx.places
-        if p.vietnamese and p.entity.kind == "province" and not _posted_at(ctx, p)
-    }
-    if len(provinces) != 1:
+    """The article's Vietnamese province, wherever its government is named without its name: its only one, or
+    the one it names at least twice as often as any other ("Tổng Lãnh sự ... tại TP.Hồ Chí Minh" at Đồng Nai)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in ctx.places:
+        if p.vietnamese and p.entity.kind == "province" and not _posted_at(ctx, p):
+            counts[p.entity.id] = counts.get(p.entity.id, 0) + 1
+            first.setdefault(p.entity.id, p)
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    if not ranked or (len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]]):
         return []
-    place = next(iter(provinces.values()))
+    place = first[ranked[0]]
     taken = sorted((a.start, a.end) for a in named)
     starts = [start for start, _ in taken]
     reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end of the first k mentions
@@ -280,7 +285,9 @@ def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
     for m in _OWN_GOVERNMENT.finditer(ctx.text):
         before = bisect.bisect_left(starts, m.end())
         if before and reach[before - 1] > m.start():
-            continue  # inside a mention already read: "UBND tỉnh Quảng Nam"
+            continue  # inside a mention already read
+        if any(m.end() <= p.start <= m.end() + 2 for p in ctx.places_in(m.end(), m.end() + 80)):
+            continue  # the government of a locality named next: "UBND tỉnh Quảng Nam"
         mention = Mention(m.start(), m.end(), m.group(0), (place.entity.id,))
         out.append(Actor(Place(mention, place.entity), m.start(), m.end(), led=True))
     return out
@@ -409,12 +416,19 @@ def _ships(ctx: Context) -> set[str]:
     }
 
 
+def _clause_start(text: str, at: int, reach: int) -> int:
+    """Where the clause holding `at` begins, at most `reach` characters back."""
+    start = max(0, at - reach)
+    cut = max(text.rfind("\n", start, at), text.rfind(". ", start, at), text.rfind(", ", start, at))
+    return cut + 1 if cut >= 0 else start
+
+
 def _led(ctx: Context, p: Place) -> bool:
     if is_forum(p.entity.id):
         return ctx.title_holding(p) is not None  # "Tổng thư ký IPU Martin Chungong": the forum takes part
     if p.entity.kind not in ("province", "city", "district", "commune"):
         return p.entity.kind == "agency"
-    if _PRIVATE_BODY.search(ctx.text, max(0, p.start - 60), p.start):
+    if _PRIVATE_BODY.search(ctx.text, _clause_start(ctx.text, p.start, 60), p.start):
         return False  # "Ủy ban Đoàn kết Ấn Độ - Việt Nam bang Tây Bengal": a society named after its state
     leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start) or _DEPARTMENT_OF.search(
         ctx.text, max(0, p.start - 80), p.start

@@ -164,7 +164,7 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         a.id
         for a in actors
         if a.kind != "country"
-        and _only_venue(ctx, a, spans)
+        and _only_venue(ctx, a, spans, [x for m in c.mentions for x in m.actors])
         and not (c.kind in ("aid", "signing") and a.vietnamese and _project_site(ctx, a, spans))
     }
     # A venue abroad hosts only when no foreign side takes part otherwise ("với doanh nghiệp Hàn Quốc").
@@ -312,10 +312,12 @@ def _told_once(actors: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
 
 
-def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]]) -> bool:
-    """Every mention of the actor in the event's sentences follows "tại"/"ở"."""
-    seen = [p for p in ctx.places if p.entity.id == actor.id and any(s <= p.start < e for s, e in spans)]
-    return bool(seen) and all(is_venue(ctx.text, p.start) for p in seen)
+def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]], named: list[Actor] | None = None) -> bool:
+    """Every mention of the actor in the event's sentences follows "tại"/"ở", its government's unnamed ones
+    ("Phó Chủ tịch UBND tỉnh") included."""
+    seen = {p.start for p in ctx.places if p.entity.id == actor.id and any(s <= p.start < e for s, e in spans)}
+    seen |= {a.start for a in named or [] if a.id == actor.id and any(s <= a.start < e for s, e in spans)}
+    return bool(seen) and all(is_venue(ctx.text, start) for start in seen)
 
 
 def _venue_place(ctx: Context, c: Cluster) -> Place | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from hoptac.extract import dates
 from hoptac.extract.actors import Actor
-from hoptac.extract.context import Context, find_cues
+from hoptac.extract.context import Context, find_cues, is_venue
 from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span
 
@@ -164,6 +164,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         where = _WHERE_CLAUSE.search(s.text)
         own_end = s.start + where.start() if where else s.end
         own = tuple(a for a in actors if s.start <= a.start < own_end)
+        own += _sides_of_people(ctx, s.start, own_end, actors, own)
         in_lead = s.start < lead
         if _ATTENDING.match(s.text) and own:
             out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
@@ -171,13 +172,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if cue is None:
             continue
         if in_lead and s.start >= ctx.title_end and not _SAME_DAY.search(s.text, 0, cue[1]):
-            # The title names a side the sentence leaves out, not another locality of a side it names.
-            sides = {a.vietnamese for a in own if a.kind in LOCAL_KINDS}
-            own = own + tuple(
-                a
-                for a in title_actors
-                if a.id not in {x.id for x in own} and not (a.kind in LOCAL_KINDS and a.vietnamese in sides)
-            )
+            own = own + tuple(a for a in title_actors if _title_lends(ctx, a, own))
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
         if base.same_day and base.date is None:
             told = [m.date for m in out if m.date is not None and m.date.day and not (m.history or m.planned)]
@@ -200,6 +195,39 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 # "Tại buổi làm việc, hai bên đã ký kết ...": an agreement signed at the event.
                 out.append(replace(_candidate(ctx, s, "signing", s.start + signed, own, in_lead), companion=True))
     return out
+
+
+def _title_lends(ctx: Context, a: Actor, own: tuple[Actor, ...]) -> bool:
+    """The title names a side the sentence leaves out; of a side it names, only the nation of a foreign body
+    ("Tập đoàn Foxconn" in the lead, "doanh nghiệp Đài Loan" in the title), not another locality or Vietnam.
+    Where the sentence's event is held ("tại Munich") names no side."""
+    same = [o for o in own if o.vietnamese == a.vietnamese and not is_venue(ctx.text, o.start)]
+    if any(o.id == a.id for o in same):
+        return False
+    if not same:
+        return True
+    return not a.vietnamese and a.kind not in LOCAL_KINDS and all(o.kind not in LOCAL_KINDS for o in same)
+
+
+def _sides_of_people(
+    ctx: Context, start: int, end: int, actors: list[Actor], own: tuple[Actor, ...]
+) -> tuple[Actor, ...]:
+    """The sides of officials the sentence names whose title the article gave before: "Thống đốc Kawakami Hideo"
+    is Shizuoka's wherever he is named again."""
+    text = ctx.text[start:end]
+    ids = {a.id for a in own}
+    out: list[Actor] = []
+    for person in ctx.people:
+        if person.title_start is None or person.title_end is None or start <= person.title_start < end:
+            continue
+        if not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in (person.name, *person.variants)):
+            continue
+        for place in ctx.places_in(person.title_start, person.title_end):
+            side = next((a for a in actors if a.id == place.entity.id and a.start == place.start), None)
+            if side is not None and side.id not in ids:
+                ids.add(side.id)
+                out.append(side)
+    return tuple(out)
 
 
 def _gift_in(text: str) -> int | None:

@@ -1125,3 +1125,14 @@ def test_the_province_a_consul_general_visits_receives_him_where_its_government_
         "trao đổi về thu hút đầu tư của doanh nghiệp Hàn Quốc vào các khu công nghiệp của Bình Phước."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-58": "host", "KR": "guest"})]
+
+
+def test_a_foreign_city_the_gazetteer_lacks_is_not_dropped_for_its_country() -> None:
+    text = (
+        "Khai mạc Lễ hội văn hóa Việt Nam - Nhật Bản tại Hội An\n\n"
+        "Tối 10/5, UBND TP Hội An phối hợp với Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng khai mạc Lễ hội văn hóa "
+        "Việt Nam - Nhật Bản lần thứ 15.\n\n"
+        "Tham dự có ông Sato Kenji, Thị trưởng thành phố Kamagaya (tỉnh Chiba) cùng đoàn đại biểu thành phố Kamagaya."
+    )
+    [event] = _events(text)
+    assert "JP:kamagaya" in {p.id for p in event.parties}

@@ -253,13 +253,19 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     }
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):
-        if ent is None and m.adhoc:
+        if ent is None and m.adhoc and not _ends_in_a_name(ctx, m):
             ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries))
         if ent is not None and ent.id not in led and _stray(m, ent, countries):
             continue
         if ent is not None:
             places.append(Place(m, ent))
     return _named_as_province(places)
+
+
+def _ends_in_a_name(ctx: Context, m: Mention) -> bool:
+    """ "Thống đốc TP Saint Peterburg Pontavchenko": a place read up to a person's family name is no place."""
+    last = m.text.split()[-1]
+    return any(len(name) > 1 and last == name[-1] for name in ctx.person_names) and len(m.text.split()) > 2
 
 
 def _named_as_province(places: list[Place]) -> list[Place]:

@@ -183,8 +183,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     dropped = set()
     for child in (a for a in actors if a.kind in ("city", "district")):
         parent = child.place.entity.parent
-        if parent not in {a.id for a in actors}:
-            continue
+        if parent not in {a.id for a in actors if a.kind != "country"}:
+            continue  # a city the gazetteer lacks has its country for parent: the country is another matter
         child_first = order.get(child.id, child.start) < order.get(parent, 0) and not _only_venue(ctx, child, spans)
         if child_first and not child.led and any(a.id == parent and a.led for a in actors):
             child_first = False  # "thành phố Quy Nhơn (Bình Định)" hosts; "Chủ tịch UBND tỉnh Bình Định" acts

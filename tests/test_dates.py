@@ -81,3 +81,16 @@ def test_the_year_an_agreement_was_signed_is_not_the_article_s_year() -> None:
 def test_the_lunar_spring_named_pins_the_article_year() -> None:
     body = "Sáng 8/2, tỉnh tổ chức gặp mặt doanh nghiệp Xuân Mậu Tuất 2018, ghi nhận đóng góp trong năm 2017."
     assert article_year("Gặp mặt doanh nghiệp đầu xuân", body) == 2018
+
+
+def test_an_anniversary_span_gives_the_article_s_year() -> None:
+    body = "Tối 22/9, UBND TP Vinh tổ chức Lễ kỷ niệm 30 năm quan hệ hữu nghị với thành phố Kaysone (1994 - 2024)."
+    assert article_year("Kỷ niệm quan hệ hữu nghị", body) == 2024
+
+
+def test_a_plan_s_year_is_not_the_article_s() -> None:
+    body = (
+        "Chiều 23-9, hai thành phố tổ chức hội thảo trực tuyến. Năm 2021, các hoạt động trao đổi đoàn phải tạm dừng. "
+        "Hai bên sẽ phối hợp tổ chức Ngày văn hóa tại Đà Nẵng trong năm 2022."
+    )
+    assert article_year("Hội thảo trực tuyến", body) == 2021

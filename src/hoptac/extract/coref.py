@@ -62,6 +62,8 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False
     if m.same_day:
         return False  # "Chiều cùng ngày, ...": the next thing done that day
+    if all(x.history for x in cluster.mentions) != m.history:
+        return False  # what was done years ago and what is done now are two events
     foreign = {a.id for a in m.actors if not a.vietnamese}
     local = {a.id for a in m.actors if a.vietnamese}
     if not foreign:

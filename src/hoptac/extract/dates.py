@@ -118,9 +118,18 @@ def years_in_dates(text: str) -> list[int]:
 
 
 _SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b", re.I)
+# "Kỷ niệm 25 năm quan hệ kết nghĩa ... (1998 - 2023)": an anniversary's span ends in the article's year.
+_ANNIVERSARY_SPAN = re.compile(
+    r"(?:kỷ niệm|kỉ niệm)\s+(?P<n>\d{1,3})\s+năm[^()]{0,120}"
+    r"\(\s*(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\s*\)",
+    re.I,
+)
 # "họp mặt doanh nghiệp Xuân Đinh Dậu 2017", "Tết Mậu Tuất 2018": the spring the article is written in.
 _LUNAR_YEAR = re.compile(r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+[A-ZĐ][^\W\d_]+\s+[^\W\d_]+\s+((?:19|20)\d\d)(?!\d)")
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
+
+
+_PLAN_BEFORE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|kế hoạch|sắp tới|tới đây|mục tiêu|phấn đấu)(?!\w)[^.!?]*\Z", re.I)
 
 
 def article_year(title: str, body: str) -> int | None:
@@ -137,19 +146,32 @@ def article_year(title: str, body: str) -> int | None:
     lunar = [int(m.group(1)) for m in _LUNAR_YEAR.finditer(text)]
     if lunar:
         return max(lunar)
+    for m in _ANNIVERSARY_SPAN.finditer(text):
+        if int(m["y2"]) - int(m["y1"]) == int(m["n"]):
+            return int(m["y2"])
     for m in _SINCE_N_YEARS.finditer(text):
         window = text[max(0, m.start() - 200) : m.end() + 200]
         base = [y for _, y in years_stated(window)] or [y for _, y in years_stated(text)]
         if base:
             return min(base) + int(m.group(1))
-    in_year = [int(m.group(1)) for m in _IN_YEAR.finditer(text)]
+    # Not a plan's year: "sẽ ... phối hợp tổ chức Ngày văn hóa Sakai tại Đà Nẵng trong năm 2022".
+    in_year = [
+        int(m.group(1))
+        for m in _IN_YEAR.finditer(text)
+        if not _PLAN_BEFORE.search(text, max(0, m.start() - 150), m.start())
+    ]
     if in_year:
         return max(in_year)
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
     full = years_in_dates(text)
     if full:
         return max(full)
-    years = [y for off, y in _current_years(text) if not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)]
+    years = [
+        y
+        for off, y in _current_years(text)
+        if not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
+        and not _PLAN_BEFORE.search(text, max(0, off - 150), off)
+    ]
     return max(years) if years else None
 
 

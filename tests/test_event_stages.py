@@ -623,7 +623,8 @@ def test_a_province_licensing_a_foreign_investor_is_an_event() -> None:
         "Ngày 10/5, Sở Kế hoạch và Đầu tư tỉnh Phú Yên cấp giấy chứng nhận đăng ký đầu tư cho Công ty TNHH Maple "
         "(nhà đầu tư đến từ Canada) xây dựng nhà máy chế biến gỗ với tổng vốn 5 triệu USD."
     )
-    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN-32", "CA"})]
+    # The firm's legal form ("Công ty TNHH") does not hide its foreign name.
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN-32", "CA", "org:maple"})]
 
 
 def test_a_port_call_welcomed_by_a_province_s_departments_is_the_province_s_event() -> None:
@@ -1136,3 +1137,15 @@ def test_a_foreign_city_the_gazetteer_lacks_is_not_dropped_for_its_country() -> 
     )
     [event] = _events(text)
     assert "JP:kamagaya" in {p.id for p in event.parties}
+
+
+def test_one_agreement_with_each_firm_a_province_signs_with() -> None:
+    text = (
+        "Bình Phước xúc tiến đầu tư tại Seoul\n\n"
+        "Ngày 14/5/2024, tại Seoul (Hàn Quốc), UBND tỉnh Bình Phước tổ chức hội nghị xúc tiến đầu tư với sự tham dự "
+        "của hơn 100 doanh nghiệp Hàn Quốc.\n\n"
+        "Trong khuôn khổ hội nghị, UBND tỉnh Bình Phước đã ký biên bản ghi nhớ đầu tư với Công ty TNHH Daesung "
+        "Industrial về dự án nhà máy linh kiện, và với Công ty Cổ phần Hanwool Foods về dự án chế biến hạt điều."
+    )
+    signings = [sorted(p.id for p in e.parties) for e in _events(text) if e.kind == "signing"]
+    assert signings == [["VN-58", "org:daesung-industrial"], ["VN-58", "org:hanwool-foods"]]

@@ -15,6 +15,7 @@ Quốc)") is one.
 from __future__ import annotations
 
 import bisect
+import collections
 import csv
 import itertools
 import re
@@ -91,7 +92,7 @@ def unique(actors: list[Actor]) -> list[Actor]:
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
     r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|[Dd]oanh nghiệp|"
-    r"[Tt]ổ chức)\s+"
+    r"[Tt]ổ chức)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?"
     r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
     r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
     r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
@@ -678,7 +679,10 @@ def _companies(ctx: Context) -> list[Actor]:
     """Foreign companies by their head noun or suffix, in the country named beside them or the article's only one."""
     out = []
     countries = [p for p in ctx.places if p.entity.kind == "country"]
-    foreign = {p.entity.id for p in countries if p.entity.id != "VN"}
+    named = collections.Counter(p.entity.id for p in countries if p.entity.id != "VN")
+    ranked = named.most_common(2)
+    # The article's foreign country: its only one, or the one named at least twice as often as any other.
+    only = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
     for m in _COMPANY.finditer(ctx.text):
         group = "name" if m.group("name") else "bare"
         name = m.group(group).rstrip(".")
@@ -701,8 +705,8 @@ def _companies(ctx: Context) -> list[Actor]:
         after = next((c for c in countries if m.end() <= c.start <= m.end() + 12), None)
         if after is not None and _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
             country = after.entity.id
-        elif len(foreign) == 1:
-            country = next(iter(foreign))
+        elif only is not None:
+            country = only
         else:
             continue
         if country == "VN":

@@ -181,6 +181,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
             base = replace(base, companion=True)
         pairs = _signed_pairs(ctx, s, own) if cue[0] == "signing" or "ký" in s.text else []
+        if not pairs and (cue[0] == "signing" or _signed_after_setting(s.text) is not None):
+            pairs = _signed_with_each(ctx, s, own)
         if pairs:
             # Leaders witnessing several agreements: each pair of signatories signs its own.
             out.extend(replace(base, kind="signing", actors=pair, listed=True) for pair in pairs)
@@ -252,6 +254,19 @@ def _signed_pairs(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tuple[A
             continue
         pairs.append((replace(a, led=True), replace(b, led=True)))
     return pairs if len(pairs) > 1 or _DOCUMENT.search(s.text) else []
+
+
+_WITH = re.compile(r"(?<!\w)với\s+(?:(?:Công ty|Tập đoàn|Tổng công ty)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?)?\Z")
+
+
+def _signed_with_each(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tuple[Actor, ...]]:
+    """ "UBND tỉnh Long An ký biên bản ghi nhớ với Công ty A về ..., và với Công ty B về ...": one agreement with
+    each foreign body the sentence lists after "với", signed by the Vietnamese side named before the first."""
+    withs = [a for a in own if not a.vietnamese and _WITH.search(ctx.text, max(0, a.start - 40), a.start)]
+    if len(withs) < 2:
+        return []
+    signer = next((a for a in own if a.vietnamese and a.kind != "country" and a.start < withs[0].start), None)
+    return [(replace(signer, led=True), other) for other in withs] if signer else []
 
 
 def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, ...], in_lead: bool) -> Candidate:

@@ -1149,3 +1149,17 @@ def test_one_agreement_with_each_firm_a_province_signs_with() -> None:
     )
     signings = [sorted(p.id for p in e.parties) for e in _events(text) if e.kind == "signing"]
     assert signings == [["VN-58", "org:daesung-industrial"], ["VN-58", "org:hanwool-foods"]]
+
+
+def test_a_district_in_brackets_is_where_a_border_gate_is_and_the_province_gives() -> None:
+    text = (
+        "Long An trao tặng vật tư y tế cho tỉnh Svay Rieng\n\n"
+        "Sáng 14/5, tại Cửa khẩu quốc tế Bình Hiệp (thị xã Kiến Tường), Phó Chủ tịch UBND tỉnh Long An Nguyễn Minh "
+        "Lâm đã trao tặng tỉnh Svay Rieng (Campuchia) 20.000 khẩu trang y tế.\n\n"
+        "Trước đó, ngày 8/5, tại Cửa khẩu Mỹ Quý Tây (huyện Đức Huệ), tỉnh đã trao tặng tỉnh Prey Veng 10.000 bộ "
+        "kít xét nghiệm."
+    )
+    assert [(e.kind, e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("aid", "2024-05-14", ["KH-20", "VN-41"]),
+        ("aid", "2024-05-08", ["KH-14", "VN-41"]),
+    ]

@@ -243,6 +243,8 @@ def _led_by_bare_title(ctx: Context) -> set[str]:
 # "Chủ tịch UBND tỉnh đã tiếp ...", "tại trụ sở UBND tỉnh": a province's paper or portal names its own
 # government without its name.
 _OWN_GOVERNMENT = re.compile(
+    # "..., tỉnh đã trao tặng tỉnh Tbong Khmum": the province itself as the subject.
+    r"(?:(?<=, )|(?<=^))tỉnh(?=\s+(?:đã|sẽ|cũng|vừa)\s)|"
     r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
     r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)"
 )
@@ -491,6 +493,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
+    if p.vietnamese and p.entity.kind != "province" and _ADDRESS_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
+        return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
     if _in_pair_name(ctx, p):
@@ -514,6 +518,7 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
 
 
+_ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")
 # A Vietnamese firm's registered name ends with its place: "Công ty Cổ phần Cấp nước Thừa Thiên Huế".
 _IN_FIRM_NAME = re.compile(
     r"(?<!\w)(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ phần|cổ phần)(?!\w)"

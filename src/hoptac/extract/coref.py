@@ -62,8 +62,6 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False
     if m.same_day:
         return False  # "Chiều cùng ngày, ...": the next thing done that day
-    if all(x.history for x in cluster.mentions) != m.history:
-        return False  # what was done years ago and what is done now are two events
     foreign = {a.id for a in m.actors if not a.vietnamese}
     local = {a.id for a in m.actors if a.vietnamese}
     if not foreign:
@@ -116,6 +114,10 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# How far after the dated mention an undated one still goes on telling its event, in characters.
+_GOES_ON = 300
+
+
 def _paragraph_goes_on(clusters: list[Cluster], m: Candidate) -> Cluster | None:
     """The event a dated mention began earlier in the same paragraph, which an undated mention goes on telling:
     "Ngày 16/5, đoàn làm việc với Trường Đại học Đà Lạt. Ông X, Hiệu trưởng, cho biết ... trao đổi ..."."""
@@ -125,6 +127,8 @@ def _paragraph_goes_on(clusters: list[Cluster], m: Candidate) -> Cluster | None:
     told = last.mentions[-1]
     if told.sentence.paragraph != m.sentence.paragraph or told.date is None or not told.date.day:
         return None
+    if m.sentence.start - told.sentence.end > _GOES_ON:
+        return None  # a scraped page may hold a whole article in one paragraph
     foreign = {a.id for a in m.actors if not a.vietnamese}
     if not _kinds_agree(last.kind, m.kind) or not foreign <= last.foreign_ids():
         return None

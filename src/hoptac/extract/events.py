@@ -236,6 +236,10 @@ _SPEAKS = re.compile(
 _PRESENT = re.compile(r"(?<!\w)(?:đại biểu|đoàn|đại diện|tham dự|tham gia|khách mời)(?!\w)[^.;]{0,60}\Z", re.I)
 
 
+# "Đại diện Trung Quốc cho rằng", "đoàn đại biểu Lào": a nation's own delegate.
+_DELEGATE_OF = re.compile(r"(?<!\w)(?:[Đđ]ại diện|[Đđ]ại biểu|[Đđ]oàn đại biểu|[Pp]hái đoàn)\s+(?:của\s+)?\Z")
+
+
 def _speaking_nations(ctx: Context, guests: list[Actor]) -> set[str]:
     """Countries that speak at a conference or whose delegates its lead names: "Đại diện Thái Lan cho biết"."""
     lead = lead_end(ctx)
@@ -248,6 +252,7 @@ def _speaking_nations(ctx: Context, guests: list[Actor]) -> set[str]:
                 (p.start < lead or _SPEAKS.match(ctx.text, p.end))
                 and _PRESENT.search(ctx.text, max(0, p.start - 80), p.start)
             )
+            or _DELEGATE_OF.search(ctx.text, max(0, p.start - 20), p.start)
             or ctx.title_holding(p) is not None
         )
     }

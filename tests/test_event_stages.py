@@ -1163,3 +1163,25 @@ def test_a_district_in_brackets_is_where_a_border_gate_is_and_the_province_gives
         ("aid", "2024-05-14", ["KH-20", "VN-41"]),
         ("aid", "2024-05-08", ["KH-14", "VN-41"]),
     ]
+
+
+def test_a_hyphenated_korean_name_is_no_vietnamese_district() -> None:
+    text = (
+        "Hưng Yên tiếp đoàn thành phố Suwon\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Hưng Yên Trần Quốc Văn đã tiếp ông Kim Dong-hyun, Phó Thị trưởng thành phố "
+        "Suwon (Hàn Quốc). Hai bên trao đổi về hợp tác đào tạo nghề."
+    )
+    [event] = _events(text)
+    assert sorted(p.id for p in event.parties) == ["KR-41:suwon", "VN-66"]
+    assert ("Kim Dong-hyun", "KR-41:suwon") in [(p.name, p.party) for p in event.people]
+
+
+def test_a_trip_told_stop_by_stop_is_its_stops() -> None:
+    text = (
+        "Đoàn công tác tỉnh Hải Dương thăm, làm việc tại tỉnh Chungcheongnam\n\n"
+        "Từ ngày 12 đến 16/5, đoàn công tác tỉnh Hải Dương do ông Triệu Thế Hùng, Chủ tịch UBND tỉnh làm trưởng "
+        "đoàn đã thăm và làm việc tại tỉnh Chungcheongnam (Hàn Quốc).\n\n"
+        "Sáng 13/5, ông Kim Tae-heum, Tỉnh trưởng tỉnh Chungcheongnam đã tiếp và làm việc với đoàn. Hai bên trao "
+        "đổi về hợp tác nông nghiệp và đào tạo nghề."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-13", {"KR-44": "host", "VN-61": "guest"})]

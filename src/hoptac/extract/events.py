@@ -87,7 +87,33 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # Signed at a gathering that is no event of its own ("Cũng tại buổi họp mặt, ..."): on the lead's day.
             event = event.model_copy(update={"date": _date(ctx, c, True)[0]})
         out.append((event, [a.place for a in parties]))
-    return out
+    return _without_trip_summary(ctx, clusters, out)
+
+
+# "Từ ngày 18 đến 22/9, đoàn ... đã thăm và làm việc tại tỉnh Gyeonggi": a trip, told stop by stop after.
+_TRIP = re.compile(r"[Tt]ừ ngày\s+\d{1,2}\s*(?:đến|tới|-|–)")
+
+
+def _without_trip_summary(
+    ctx: Context, clusters: list[Cluster], found: list[tuple[Event, list[Place]]]
+) -> list[tuple[Event, list[Place]]]:
+    """The lead's summary of a trip is no event of its own where the article tells its dated stops with the
+    same hosts: those are the events."""
+    if len(found) < 2 or not clusters or not clusters[0].first.in_lead:
+        return found
+    main = clusters[0]
+    dated = [m.date for m in main.mentions if m.date is not None]
+    if not dated or not _TRIP.match(ctx.text, dated[0].start):
+        return found
+    first, rest = found[0], found[1:]
+    foreign = {p.id for p in first[0].parties if p.country != "VN"}
+    # A stop has a day of its own: what the lead tells on the trip's first day is part of the trip's telling.
+    stops = [
+        e
+        for e, _ in rest
+        if e.date and e.date.precision == "day" and e.date != first[0].date and foreign & {p.id for p in e.parties}
+    ]
+    return rest if stops else found
 
 
 # Gatherings whose foreign guests are often named only where they speak: "Tỉnh trưởng tỉnh Luông Nậm Thà bày tỏ".

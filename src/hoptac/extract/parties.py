@@ -153,12 +153,17 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not _first_name(text, toks, i, n, ids)
             and not _vietnamese_word(text, toks, i, n, ids)
             and not _unaccented_name_end(text, toks, i, n, ids)
+            and not _HYPHENATED_ON.match(text, end)
         ):
             out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
     out.extend(_adhoc_places(text, out, blocked))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# "Kim Dong-hyun": a word that goes on after a hyphen in lower case is a name of its own, not the place.
+_HYPHENATED_ON = re.compile(r"-[a-z]")
 
 
 def _after_surname(text: str, toks: list[re.Match[str]], i: int) -> bool:

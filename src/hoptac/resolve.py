@@ -59,35 +59,25 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
         return None
     company = mention.kind_hint == "company"
     name = re.sub(r"^\S+(?:\s+phố)?\s+", "", mention.text) if mention.kind_hint and not company else mention.text
-    kind = mention.kind_hint or "city"
-    return Entity(
-        id=f"org:{slug(name)}" if company else f"{country}:{slug(name)}",
-        kind=kind,
-        country=country,
-        name=name,
-        name_vi=mention.text,
-        aliases=(mention.text,),
-        parent=country,
-        lat=None,
-        lon=None,
-        valid_from=None,
-        valid_to=None,
-        successor=None,
-        source="named in the article",
-    )
+    ident = f"org:{slug(name)}" if company else f"{country}:{slug(name)}"
+    return _named_in_article(ident, mention.kind_hint or "city", country, name, mention.text)
 
 
 def named_body(mention: Mention, country: str | None) -> Entity | None:
     """An organisation the text names in full, of any country: "Trường Đại học Đà Lạt"."""
     if not country:
         return None
+    return _named_in_article(f"org:{slug(mention.text)}", "organisation", country, mention.text, mention.text)
+
+
+def _named_in_article(ident: str, kind: str, country: str, name: str, surface: str) -> Entity:
     return Entity(
-        id=f"org:{slug(mention.text)}",
-        kind="organisation",
+        id=ident,
+        kind=kind,
         country=country,
-        name=mention.text,
-        name_vi=mention.text,
-        aliases=(mention.text,),
+        name=name,
+        name_vi=surface,
+        aliases=(surface,),
         parent=country,
         lat=None,
         lon=None,

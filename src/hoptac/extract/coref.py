@@ -145,12 +145,13 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             if told and _dates_agree(told[-1], m):
                 told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
             continue
-        told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]
-        if m.at_event and told and m.kind in _TOGETHER and not (m.listed or m.companion):
-            # Its sides take part; a nation's investors named there are only talked about ("đôn đốc nhà đầu tư
-            # Hàn Quốc").
-            told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))
-            continue
+        if m.at_event and m.kind in _TOGETHER and not (m.listed or m.companion):
+            told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]
+            if told:
+                # Its sides take part; a nation's investors named there are only talked about ("đôn đốc nhà đầu
+                # tư Hàn Quốc").
+                told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))
+                continue
         home = _paragraph_goes_on(clusters, m) or next((c for c in clusters if _fits(c, m)), None)
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.

@@ -1185,3 +1185,27 @@ def test_a_trip_told_stop_by_stop_is_its_stops() -> None:
         "đổi về hợp tác nông nghiệp và đào tạo nghề."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-13", {"KR-44": "host", "VN-61": "guest"})]
+
+
+def test_a_project_a_development_lender_funds_told_in_passing_is_aid() -> None:
+    text = (
+        "Kon Tum giải trình giá cây giống trong dự án giảm nghèo\n\n"
+        "Ngày 20/5, UBND tỉnh Kon Tum có văn bản giải trình về giá cây cà phê giống cấp cho hộ nghèo. "
+        "Theo văn bản, giá cây giống được các nhóm hộ thống nhất với nhà cung cấp theo giá thị trường.\n"
+        "Các nhóm hộ tự chọn nhà cung cấp và tự nghiệm thu cây giống trước khi thanh toán.\n"
+        "Dự án phát triển hạ tầng nông thôn và giảm nghèo tỉnh Kon Tum, vay vốn Ngân hàng Thế giới, được triển "
+        "khai tại 6 huyện nghèo của tỉnh."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date, {p.id: p.role for p in e.parties}) for e in events] == [
+        ("aid", None, {"org:world-bank": "funder", "VN-28": "recipient"})
+    ]
+
+
+def test_a_lender_named_beside_a_ministry_alone_makes_no_local_aid() -> None:
+    text = (
+        "Bộ Giao thông Vận tải kiểm tra tiến độ cao tốc\n\n"
+        "Sáng 20/5, Thứ trưởng Bộ Giao thông Vận tải kiểm tra tiến độ thi công các gói thầu cao tốc. "
+        "Các gói thầu sử dụng vốn vay Ngân hàng Phát triển châu Á (ADB) đang chậm so với kế hoạch."
+    )
+    assert _events(text) == []

@@ -67,6 +67,7 @@ def roles(
     return roles
 
 
+_BORROWED = re.compile(r"(?:vay vốn|vốn vay|vốn ODA)(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|nhận được|tiếp nhận|nhận)(?!\w)")
 
 
@@ -85,7 +86,10 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
     before = [p for p in own if p.end <= at]
     after = [p for p in own if p.start >= at]
     passive = _PASSIVE.search(ctx.text, before[0].end, at) if before else None
-    if passive:
+    if _BORROWED.match(s.text, cue):
+        # "Dự án ... tỉnh Kon Tum, vay vốn ADB", "vốn vay ODA của Nhật Bản": the lender comes after.
+        givers, takers = after, before
+    elif passive:
         # "Quảng Ngãi được tỉnh Gunma tài trợ", "Quảng Ngãi nhận tài trợ của tỉnh Gunma".
         givers = [p for p in before if p.start >= passive.end()] or after
         takers = [p for p in before if p.end <= passive.start()]

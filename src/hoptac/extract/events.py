@@ -159,8 +159,15 @@ def _stands_alone(c: Cluster) -> bool:
         m.date is not None and m.date.day for m in told
     ):
         return True
-    # Undated, outside the lead: only a gift or grant whose value the text states.
-    return c.kind == "aid" and any(attributes.amounts(m.sentence.text) for m in told)
+    # Undated, outside the lead: only a gift or grant whose value the text states, or a project a development
+    # lender or a foreign agency funds ("vốn vay Ngân hàng Thế giới").
+    return c.kind == "aid" and any(attributes.amounts(m.sentence.text) or _lender(m) for m in told)
+
+
+def _lender(m: Candidate) -> bool:
+    return any(a.kind in ("agency", "organisation") and not a.vietnamese for a in m.actors) and any(
+        a.vietnamese and a.kind != "country" for a in m.actors
+    )
 
 
 def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:

@@ -94,3 +94,20 @@ def test_a_plan_s_year_is_not_the_article_s() -> None:
         "Hai bên sẽ phối hợp tổ chức Ngày văn hóa tại Đà Nẵng trong năm 2022."
     )
     assert article_year("Hội thảo trực tuyến", body) == 2021
+
+
+def test_article_year_is_not_counted_from_a_rounded_span_or_a_treaty_s_year() -> None:
+    body = (
+        "Hai bên nhất trí giải quyết tranh chấp trên cơ sở Công ước Liên hợp quốc về Luật Biển 1982. "
+        "Chủ tịch Quốc hội Lào đánh giá cao các thành quả đạt được sau hơn 55 năm thiết lập quan hệ ngoại giao."
+    )
+    assert article_year("Chủ tịch Quốc hội Lào kết thúc chuyến thăm Việt Nam", body) is None
+
+
+def test_article_year_is_not_the_day_a_service_began() -> None:
+    body = (
+        "Đường bay thẳng giữa Cần Thơ và Côn Minh được khai thác từ ngày 15-7-2016. "
+        "Ngày 12/4, hai bên thống nhất tăng tần suất chuyến bay trong năm 2019."
+    )
+    assert article_year("Cần Thơ tiếp đoàn tỉnh Vân Nam", body) == 2019
+    assert article_year("Cần Thơ tiếp đoàn tỉnh Vân Nam", body.replace(" trong năm 2019", "")) is None

@@ -117,7 +117,8 @@ def years_in_dates(text: str) -> list[int]:
     return [int(m.group("y")) for pattern in (_DMY, _DAY_WORDS) for m in pattern.finditer(text) if m.group("y")]
 
 
-_SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn|gần|hơn)\s+(\d{1,2})\s+năm\b", re.I)
+# "sau 23 năm": exact spans only; "sau hơn 40 năm" counts from no year one can trust.
+_SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn)\s+(\d{1,2})\s+năm\b", re.I)
 # "Kỷ niệm 25 năm quan hệ kết nghĩa ... (1998 - 2023)": an anniversary's span ends in the article's year.
 _ANNIVERSARY_SPAN = re.compile(
     r"(?:kỷ niệm|kỉ niệm)\s+(?P<n>\d{1,3})\s+năm[^()]{0,120}"
@@ -163,13 +164,19 @@ def article_year(title: str, body: str) -> int | None:
     if in_year:
         return max(in_year)
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
-    full = years_in_dates(text)
+    full = [
+        int(m.group("y"))
+        for pattern in (_DMY, _DAY_WORDS)
+        for m in pattern.finditer(text)
+        if m.group("y") and not _BEGAN_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    ]
     if full:
         return max(full)
     years = [
         y
         for off, y in _current_years(text)
         if not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
+        and not _LAW_BEFORE.search(text, max(0, off - 50), off)
         and not _PLAN_BEFORE.search(text, max(0, off - 150), off)
     ]
     return max(years) if years else None
@@ -188,6 +195,19 @@ def _current_years(text: str) -> list[tuple[int, int]]:
 # "đã ký Thỏa thuận hợp tác năm 2008", "thành lập năm 1995", "sinh năm 1960": when something began, not now.
 _FOUNDED_BEFORE = re.compile(
     r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z", re.IGNORECASE
+)
+
+
+# "Công ước Liên hợp quốc về Luật Biển 1982", "UNCLOS 1982": the year names a treaty or a law.
+_LAW_BEFORE = re.compile(r"(?:Luật|Công ước|Hiến pháp|Hiệp định|Hiệp ước|UNCLOS)[^.;,()]{0,40}\Z")
+
+
+# "khai thác từ ngày 31-3-2014", "ký kết ngày 5/9/2009": a full date when something began; "Từ ngày 18 đến
+# 22/9/2019" alone is the trip itself.
+_BEGAN_BEFORE = re.compile(
+    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|khánh thành|khai thác|vận hành|hoạt động)"
+    r"\s*(?:vào\s+|từ\s+)?(?:ngày\s+)?\Z",
+    re.IGNORECASE,
 )
 
 

@@ -1209,3 +1209,16 @@ def test_a_lender_named_beside_a_ministry_alone_makes_no_local_aid() -> None:
         "Các gói thầu sử dụng vốn vay Ngân hàng Phát triển châu Á (ADB) đang chậm so với kế hoạch."
     )
     assert _events(text) == []
+
+
+def test_a_foreign_governor_met_during_a_national_visit_is_an_event_though_undated() -> None:
+    text = (
+        "Chủ tịch nước kết thúc chuyến thăm chính thức Đức\n\n"
+        "Ngày 20/5, Chủ tịch nước kết thúc tốt đẹp chuyến thăm chính thức Đức. Tại Berlin, Chủ tịch nước đã hội đàm "
+        "với Tổng thống Đức và dự diễn đàn doanh nghiệp hai nước.\n"
+        "Hai bên nhất trí thúc đẩy thương mại song phương và hợp tác trong lĩnh vực năng lượng tái tạo.\n"
+        "Trong chuyến thăm, Chủ tịch nước còn tiếp Thủ hiến bang Bayern Markus Söder, đề nghị bang tăng "
+        "cường hợp tác với các địa phương của Việt Nam trong lĩnh vực dệt may và chế biến nông sản."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("meeting", {"VN", "DE-BY"})]

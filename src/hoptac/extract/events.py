@@ -161,7 +161,16 @@ def _stands_alone(c: Cluster) -> bool:
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states, or a project a development
     # lender or a foreign agency funds ("vốn vay Ngân hàng Thế giới").
-    return c.kind == "aid" and any(attributes.amounts(m.sentence.text) or _lender(m) for m in told)
+    if c.kind == "aid" and any(attributes.amounts(m.sentence.text) or _lender(m) for m in told):
+        return True
+    # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
+    return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
+
+
+def _foreign_leader_met(m: Candidate) -> bool:
+    return any(not a.vietnamese and a.led and a.kind in LOCAL_KINDS for a in m.actors) and any(
+        a.vietnamese and (a.national or a.led) for a in m.actors
+    )
 
 
 def _lender(m: Candidate) -> bool:

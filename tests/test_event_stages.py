@@ -1222,3 +1222,35 @@ def test_a_foreign_governor_met_during_a_national_visit_is_an_event_though_undat
     )
     events = _events(text)
     assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("meeting", {"VN", "DE-BY"})]
+
+
+def test_each_stop_of_a_trip_told_in_one_paragraph_is_its_own_event() -> None:
+    text = (
+        "Đoàn công tác tỉnh Quảng Trị thăm, làm việc tại hai tỉnh của Lào\n\n"
+        "Từ ngày 13 đến 15/5, đoàn công tác tỉnh Quảng Trị do Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm, làm việc "
+        "tại các tỉnh Savannakhet và Salavan (Lào). Ngày 13/5, tại thành phố Kaysone Phomvihane, đoàn đã làm việc với "
+        "lãnh đạo tỉnh Savannakhet do Tỉnh trưởng chủ trì. Hai bên đánh giá kết quả hợp tác và thống nhất tăng cường "
+        "phối hợp quản lý biên giới. Ngày 14/5, đoàn đến tỉnh Salavan và làm việc với Phó Tỉnh trưởng tỉnh Salavan. "
+        "Tại buổi làm việc, lãnh đạo tỉnh Salavan cảm ơn tỉnh Quảng Trị đã hỗ trợ xây dựng trường học và đào tạo "
+        "cán bộ y tế. Cuối buổi làm việc, hai Chủ tịch đã ký Biên bản thỏa thuận hợp tác giữa tỉnh Quảng Trị và tỉnh "
+        "Salavan năm 2024. Ngày 15/5, đoàn về nước."
+    )
+    summary = [(e.kind, e.date.value if e.date else None, {p.id: p.role for p in e.parties}) for e in _events(text)]
+    assert [s for s in summary if s[0] != "aid"] == [
+        ("meeting", "2024-05-13", {"LA-SV": "host", "VN-25": "guest"}),
+        ("meeting", "2024-05-14", {"LA-SL": "host", "VN-25": "guest"}),
+        ("signing", "2024-05-14", {"VN-25": "participant", "LA-SL": "participant"}),
+    ]
+    assert [s[2] for s in summary if s[0] == "aid"] == [{"LA-SL": "recipient", "VN-25": "funder"}]
+
+
+def test_a_signing_the_lead_tells_and_the_body_retells_the_same_afternoon_is_one() -> None:
+    text = (
+        "Thanh Hóa và tỉnh Gyeongsangnam ký biên bản ghi nhớ hợp tác\n\n"
+        "Chiều 16/5, Phó Chủ tịch UBND tỉnh Thanh Hóa làm việc với đoàn công tác tỉnh Gyeongsangnam (Hàn Quốc) do "
+        "Phó Tỉnh trưởng làm trưởng đoàn. Ngay sau buổi làm việc, hai địa phương đã ký kết biên bản ghi nhớ.\n"
+        "Tại buổi làm việc, hai bên trao đổi về lao động thời vụ và đào tạo nghề.\n"
+        "Chiều cùng ngày, lãnh đạo hai tỉnh đã ký kết biên bản ghi nhớ về hợp tác giữa UBND tỉnh Thanh Hóa và chính "
+        "quyền tỉnh Gyeongsangnam."
+    )
+    assert sorted(e.kind for e in _events(text)) == ["meeting", "signing"]

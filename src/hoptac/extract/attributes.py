@@ -68,6 +68,7 @@ def roles(
 
 
 _BORROWED = re.compile(r"(?:vay vốn|vốn vay|vốn ODA)(?!\w)", re.IGNORECASE)
+_THANKS = re.compile(r"(?<!\w)(?:cảm ơn|cám ơn|tri ân)(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|nhận được|tiếp nhận|nhận)(?!\w)")
 
 
@@ -86,7 +87,12 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
     before = [p for p in own if p.end <= at]
     after = [p for p in own if p.start >= at]
     passive = _PASSIVE.search(ctx.text, before[0].end, at) if before else None
-    if _BORROWED.match(s.text, cue):
+    thanks = _THANKS.search(ctx.text, before[0].start, at) if before else None
+    if thanks:
+        # "lãnh đạo tỉnh Hủa Phăn cảm ơn Nghệ An đã hỗ trợ": the one thanked gave.
+        givers = [p for p in before if p.start >= thanks.end()]
+        takers = [p for p in before if p.end <= thanks.start()]
+    elif _BORROWED.match(s.text, cue):
         # "Dự án ... tỉnh Kon Tum, vay vốn ADB", "vốn vay ODA của Nhật Bản": the lender comes after.
         givers, takers = after, before
     elif passive:

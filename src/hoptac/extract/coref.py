@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from hoptac.extract import dates
 from hoptac.extract.actors import Actor, unique
 from hoptac.extract.mentions import Candidate
 
@@ -51,18 +52,46 @@ def _kinds_agree(a: str, b: str) -> bool:
     return a == b or (a in _TOGETHER and b in _TOGETHER) or {a, b} == _AID_AGREEMENT
 
 
+# "ký thỏa thuận tài trợ", "ký hiệp định vay vốn": a signing that is the grant's own.
+_GRANT_SIGNED = re.compile(
+    r"(?<!\w)ký(?!\w).*(?:tài trợ|viện trợ|vay|không hoàn lại)|(?:tài trợ|viện trợ|vay).*(?<!\w)ký(?!\w)"
+)
+
+
+def _same_kind(cluster: Cluster, m: Candidate) -> bool:
+    """Kinds agree; a signing and a gift are one only where one of them tells the signing of the grant."""
+    if {cluster.kind, m.kind} != _AID_AGREEMENT:
+        return _kinds_agree(cluster.kind, m.kind)
+    return any(_GRANT_SIGNED.search(x.sentence.text) for x in (*cluster.mentions, m))
+
+
 def _dates_agree(cluster: Cluster, m: Candidate) -> bool:
     if m.date is None or cluster.date is None:
         return True
     return (m.date.month, m.date.day) == cluster.date
 
 
+def _trip_start(cluster: Cluster) -> int | None:
+    """Where the cluster's date is told, when that date starts a trip: "Từ ngày 4 đến 7/12"."""
+    for m in cluster.mentions:
+        if m.date is not None:
+            return m.date.start if dates.TRIP.match(m.sentence.text, m.date.start - m.sentence.start) else None
+    return None
+
+
+def _stop_of_trip(cluster: Cluster, m: Candidate) -> bool:
+    """A day of its own told after the trip's span: "Ngày 4/12, đoàn làm việc với lãnh đạo tỉnh Xiêng Khoảng"."""
+    start = _trip_start(cluster)
+    return start is not None and m.date is not None and m.date.start != start
+
+
 def _fits(cluster: Cluster, m: Candidate) -> bool:
-    if not _kinds_agree(cluster.kind, m.kind) or not _dates_agree(cluster, m):
+    if not _same_kind(cluster, m) or not _dates_agree(cluster, m) or _stop_of_trip(cluster, m):
         return False
-    if m.same_day:
-        return False  # "Chiều cùng ngày, ...": the next thing done that day
     foreign = {a.id for a in m.actors if not a.vietnamese}
+    if m.same_day:
+        # "Chiều cùng ngày, ...": the next thing done that day, unless it is the signing the lead told already.
+        return m.kind == "signing" == cluster.kind and bool(foreign & cluster.foreign_ids())
     local = {a.id for a in m.actors if a.vietnamese}
     if not foreign:
         return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
@@ -156,7 +185,8 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]
-            if lead.first.in_lead and _kinds_agree(lead.kind, m.kind) and _dates_agree(lead, m):
+            agree = _kinds_agree(lead.kind, m.kind) and _dates_agree(lead, m) and not _stop_of_trip(lead, m)
+            if lead.first.in_lead and agree:
                 home = lead
         if home is not None:
             home.mentions.append(m)

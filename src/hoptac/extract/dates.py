@@ -56,6 +56,10 @@ class DateMention:
     relative: bool = False  # "chiều qua": worked out from the publication day, not printed
 
 
+# "Từ ngày 18 đến 22/9, đoàn ... đã thăm và làm việc tại tỉnh Gyeonggi": a trip, told stop by stop after.
+TRIP = re.compile(r"[Tt]ừ ngày\s+\d{1,2}\s*(?:đến|tới|-|–)")
+
+
 def _valid(day: int | None, month: int | None, year: int | None = None) -> bool:
     """A day the calendar has: "31/4" is a typo, not a date; "29/2" only in a leap year when the year is known."""
     if month is None:

@@ -90,10 +90,6 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     return _without_trip_summary(ctx, clusters, out)
 
 
-# "Từ ngày 18 đến 22/9, đoàn ... đã thăm và làm việc tại tỉnh Gyeonggi": a trip, told stop by stop after.
-_TRIP = re.compile(r"[Tt]ừ ngày\s+\d{1,2}\s*(?:đến|tới|-|–)")
-
-
 def _without_trip_summary(
     ctx: Context, clusters: list[Cluster], found: list[tuple[Event, list[Place]]]
 ) -> list[tuple[Event, list[Place]]]:
@@ -103,7 +99,7 @@ def _without_trip_summary(
         return found
     main = clusters[0]
     dated = [m.date for m in main.mentions if m.date is not None]
-    if not dated or not _TRIP.match(ctx.text, dated[0].start):
+    if not dated or not dates.TRIP.match(ctx.text, dated[0].start):
         return found
     first, rest = found[0], found[1:]
     foreign = {p.id for p in first[0].parties if p.country != "VN"}
@@ -143,6 +139,11 @@ def _carried_date(ctx: Context, c: Cluster) -> DateValue | None:
     first = c.first
     if first.history or first.listed or any(m.planned for m in c.mentions):
         return None  # a plan ("sẽ ký kết ... trong năm tới") has no day yet
+    return _day_told_before(ctx, first)
+
+
+def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
+    """The last day told before the mention in its paragraph."""
     paragraph = [s for s in ctx.sentences if s.paragraph == first.sentence.paragraph]
     start = paragraph[0].start if paragraph else first.sentence.start
     told = [
@@ -503,6 +504,11 @@ def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, st
         value = dates.resolve(m.date, ctx.published, ctx.year_hint, m.planned)
         if value:
             return value, _status(ctx, value, m.planned)
+    if not is_main and not c.first.in_lead and c.first.listed and c.first.at_event:
+        # "Ngày 5/12, đoàn làm việc với ... Cuối buổi làm việc, hai bên ký ...": the day told before it.
+        told = _day_told_before(ctx, c.first)
+        if told is not None:
+            return told, "past"
     if is_main or any(m.listed for m in c.mentions):
         # The lead's first date tells when, even in a sentence without a cue: "Sáng 7/2, tại ...".
         lead = lead_end(ctx)

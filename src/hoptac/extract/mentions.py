@@ -50,7 +50,7 @@ _HISTORY = re.compile(
 
 # "Phát biểu tại buổi lễ,", "Tại hội nghị,", "Bên lề sự kiện,": the setting is the event told before.
 _AT_THE_EVENT = re.compile(
-    r"(?:Phát biểu(?:\s+\w+){0,3}\s+)?(?:[Tt]ại|[Tt]rong|[Bb]ên lề|[Kk]ết thúc|[Ss]au)\s+"
+    r"(?:Phát biểu(?:\s+\w+){0,3}\s+)?(?:[Tt]ại|[Tt]rong|[Bb]ên lề|[Kk]ết thúc|[Ss]au|[Cc]uối)\s+"
     r"(?:buổi|cuộc|lễ|hội nghị|hội thảo|hội đàm|sự kiện|"
     r"chương trình|phiên)(?:\s+\w+){0,3}\s*,"
 )
@@ -92,7 +92,9 @@ def kind_of(text: str) -> tuple[str, int] | None:
 
 # "Tại buổi làm việc, hai bên đã ký kết ...", "Sau hội đàm, ...": the setting names the event before; the clause
 # after it tells what happened there.
-_SETTING = re.compile(r"(?:Cũng\s+(?:tại|trong|nhân)|Tại|Trong|Sau|Nhân|Bên lề|Kết thúc|Dịp)\s+[^,.;]{1,60},\s*")
+_SETTING = re.compile(
+    r"(?:Cũng\s+(?:tại|trong|nhân)|Tại|Trong|Sau|Ngay sau|Cuối|Nhân|Bên lề|Kết thúc|Dịp)\s+[^,.;]{1,60},\s*"
+)
 
 
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...": who attends.

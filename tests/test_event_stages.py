@@ -1254,3 +1254,15 @@ def test_a_signing_the_lead_tells_and_the_body_retells_the_same_afternoon_is_one
         "quyền tỉnh Gyeongsangnam."
     )
     assert sorted(e.kind for e in _events(text)) == ["meeting", "signing"]
+
+
+def test_a_firm_s_export_deal_is_no_event_of_its_province() -> None:
+    text = (
+        "Doanh nghiệp An Giang ký hợp đồng xuất khẩu 5.000 tấn gạo sang Philippines\n\n"
+        "Gạo thơm của An Giang tiếp tục mở rộng thị trường tại Đông Nam Á.\n"
+        "Ngày 14/5, tại TP Long Xuyên, Công ty CP Lương thực Thoại Sơn và Công ty TNHH Manila Grains (Philippines) "
+        "đã ký kết hợp đồng xuất khẩu 5.000 tấn gạo thơm trong năm 2024.\n"
+        "Theo số liệu của Sở Công Thương tỉnh An Giang, 4 tháng đầu năm, kim ngạch xuất khẩu gạo của tỉnh đạt 320 "
+        "triệu USD."
+    )
+    assert extract_facts(text, PUBLISHED, use_model=False) == ([], [])

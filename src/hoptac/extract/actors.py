@@ -300,7 +300,8 @@ def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
 # "tỉnh Quảng Nam đã tiếp Đại sứ ...": a locality that is the subject of a meeting verb acts itself.
 _ACTS_AFTER = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?(?:đã\s+|sẽ\s+|vừa\s+)?"
-    r"(?:tiếp|đón|làm việc với|hội đàm|hội kiến|ký kết|ký|phối hợp|tổ chức|trao tặng|tặng)(?!\w)"
+    r"(?:tiếp(?!\s+(?:tục|theo|cận|diễn|thị|tế))|đón|làm việc với|hội đàm|hội kiến|ký kết|ký|phối hợp|tổ chức|"
+    r"trao tặng|tặng)(?!\w)"
 )
 # The words that may stand between a leader or a body and its locality: "Chủ tịch UBND tỉnh", "Bí thư Khu
 # ủy Khu tự trị dân tộc Choang", "đoàn công tác của tỉnh". A verb between them ("đoàn ... rời Hà Nội") does not.
@@ -393,6 +394,7 @@ _DEPARTMENT_OF = re.compile(
     r"(?<!\w)(?:Sở|Ban [Qq]uản lý|Chi cục|Cục|Trung tâm Xúc tiến)\s+[^.,;:()\n]{1,50}?\s+"
     r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?\Z"
 )
+_CITED = re.compile(r"(?<!\w)(?:[Tt]heo|[Ss]ố liệu|[Tt]hống kê|[Bb]áo cáo)(?:\s+\w+){0,3}?\s+(?:của\s+)?\Z")
 _PRIVATE_BODY = re.compile(
     r"(?<!\w)(?:Hội(?! đồng)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|"
     r"Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|Rotary|Lions)(?!\w)"
@@ -433,9 +435,10 @@ def _led(ctx: Context, p: Place) -> bool:
         return p.entity.kind == "agency"
     if _PRIVATE_BODY.search(ctx.text, _clause_start(ctx.text, p.start, 60), p.start):
         return False  # "Ủy ban Đoàn kết Ấn Độ - Việt Nam bang Tây Bengal": a society named after its state
-    leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start) or _DEPARTMENT_OF.search(
-        ctx.text, max(0, p.start - 80), p.start
-    )
+    department = _DEPARTMENT_OF.search(ctx.text, max(0, p.start - 80), p.start)
+    if department and _CITED.search(ctx.text, max(0, department.start() - 40), department.start()):
+        department = None  # "Theo số liệu của Sở Công Thương tỉnh Bến Tre": a source of figures, not a side
+    leader = _LEADER_BEFORE.search(ctx.text, max(0, p.start - 60), p.start) or department
     holder = ctx.title_holding(p)
     if holder and holder.title_start is not None and _PRIVATE_BODY.search(ctx.text, holder.title_start, p.start):
         holder = None  # "Chủ tịch Hội lữ hành thành phố Đà Nẵng" heads an association, not the city

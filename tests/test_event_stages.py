@@ -1266,3 +1266,21 @@ def test_a_firm_s_export_deal_is_no_event_of_its_province() -> None:
         "triệu USD."
     )
     assert extract_facts(text, PUBLISHED, use_model=False) == ([], [])
+
+
+def test_agreements_told_firm_by_firm_after_a_summary_are_one_signing_each() -> None:
+    text = (
+        "Bình Định xúc tiến đầu tư tại Hàn Quốc\n\n"
+        "Ngày 16/5, tại thành phố Seoul, UBND tỉnh Bình Định tổ chức Hội nghị xúc tiến đầu tư với sự tham dự của "
+        "hơn 100 doanh nghiệp Hàn Quốc.\n"
+        "Tại hội nghị, UBND tỉnh Bình Định đã ký kết biên bản ghi nhớ đầu tư với 2 doanh nghiệp Hàn Quốc. Cụ thể, "
+        "Phó Chủ tịch UBND tỉnh và ông Park Ji-hoon, Chủ tịch Tập đoàn Daewon Steel ký kết biên bản ghi nhớ về dự án "
+        "nhà máy cán thép tại Khu kinh tế Nhơn Hội với tổng vốn đầu tư dự kiến 80 triệu USD.\n"
+        "Phó Chủ tịch UBND tỉnh và bà Choi Min-ji, Tổng Giám đốc Công ty Cổ phần Hanbit Foods ký kết biên bản ghi nhớ "
+        "về dự án nhà máy chế biến thủy sản, vốn đầu tư dự kiến 25 triệu USD."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in signings] == [
+        ("2024-05-16", ["VN-31", "org:daewon-steel"]),
+        ("2024-05-16", ["VN-31", "org:hanbit-foods"]),
+    ]

@@ -19,7 +19,9 @@ from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span
 
 _PLANNED = re.compile(
-    r"(?<!\w)(?:sẽ|dự kiến|tới đây|sắp tới|sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai)(?!\w)", re.I
+    r"(?<!\w)(?:sẽ|(?<!vốn )(?<!đầu tư )(?<!tổng )(?<!kinh phí )dự kiến(?!\s+(?:khoảng\s+|là\s+)?\d)|tới đây|sắp tới|"
+    r"sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai)(?!\w)",
+    re.I,
 )
 # "Ảnh: TTXVN", "(thứ 2 từ phải sang)": a photo caption repeats an event, it tells none.
 _CAPTION = re.compile(

@@ -1284,3 +1284,15 @@ def test_agreements_told_firm_by_firm_after_a_summary_are_one_signing_each() -> 
         ("2024-05-16", ["VN-31", "org:daewon-steel"]),
         ("2024-05-16", ["VN-31", "org:hanbit-foods"]),
     ]
+
+
+def test_the_leaders_who_witness_a_signing_are_not_its_signatories() -> None:
+    text = (
+        "Lạng Sơn và Quảng Tây thúc đẩy hợp tác\n\n"
+        "Chiều 16/5, tại TP Lạng Sơn, dưới sự chứng kiến của Chủ tịch UBND tỉnh Lạng Sơn và ông Trần Vĩ, Phó Chủ "
+        "tịch Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc), UBND huyện Cao Lộc và Chính quyền nhân dân thành phố "
+        "Bằng Tường (Trung Quốc) đã ký kết biên bản ghi nhớ về hợp tác phát triển thương mại biên giới."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [sorted(p.id for p in e.parties) for e in signings] == [["CN-GX:pingxiang", "VN-09:cao-loc"]]
+    assert {p.name for p in signings[0].people} >= {"Trần Vĩ"}

@@ -168,7 +168,10 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         where = _WHERE_CLAUSE.search(s.text)
         own_end = s.start + where.start() if where else s.end
         own = tuple(a for a in actors if s.start <= a.start < own_end)
-        own += _sides_of_people(ctx, s.start, own_end, actors, own)
+        named_from = s.start
+        if cue is not None and cue[0] == "signing":
+            own, named_from = _without_witnesses(ctx, s, s.start + cue[1], own)
+        own += _sides_of_people(ctx, named_from, own_end, actors, own)
         in_lead = s.start < lead
         if _ATTENDING.match(s.text) and own:
             out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
@@ -201,6 +204,25 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 # "Tại buổi làm việc, hai bên đã ký kết ...": an agreement signed at the event.
                 out.append(replace(_candidate(ctx, s, "signing", s.start + signed, own, in_lead), companion=True))
     return out
+
+
+_WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)", re.IGNORECASE)
+
+
+def _without_witnesses(
+    ctx: Context, s: Span, cue_at: int, own: tuple[Actor, ...]
+) -> tuple[tuple[Actor, ...], int]:
+    """ "Dưới sự chứng kiến của Phó Chủ tịch UBND tỉnh và ông Lưu Hồng Vũ, UBND TP Móng Cái và ... thành phố Đông
+    Hưng đã ký kết": those who witness are not the signatories, who follow the witnesses' last comma. Returns the
+    signatories and where the text naming them starts."""
+    witnessed = _WITNESSED.search(ctx.text, s.start, cue_at)
+    subject = ctx.text.rfind(",", witnessed.end(), cue_at) if witnessed else -1
+    if witnessed is None or subject < 0:
+        return own, s.start
+    signatories = tuple(a for a in own if not witnessed.start() <= a.start < subject)
+    if {a.vietnamese for a in signatories if a.kind != "country"} != {True, False}:
+        return own, s.start
+    return signatories, subject
 
 
 def _title_lends(ctx: Context, a: Actor, own: tuple[Actor, ...]) -> bool:

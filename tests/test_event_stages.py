@@ -1296,3 +1296,20 @@ def test_the_leaders_who_witness_a_signing_are_not_its_signatories() -> None:
     signings = [e for e in _events(text) if e.kind == "signing"]
     assert [sorted(p.id for p in e.parties) for e in signings] == [["CN-GX:pingxiang", "VN-09:cao-loc"]]
     assert {p.name for p in signings[0].people} >= {"Trần Vĩ"}
+
+
+def test_a_stop_abroad_takes_the_people_of_the_paragraphs_that_go_on_telling_it() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bắc Giang xúc tiến thương mại tại Nhật Bản\n\n"
+        "Từ ngày 12 đến 17/5, đoàn công tác tỉnh Bắc Giang do ông Phan Thế Tuấn, Phó Chủ tịch UBND tỉnh làm trưởng "
+        "đoàn đã thăm, làm việc tại Nhật Bản.\n"
+        "Làm việc với tỉnh Gunma\n"
+        "Sáng 13/5, tại thành phố Maebashi, đoàn đã làm việc với lãnh đạo tỉnh Gunma. Ông Uno Ryoichi, Phó Thống đốc "
+        "tỉnh Gunma tiếp đoàn.\n"
+        "Ông Phan Thế Tuấn giới thiệu tiềm năng nông sản của Bắc Giang và đề nghị tỉnh Gunma hỗ trợ kết nối các nhà "
+        "nhập khẩu vải thiều.\n"
+        "Làm việc với tỉnh Tochigi\n"
+        "Ngày 15/5, đoàn làm việc với Phó Thống đốc tỉnh Tochigi Sato Kenta về hợp tác đào tạo lao động."
+    )
+    gunma = next(e for e in _events(text) if "JP-10" in {p.id for p in e.parties})
+    assert sorted(p.name for p in gunma.people) == ["Phan Thế Tuấn", "Uno Ryoichi"]

@@ -683,6 +683,9 @@ _CAPITALISED = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[ -][A-ZĐ][^\W\d_]*){0,2}
 _NEXT_NAME = re.compile(r"\s+[A-ZĐ][a-z]")
 
 
+_SEATED_AT = re.compile(r"\s+(?:tại|ở|có trụ sở tại)\s+(?:(?:thành phố|TP\.?|bang|tỉnh|vùng)\s+)?")
+
+
 def _companies(ctx: Context) -> list[Actor]:
     """Foreign companies by their head noun or suffix, in the country named beside them or the article's only one."""
     out = []
@@ -711,8 +714,11 @@ def _companies(ctx: Context) -> list[Actor]:
         if any(p.start < end and start < p.end for p in ctx.places):
             continue
         after = next((c for c in countries if m.end() <= c.start <= m.end() + 12), None)
+        seat = next((p for p in ctx.places if m.end() <= p.start <= m.end() + 20 and not p.vietnamese), None)
         if after is not None and _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
             country = after.entity.id
+        elif seat is not None and _SEATED_AT.fullmatch(ctx.text, m.end(), seat.start):
+            country = seat.entity.country  # "Tập đoàn Siemens tại Munich"
         elif only is not None:
             country = only
         else:

@@ -397,6 +397,9 @@ def _lead_day(ctx: Context) -> tuple[int | None, int | None] | None:
     )
 
 
+_HEADING = re.compile(r"[^.!?:;\n]{1,90}")
+
+
 def _zones(ctx: Context, clusters: list[Cluster]) -> list[list[tuple[int, int]]]:
     """Where each cluster is told: its mentions' sentences and the sentences after them in the same paragraph
     up to the next mention ("Ngày 8/5, đoàn làm việc với ... Ông X, Hiệu trưởng, cho biết ...")."""
@@ -410,8 +413,8 @@ def _zones(ctx: Context, clusters: list[Cluster]) -> list[list[tuple[int, int]]]
     for sentence in ctx.sentences:
         if sentence.start in owner:
             current = owner[sentence.start]
-        elif sentence.paragraph != paragraph:
-            current = None
+        elif sentence.paragraph != paragraph and _HEADING.fullmatch(sentence.text):
+            current = None  # "Làm việc với bang Bayern": a subheading starts the next part
         paragraph = sentence.paragraph
         if current is not None:
             zones[current].append((sentence.start, sentence.end))

@@ -1313,3 +1313,12 @@ def test_a_stop_abroad_takes_the_people_of_the_paragraphs_that_go_on_telling_it(
     )
     gunma = next(e for e in _events(text) if "JP-10" in {p.id for p in e.parties})
     assert sorted(p.name for p in gunma.people) == ["Phan Thế Tuấn", "Uno Ryoichi"]
+
+
+def test_receiving_a_mayor_is_a_meeting_though_tiep_thi_is_marketing() -> None:
+    text = (
+        "Thái Nguyên thúc đẩy hợp tác với thành phố Changwon\n\n"
+        "Sáng 17/5, tại trụ sở Tỉnh ủy, Bí thư Tỉnh ủy Thái Nguyên đã tiếp Thị trưởng thành phố Changwon (Hàn Quốc) "
+        "Hong Nam-pyo. Hai bên nhất trí hợp tác đào tạo nghề và tiếp thị nông sản."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-17", {"VN-69": "host", "KR-48:changwon": "guest"})]

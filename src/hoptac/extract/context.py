@@ -187,10 +187,11 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
         if not pair:
             continue
         before, after = pair.split("\x00")
+        # Case counts in the words around: "tiếp thị" is marketing, "tiếp Thị trưởng" a reception.
         if after:
-            pattern += r"(?!\s+" + re.escape(after) + r"(?!\w))"
+            pattern += r"(?!\s+(?-i:" + re.escape(after) + r")(?!\w))"
         if before:
-            pattern = r"(?<!" + re.escape(before) + r" )" + pattern
+            pattern = r"(?<!(?-i:" + re.escape(before) + r") )" + pattern
     return re.compile(pattern, re.IGNORECASE)
 
 

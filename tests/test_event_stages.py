@@ -1322,3 +1322,12 @@ def test_receiving_a_mayor_is_a_meeting_though_tiep_thi_is_marketing() -> None:
         "Hong Nam-pyo. Hai bên nhất trí hợp tác đào tạo nghề và tiếp thị nông sản."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-17", {"VN-69": "host", "KR-48:changwon": "guest"})]
+
+
+def test_a_country_named_before_a_foreign_name_is_that_person_s_country() -> None:
+    text = (
+        "Lãnh đạo Cần Thơ tiếp Thượng nghị sĩ Hoa Kỳ\n\n"
+        "Chiều 17/5, Chủ tịch UBND TP Cần Thơ Trần Việt Trường đã tiếp Thượng nghị sĩ Mỹ Patrick Leahy đến thăm và "
+        "làm việc tại thành phố. Hai bên trao đổi về hợp tác khắc phục hậu quả chiến tranh và giáo dục."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-17", {"VN-CT": "host", "US": "guest"})]

@@ -210,11 +210,13 @@ def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
         and prev.group(0)[:1].isupper()
         and not prev.group(0).isupper()
     )
+    # "Ngoại trưởng Mỹ John Kerry": a foreign name after it, not a Vietnamese one, is someone of that country.
     glued_next = (
         nxt is not None
         and text[toks[i].end() : nxt.start()] == " "
         and nxt.group(0)[:1].isupper()
         and not nxt.group(0).isupper()
+        and bool(_VIETNAMESE_SYLLABLE.fullmatch(fold(nxt.group(0))))
     )
     return glued_prev or glued_next
 

@@ -187,11 +187,12 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
         if not pair:
             continue
         before, after = pair.split("\x00")
-        # Case counts in the words around: "tiếp thị" is marketing, "tiếp Thị trưởng" a reception.
+        # Case counts in the word after: "tiếp thị" is marketing, "tiếp Thị trưởng" a reception; not in the one
+        # before, where titles are capitalised ("Tổng Thư ký").
         if after:
             pattern += r"(?!\s+(?-i:" + re.escape(after) + r")(?!\w))"
         if before:
-            pattern = r"(?<!(?-i:" + re.escape(before) + r") )" + pattern
+            pattern = r"(?<!" + re.escape(before) + r" )" + pattern
     return re.compile(pattern, re.IGNORECASE)
 
 

@@ -111,3 +111,11 @@ def test_article_year_is_not_the_day_a_service_began() -> None:
     )
     assert article_year("Cần Thơ tiếp đoàn tỉnh Vân Nam", body) == 2019
     assert article_year("Cần Thơ tiếp đoàn tỉnh Vân Nam", body.replace(" trong năm 2019", "")) is None
+
+
+def test_article_year_is_no_area_and_no_birth_year() -> None:
+    body = (
+        "Liên danh sẽ lập quy hoạch chi tiết cho toàn bộ diện tích 2080ha hai bên trục đường. "
+        "Đối tượng Lò Văn A (SN 1995) bị bắt giữ cùng tang vật."
+    )
+    assert article_year("Hà Nội và Sumitomo hợp tác phát triển đô thị", body) is None

@@ -38,7 +38,8 @@ _SPAN = re.compile(
     r"(?<![\d/.])(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*[0-3]?\d\s*/\s*[01]?\d\s*/\s*"
     r"(?P<y>(?:19|20)\d\d)(?![\d/])"
 )
-_YEAR = re.compile(r"(?<![\d.-])(?<!\d/)((?:19|20)\d\d)(?![\d/])")
+# Not "2080ha", "2000m2": a measure, not a year.
+_YEAR = re.compile(r"(?<![\d.-])(?<!\d/)((?:19|20)\d\d)(?![\d/])(?![^\W\d_])")
 # "chiều nay", "tối qua", "sáng mai": days counted from the publication date.
 _RELATIVE_DAY = re.compile(
     r"(?<!\w)(?:(?:hôm|sáng|trưa|chiều|tối|đêm)\s+(?P<which>nay|qua|mai)|ngày\s+(?P<tomorrow>mai))(?!\w)", re.I
@@ -198,7 +199,8 @@ def _current_years(text: str) -> list[tuple[int, int]]:
 
 # "đã ký Thỏa thuận hợp tác năm 2008", "thành lập năm 1995", "sinh năm 1960": when something began, not now.
 _FOUNDED_BEFORE = re.compile(
-    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z", re.IGNORECASE
+    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|SN|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z",
+    re.IGNORECASE,
 )
 
 

@@ -1331,3 +1331,12 @@ def test_a_country_named_before_a_foreign_name_is_that_person_s_country() -> Non
         "làm việc tại thành phố. Hai bên trao đổi về hợp tác khắc phục hậu quả chiến tranh và giáo dục."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-17", {"VN-CT": "host", "US": "guest"})]
+
+
+def test_a_foreign_town_with_accents_the_gazetteer_lacks_is_a_party() -> None:
+    text = (
+        "Thành phố Sóc Trăng tiếp đoàn thành phố Châtellerault (Pháp)\n\n"
+        "Sáng 16/5, Chủ tịch UBND thành phố Sóc Trăng đã tiếp đoàn đại biểu thành phố Châtellerault (Pháp) do Phó "
+        "Thị trưởng làm trưởng đoàn. Hai bên trao đổi về hợp tác giáo dục và cấp nước sạch."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-52:soc-trang", "FR:chatellerault"}]

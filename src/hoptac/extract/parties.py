@@ -38,10 +38,12 @@ _VIETNAMESE_SYLLABLE = re.compile(
     r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uy|yeu|ieu|oai|oay|uoi|uya|uye)"
     r"(?:c|ch|m|n|ng|nh|p|t|i|y|o|u)?"
 )
+# Letters of European names that Vietnamese spelling shares or lacks: "Châtellerault", "Göttingen", "Logroño".
+_ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõ"
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
-    r"(?P<name>[A-Z][a-zA-Z'’]+(?![\w’'])(?:[- ][A-Z]?[a-z'’]+(?![\w’'])){0,3})"
+    r"(?P<name>[A-Z][a-zA-Z" + _ACCENTED + r"'’]+(?![\w’'])(?:[- ][A-Z]?[a-z" + _ACCENTED + r"'’]+(?![\w’'])){0,3})"
 )
 _PREFIX_KIND = {
     "thành phố": "city",
@@ -315,6 +317,16 @@ class _Spans:
         return i >= 0 and self.reach[i] > start
 
 
+def _romanised(name: str) -> bool:
+    """A foreign name in Latin letters: plain, or with European accents on words that are no Vietnamese syllables."""
+    lowered = name.lower()
+    if fold(name) == lowered:
+        return True
+    if any(not ch.isascii() and ch not in _ACCENTED for ch in lowered):
+        return False
+    return not all(_VIETNAMESE_SYLLABLE.fullmatch(w) for w in fold(name).split())
+
+
 def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
     """Foreign places the gazetteer lacks, typed by a prefix: "thành phố Jeonju"."""
     found = []
@@ -326,7 +338,7 @@ def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]
         name = m.group("name")
         # Romanised foreign names only: Vietnamese names carry diacritics or are Vietnamese syllables,
         # and a name that goes on in Vietnamese letters ("tỉnh Ho Chí ...") is not one.
-        if fold(name) != name.lower() or (text[end : end + 1] in " -" and text[end + 1 : end + 2].isupper()):
+        if not _romanised(name) or (text[end : end + 1] in " -" and text[end + 1 : end + 2].isupper()):
             continue
         if name.isupper():
             continue  # "TP HCM", "tỉnh BR-VT": abbreviations, not a foreign place's name

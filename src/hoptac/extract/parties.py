@@ -43,7 +43,8 @@ _ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõ"
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
-    r"(?P<name>[A-Z][a-zA-Z" + _ACCENTED + r"'’]+(?![\w’'])(?:[- ][A-Z]?[a-z" + _ACCENTED + r"'’]+(?![\w’'])){0,3})"
+    r"(?P<name>[A-Z][a-zA-Z" + _ACCENTED + r"'’]+(?![\w’'])"
+    r"(?:[- ](?:[A-Z][a-z" + _ACCENTED + r"'’]+|[a-z'’]+)(?![\w’'])){0,3})"
 )
 _PREFIX_KIND = {
     "thành phố": "city",
@@ -318,13 +319,15 @@ class _Spans:
 
 
 def _romanised(name: str) -> bool:
-    """A foreign name in Latin letters: plain, or with European accents on words that are no Vietnamese syllables."""
+    """A foreign name in Latin letters: plain, or with European accents on words that are no Vietnamese syllables
+    ("Châtellerault", not "Ho Chí Minh")."""
     lowered = name.lower()
     if fold(name) == lowered:
         return True
     if any(not ch.isascii() and ch not in _ACCENTED for ch in lowered):
         return False
-    return not all(_VIETNAMESE_SYLLABLE.fullmatch(w) for w in fold(name).split())
+    accented = [w for w in name.split() if not w.isascii()]
+    return not any(_VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in accented)
 
 
 def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:

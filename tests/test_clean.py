@@ -155,3 +155,12 @@ def test_seed_title_found_and_teasers_gone(seed):
     if gold.get("published"):
         published = extract_metadata(doc, cleaned).published
         assert published is not None and published.value.startswith(gold["published"]["value"])
+
+
+def test_a_portal_s_site_name_breadcrumb_and_view_count_are_no_lead():
+    doc = one_doc(FIXTURES / "binhphuoc_portal_breadcrumb.txt")
+    cleaned = clean(doc)
+    assert cleaned.body.split("\n")[0].startswith("Ngày 11/12, tại thành phố Kratie")
+    for furniture in ("Cổng thông tin", "Trang chủ", "Lượt xem"):
+        assert furniture not in cleaned.body
+    assert extract_metadata(doc, cleaned).published == DateValue(value="2024-12-12", precision="day")

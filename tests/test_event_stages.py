@@ -1340,3 +1340,14 @@ def test_a_foreign_town_with_accents_the_gazetteer_lacks_is_a_party() -> None:
         "Thị trưởng làm trưởng đoàn. Hai bên trao đổi về hợp tác giáo dục và cấp nước sạch."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-52:soc-trang", "FR:chatellerault"}]
+
+
+def test_the_day_that_opens_a_long_sentence_dates_its_event() -> None:
+    text = (
+        "Hà Giang tăng cường hợp tác với Vân Nam\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Hà Giang tiếp đoàn công tác Châu Văn Sơn (Vân Nam, Trung Quốc).\n"
+        "Ngày 16/5, tại thành phố Văn Sơn, trong không khí thân mật, cởi mở và tin cậy, với sự có mặt của đại diện "
+        "các sở, ngành, lực lượng biên phòng và chính quyền các huyện biên giới của cả hai bên, lãnh đạo UBND tỉnh Hà "
+        "Giang và Chính quyền nhân dân Châu Văn Sơn đã tổ chức hội đàm định kỳ năm 2024."
+    )
+    assert [e.date.value if e.date else None for e in _events(text)] == ["2024-05-14", "2024-05-16"]

@@ -502,8 +502,8 @@ def _ids(actors: list[Actor]) -> set[str]:
 def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, str]:
     zone: list[Candidate] = list(c.mentions)
     for m in zone:
-        if m.date is None:
-            continue
+        if m.date is None or (m.history and not c.first.history):
+            continue  # "đánh giá kết quả Biên bản ... ký kết vào tháng 11/2022": an earlier day told at the event
         value = dates.resolve(m.date, ctx.published, ctx.year_hint, m.planned)
         if value:
             return value, _status(ctx, value, m.planned)

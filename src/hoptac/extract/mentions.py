@@ -304,6 +304,13 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
     # "Trong chuyến công tác từ ngày 3 đến 8/10, ngày 5/10, đoàn đã ký kết": the day told last before the cue.
     before = [d for d in near if d.start < cue_at]
     mention = before[-1] if before else (near[0] if near else None)
+    if mention is None:
+        # "Ngày 19/12, tại thành phố Svay Rieng, Đoàn đại biểu ... đã có buổi hội đàm": the day that opens the
+        # sentence is its cue's however long the sentence.
+        mention = next(
+            (d for d in ctx.date_mentions if s.start <= d.start < min(s.end, s.start + 15) and d.month and d.day),
+            None,
+        )
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
     same_day = bool(_SAME_DAY.search(s.text, 0, max(0, cue_at - s.start)) or _SAME_DAY_START.match(s.text))
     # "Trước đó, sáng 15/5, đoàn đã thăm ...": earlier in the same visit, not history.
@@ -331,8 +338,17 @@ _PRESS = re.compile(r"(?<!\w)(?:họp báo|thông cáo báo chí|trả lời ph�
 
 
 def reported_on(ctx: Context, d: dates.DateMention) -> bool:
-    """Whether a date is the day of a press conference or an interview about the event."""
-    return _PRESS.search(ctx.text, max(0, d.start - 40), d.start) is not None
+    """Whether a date is the day of a press conference or an interview about the event, or the page's own
+    publication line ("Ngày đăng: 05/07/2022 | 15:30")."""
+    if _PRESS.search(ctx.text, max(0, d.start - 40), d.start) is not None:
+        return True
+    line_start = ctx.text.rfind("\n", 0, d.start) + 1
+    line_end = ctx.text.find("\n", d.end)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    return len(line) <= 80 and _CLOCK.search(line) is not None and not kind_of(line)
+
+
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?<!\w)(?:GMT|Ngày đăng|Cập nhật|Đăng ngày)(?!\w)", re.IGNORECASE)
 
 
 _YEAR_SPAN_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?!\d)")

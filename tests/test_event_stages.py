@@ -1351,3 +1351,15 @@ def test_the_day_that_opens_a_long_sentence_dates_its_event() -> None:
         "Giang và Chính quyền nhân dân Châu Văn Sơn đã tổ chức hội đàm định kỳ năm 2024."
     )
     assert [e.date.value if e.date else None for e in _events(text)] == ["2024-05-14", "2024-05-16"]
+
+
+def test_an_international_ngo_s_grant_to_a_district_is_aid() -> None:
+    text = (
+        "Bàn giao công trình nước sạch tại huyện Mường Nhé\n\n"
+        "Sáng 15/5, UBND huyện Mường Nhé phối hợp với Tổ chức Plan International bàn giao công trình cấp nước sạch "
+        "cho 3 điểm trường tại xã Chung Chải. Tổng kinh phí xây dựng 1,2 tỷ đồng, trong đó Plan International tài "
+        "trợ 1 tỷ đồng."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("aid", {"org:plan-international", "VN-71:muong-nhe"})
+    ]

@@ -1363,3 +1363,17 @@ def test_an_international_ngo_s_grant_to_a_district_is_aid() -> None:
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
         ("aid", {"org:plan-international", "VN-71:muong-nhe"})
     ]
+
+
+def test_a_reception_told_after_the_festival_it_preceded_is_its_own_event() -> None:
+    text = (
+        "Khai mạc Hội chợ thương mại quốc tế Việt - Trung tại Hà Giang\n\n"
+        "Tối 16/5, UBND tỉnh Hà Giang khai mạc Hội chợ thương mại quốc tế Việt - Trung với sự tham dự của Phó Thị "
+        "trưởng thành phố Văn Sơn (Trung Quốc).\n"
+        "Trước đó, chiều 16/5, Phó Chủ tịch UBND tỉnh Hà Giang đã tiếp đoàn đại biểu thành phố Văn Sơn. Hai bên trao "
+        "đổi về xúc tiến thương mại qua cửa khẩu Thanh Thủy."
+    )
+    assert sorted((e.kind, frozenset(p.id for p in e.parties)) for e in _events(text)) == [
+        ("conference", frozenset({"VN-03", "CN-YN:wenshan"})),
+        ("meeting", frozenset({"VN-03", "CN-YN:wenshan"})),
+    ]

@@ -40,7 +40,10 @@ _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # "Chiều cùng ngày", "Cũng trong ngày", "Trước đó, sáng cùng ngày": the day of the event told before.
 # Not a time-zone note: "chiều 1/7 theo giờ địa phương (tối cùng ngày theo giờ Hà Nội)".
 _SAME_DAY = re.compile(r"(?<!\w)(?:cùng ngày|cũng trong ngày|ngay sau đó)(?!\w)(?!\s+theo giờ)", re.I)
-_SAME_DAY_START = re.compile(r"(?:Sau đó|Tiếp đó|Tiếp theo|Ngay sau đó)\s*,", re.I)
+# "Trước đó, chiều 15/11, ...": an event of its own told after the one it preceded.
+_SAME_DAY_START = re.compile(
+    r"(?:Sau đó|Tiếp đó|Tiếp theo|Ngay sau đó)\s*,|Trước đó\s*,\s*(?:vào\s+)?(?:sáng|trưa|chiều|tối|ngày)\s+\d", re.I
+)
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".

@@ -249,3 +249,17 @@ def test_a_title_told_in_full_later_replaces_the_headline_s_short_one() -> None:
         "Chiều 14/5, Thủ tướng Chính phủ Phạm Minh Chính đã tiếp ông Yamamoto Ichita."
     )
     assert ("Phạm Minh Chính", "Thủ tướng Chính phủ") in _people(text)
+
+
+def test_a_title_told_without_a_comma_ends_a_foreign_name() -> None:
+    text = "Dự lễ có bà Pany Yathotu Ủy viên Bộ Chính trị Đảng Nhân dân Cách mạng Lào và ông Sonexay Siphandone."
+    assert [p.name for p in find_people(text, [])][:1] == ["Pany Yathotu"]
+
+
+def test_a_foreign_name_told_again_by_its_last_three_words_is_one_person() -> None:
+    text = (
+        "Đoàn đại biểu Quốc hội Myanmar do ngài Mahn Win Khaing Than, Chủ tịch Quốc hội Myanmar dẫn đầu đã hội đàm "
+        "với Chủ tịch Quốc hội Việt Nam. Ông Win Khaing Than cảm ơn sự đón tiếp nồng hậu."
+    )
+    people = find_people(text, [])
+    assert [p.name for p in people if "Than" in p.name] == ["Mahn Win Khaing Than"]

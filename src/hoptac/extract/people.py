@@ -354,6 +354,7 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         # "ngài Tổng Thư ký": a title after the honorific, not a name.
         if not name or _mention_end(mentions, n_start) is not None or _title_re().match(text, n_start):
             continue
+        name = _before_title(text, n_start, name)
         n_end = n_start + len(name)
         title, t_start, t_end = _title_after(text, n_end, mentions) or _title_before(text, m.start(), mentions)
         found.append(PersonMention(name, title, n_start, n_end, t_start, t_end))
@@ -533,9 +534,10 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _short_form(short: str, full: str) -> bool:
-    """ "Đức Chung" for "Nguyễn Đức Chung": Vietnamese news names a person by the last syllables."""
+    """ "Đức Chung" for "Nguyễn Đức Chung": Vietnamese news names a person by the last syllables; a foreign
+    name by three or more of its last words ("Win Khaing Than" for "Mahn Win Khaing Than")."""
     s, f = _fold_name(short).split(), _fold_name(full).split()
-    return 2 <= len(s) < len(f) and f[-len(s) :] == s and _is_vietnamese_name(full)
+    return 2 <= len(s) < len(f) and f[-len(s) :] == s and (_is_vietnamese_name(full) or len(s) >= 3)
 
 
 def _is_vietnamese_name(name: str) -> bool:
@@ -604,6 +606,14 @@ def _merge(found: list[PersonMention]) -> list[PersonMention]:
         if _fuller_title(twin.title, p.title):
             twin.title, twin.title_start, twin.title_end = p.title, p.title_start, p.title_end
     return merged
+
+
+def _before_title(text: str, start: int, name: str) -> str:
+    """ "bà Pany Yathotu Ủy viên Bộ Chính trị": a title told without a comma ends the name before it."""
+    for word in re.finditer(r"(?<= )\S", name):
+        if word.start() >= 2 and _title_re().match(text, start + word.start()):
+            return name[: word.start()].rstrip()
+    return name
 
 
 def _fuller_title(held: str | None, told: str | None) -> bool:

@@ -1377,3 +1377,15 @@ def test_a_reception_told_after_the_festival_it_preceded_is_its_own_event() -> N
         ("conference", frozenset({"VN-03", "CN-YN:wenshan"})),
         ("meeting", frozenset({"VN-03", "CN-YN:wenshan"})),
     ]
+
+
+def test_a_plan_with_its_month_is_a_planned_event() -> None:
+    text = (
+        "Quảng Bình và tỉnh Khammouane thúc đẩy hợp tác\n\n"
+        "Sáng 16/5, Chủ tịch UBND tỉnh Quảng Bình tiếp đoàn đại biểu tỉnh Khammouane (Lào).\n"
+        "Hai bên trao đổi về quản lý biên giới và thương mại qua cửa khẩu Cha Lo.\n"
+        "Theo kế hoạch, tỉnh Quảng Bình sẽ phối hợp với tỉnh Khammouane tổ chức Hội chợ thương mại biên giới tại "
+        "cửa khẩu Cha Lo vào tháng 9/2024."
+    )
+    summary = [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)]
+    assert summary == [("meeting", "past", "2024-05-16"), ("conference", "planned", "2024-09")]

@@ -164,6 +164,8 @@ def _stands_alone(c: Cluster) -> bool:
     # lender or a foreign agency funds ("vốn vay Ngân hàng Thế giới").
     if c.kind == "aid" and any(attributes.amounts(m.sentence.text) or _lender(m) for m in told):
         return True
+    if any(_planned_in_month(m) for m in c.mentions if not m.history):
+        return True
     # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
     return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
 
@@ -171,6 +173,20 @@ def _stands_alone(c: Cluster) -> bool:
 def _foreign_leader_met(m: Candidate) -> bool:
     return any(not a.vietnamese and a.led and a.kind in LOCAL_KINDS for a in m.actors) and any(
         a.vietnamese and (a.national or a.led) for a in m.actors
+    )
+
+
+def _planned_in_month(m: Candidate) -> bool:
+    """ "tỉnh Phú Thọ sẽ phối hợp với tỉnh Gunma tổ chức Hội nghị ... vào tháng 3/2022": a plan with its month,
+    between a Vietnamese and a foreign side the sentence names."""
+    return (
+        m.planned
+        and not m.proposed
+        and m.date is not None
+        and m.date.month is not None
+        and m.date.year is not None
+        and any(a.vietnamese and a.kind != "country" for a in m.actors)
+        and any(not a.vietnamese for a in m.actors)
     )
 
 

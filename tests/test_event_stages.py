@@ -1389,3 +1389,18 @@ def test_a_plan_with_its_month_is_a_planned_event() -> None:
     )
     summary = [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)]
     assert summary == [("meeting", "past", "2024-05-16"), ("conference", "planned", "2024-09")]
+
+
+def test_a_department_of_the_province_named_without_its_name_is_the_province() -> None:
+    text = (
+        "Hoạt động đối ngoại nổi bật trong tháng 5\n\n"
+        "Ngày 9/5, Chủ tịch UBND tỉnh Kon Tum tiếp Đại sứ Nhật Bản tại Việt Nam.\n"
+        "Hai bên trao đổi về hợp tác đào tạo lao động và nông nghiệp công nghệ cao.\n"
+        "Hội thảo cà phê bền vững\n"
+        "Ngày 16/5, Sở Nông nghiệp và Phát triển nông thôn tỉnh phối hợp với Tổ chức Hợp tác Quốc tế Đức (GIZ) tổ "
+        "chức hội thảo về sản xuất cà phê bền vững."
+    )
+    conference = [e for e in _events(text) if e.kind == "conference"]
+    assert [({p.id for p in e.parties}, e.date.value if e.date else None) for e in conference] == [
+        ({"VN-28", "org:giz"}, "2024-05-16")
+    ]

@@ -1404,3 +1404,16 @@ def test_a_department_of_the_province_named_without_its_name_is_the_province() -
     assert [({p.id for p in e.parties}, e.date.value if e.date else None) for e in conference] == [
         ({"VN-28", "org:giz"}, "2024-05-16")
     ]
+
+
+def test_a_stop_s_fields_come_from_the_paragraphs_that_go_on_telling_it() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bắc Giang thăm Nhật Bản\n\n"
+        "Từ ngày 12 đến 17/5, đoàn công tác tỉnh Bắc Giang do Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm, làm "
+        "việc tại Nhật Bản.\n"
+        "Ngày 12/5, đoàn làm việc với lãnh đạo tỉnh Tochigi về hợp tác du lịch.\n"
+        "Ngày 13/5, đoàn làm việc với Phó Thống đốc tỉnh Gunma.\n"
+        "Phía Gunma mong muốn nhập khẩu nông sản của Bắc Giang và đào tạo điều dưỡng cho lao động của tỉnh."
+    )
+    gunma = next(e for e in _events(text) if "JP-10" in {p.id for p in e.parties})
+    assert set(gunma.fields) >= {"agriculture_food", "training_hr"}

@@ -473,7 +473,9 @@ def _event(
     elif all(m.listed for m in c.mentions):
         fields = _ordered(*(find_fields(_clause_of(ctx, m)) for m in c.mentions))
     else:
-        fields = _ordered(*(find_fields(_rest_of_paragraph(ctx, m.sentence)) for m in c.mentions))
+        # Its sentences, the rest of their paragraphs, and the paragraphs that go on telling it.
+        told = " ".join(ctx.text[start:end] for start, end in zone)
+        fields = _ordered(*(find_fields(_rest_of_paragraph(ctx, m.sentence)) for m in c.mentions), find_fields(told))
     spans = _unique_spans([m.sentence for m in c.mentions])
     return Event(
         kind=kind,

@@ -1417,3 +1417,16 @@ def test_a_stop_s_fields_come_from_the_paragraphs_that_go_on_telling_it() -> Non
     )
     gunma = next(e for e in _events(text) if "JP-10" in {p.id for p in e.parties})
     assert set(gunma.fields) >= {"agriculture_food", "training_hr"}
+
+
+def test_a_meeting_told_with_several_foreign_provinces_is_a_meeting_with_each() -> None:
+    text = (
+        "Phó Thủ tướng tiếp Thống đốc hai tỉnh của Nhật Bản\n\n"
+        "Chiều 16/5, tại Hà Nội, Phó Thủ tướng Trần Hồng Hà đã tiếp Thống đốc tỉnh Saitama Ono Motohiro và Thống "
+        "đốc tỉnh Gifu Furuta Hajime. Phó Thủ tướng đề nghị hai tỉnh tăng cường hợp tác đào tạo nhân lực."
+    )
+    meetings = [(e.kind, sorted(p.id for p in e.parties), sorted(x.name for x in e.people)) for e in _events(text)]
+    assert meetings == [
+        ("meeting", ["JP-11", "VN"], ["Ono Motohiro", "Trần Hồng Hà"]),
+        ("meeting", ["JP-21", "VN"], ["Furuta Hajime", "Trần Hồng Hà"]),
+    ]

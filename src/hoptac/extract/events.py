@@ -87,7 +87,29 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # Signed at a gathering that is no event of its own ("Cũng tại buổi họp mặt, ..."): on the lead's day.
             event = event.model_copy(update={"date": _date(ctx, c, True)[0]})
         out.append((event, [a.place for a in parties]))
-    return _without_trip_summary(ctx, clusters, out)
+    return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found)]
+
+
+_FOREIGN_LOCAL = ("province", "city", "district", "commune")
+
+
+def _one_per_host(event: Event, places: list[Place]) -> list[tuple[Event, list[Place]]]:
+    """ "Thủ tướng còn gặp Thủ hiến, Thị trưởng của 4 bang là Berlin, Hessen, Rheinland-Pfalz và Hamburg": a
+    meeting is between two sides, so one told with several foreign localities is a meeting with each."""
+    hosts = [p for p in event.parties if p.country != "VN" and p.kind in _FOREIGN_LOCAL]
+    # Localities of one rank only: "thành phố Annapolis, bang Maryland" is one host told twice.
+    if event.kind != "meeting" or len(hosts) < 2 or len({p.kind for p in hosts}) > 1:
+        return [(event, places)]
+    out = []
+    for host in hosts:
+        keep = {p.id for p in event.parties if p.country == "VN"} | {host.id}
+        people = [x for x in event.people if x.party is None or x.party in keep]
+        split = event.model_copy(
+            update={"parties": [p for p in event.parties if p.id in keep], "people": people}
+        )
+        out.append((split, [p for p in places if p.entity.id in keep]))
+    return out
+
 
 
 def _without_trip_summary(

@@ -119,3 +119,11 @@ def test_article_year_is_no_area_and_no_birth_year() -> None:
         "Đối tượng Lò Văn A (SN 1995) bị bắt giữ cùng tang vật."
     )
     assert article_year("Hà Nội và Sumitomo hợp tác phát triển đô thị", body) is None
+
+
+def test_article_year_is_not_taken_from_history_told_in_it() -> None:
+    body = (
+        "Chủ tịch nước thăm Chiến hạm Rạng Đông, nơi phát súng lệnh tấn công Cung điện Mùa Đông ngày 7/11/1917. "
+        "Nghĩa trang được thành lập năm 1939."
+    )
+    assert article_year("Chủ tịch nước thăm Saint Petersburg", body) is None

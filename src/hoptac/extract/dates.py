@@ -138,6 +138,10 @@ _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s
 _PLAN_BEFORE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|kế hoạch|sắp tới|tới đây|mục tiêu|phấn đấu)(?!\w)[^.!?]*\Z", re.I)
 
 
+# Local governments' foreign relations as this tool records them began with Đổi mới.
+_MODERN = 1990
+
+
 def article_year(title: str, body: str) -> int | None:
     """The year an undated article speaks from, worked out from what it states.
 
@@ -175,12 +179,15 @@ def article_year(title: str, body: str) -> int | None:
         for m in pattern.finditer(text)
         if m.group("y") and not _BEGAN_BEFORE.search(text, max(0, m.start() - 80), m.start())
     ]
+    # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
+    full = [y for y in full if y >= _MODERN]
     if full:
         return max(full)
     years = [
         y
         for off, y in _current_years(text)
-        if not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
+        if y >= _MODERN
+        and not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
         and not _LAW_BEFORE.search(text, max(0, off - 50), off)
         and not _PLAN_BEFORE.search(text, max(0, off - 150), off)
     ]

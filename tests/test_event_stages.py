@@ -1430,3 +1430,13 @@ def test_a_meeting_told_with_several_foreign_provinces_is_a_meeting_with_each() 
         ("meeting", ["JP-11", "VN"], ["Ono Motohiro", "Trần Hồng Hà"]),
         ("meeting", ["JP-21", "VN"], ["Furuta Hajime", "Trần Hồng Hà"]),
     ]
+
+
+def test_an_ambassador_of_a_kingdom_styled_in_full_is_his_country() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Bến Tre tiếp Đại sứ Bỉ\n\n"
+        "Chiều 16/5, Chủ tịch UBND tỉnh Bến Tre đã tiếp ông Karl van den Bossche, Đại sứ Vương quốc Bỉ tại Việt "
+        "Nam. Hai bên trao đổi về hợp tác thích ứng biến đổi khí hậu và cấp nước sạch."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-16", {"VN-50": "host", "BE": "guest"})]
+

@@ -68,7 +68,10 @@ def _country_agent() -> re.Pattern[str]:
     # "đoàn công tác đặc biệt nước bạn Lào": a word that says what kind of delegation may come between.
     kind = r"(?:(?:đặc biệt|cấp cao|liên ngành|hỗn hợp|chuyên trách)\s+)?"
     return re.compile(
-        rf"(?<!\w)(?:{alts})\s+{kind}(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?\Z", re.IGNORECASE
+        rf"(?<!\w)(?:{alts})\s+{kind}(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?"
+        # "Đại sứ Vương quốc Hà Lan", "Đại sứ quán Cộng hòa Pháp": the state's style before its name.
+        r"(?:(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Đại Công quốc|Công quốc)\s+)?\Z",
+        re.IGNORECASE,
     )
 
 

@@ -44,9 +44,10 @@ _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
     r"(?P<name>[A-Z][a-zA-Z" + _ACCENTED + r"'’]+(?![\w’'])"
-    # Lower-case words only as a name's particles: "Frankfurt am Main", "Châlons-en-Champagne", not "Jecheon trao".
-    r"(?:[- ](?:[A-Z][a-z" + _ACCENTED + r"'’]+|(?:am|an|im|de|du|des|la|le|les|en|sur|on|upon|del|di|da|van|von|der)"
-    r"(?=[- ][A-Z]))(?![\w’'])){0,3})"
+    # Lower-case words only after a hyphen ("Ki-ta-kiu-siu") or as a name's particles ("Frankfurt am Main"), not
+    # "Jecheon trao".
+    r"(?:(?:[- ][A-Z][a-z" + _ACCENTED + r"'’]+|-[a-z'’]+|"
+    r" (?:am|an|im|de|du|des|la|le|les|en|sur|on|upon|del|di|da|van|von|der)(?=[- ][A-Z]))(?![\w’'])){0,3})"
 )
 _PREFIX_KIND = {
     "thành phố": "city",

@@ -268,3 +268,8 @@ def test_a_foreign_name_told_again_by_its_last_three_words_is_one_person() -> No
 def test_a_foreign_place_name_goes_on_only_through_its_particles() -> None:
     text = "Đoàn đại biểu thành phố Frankfurt am Main (Đức) trao tặng thiết bị cho thành phố Bernkastel trong năm nay."
     assert [m.text for m in find_mentions(text) if m.adhoc] == ["thành phố Bernkastel"]
+
+
+def test_a_transliterated_foreign_name_goes_on_through_hyphenated_syllables() -> None:
+    text = "Hải Phòng và thành phố Ki-ta-kiu-siu (Nhật Bản) hợp tác về môi trường."
+    assert [m.text for m in find_mentions(text) if m.adhoc] == ["thành phố Ki-ta-kiu-siu"]

@@ -273,3 +273,11 @@ def test_a_foreign_place_name_goes_on_only_through_its_particles() -> None:
 def test_a_transliterated_foreign_name_goes_on_through_hyphenated_syllables() -> None:
     text = "Hải Phòng và thành phố Ki-ta-kiu-siu (Nhật Bản) hợp tác về môi trường."
     assert [m.text for m in find_mentions(text) if m.adhoc] == ["thành phố Ki-ta-kiu-siu"]
+
+
+def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
+    text = (
+        "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "
+        "Đồng chí Ma Vông cảm ơn sự đón tiếp chu đáo của tỉnh Điện Biên."
+    )
+    assert [p.name for p in find_people(text, [])] == ["Khăm Phăn Phôm Ma Vông"]

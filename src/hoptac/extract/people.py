@@ -535,9 +535,10 @@ def _same_person(a: str, b: str) -> bool:
 
 def _short_form(short: str, full: str) -> bool:
     """ "Đức Chung" for "Nguyễn Đức Chung": Vietnamese news names a person by the last syllables; a foreign
-    name by three or more of its last words ("Win Khaing Than" for "Mahn Win Khaing Than")."""
+    name by three or more of its last words ("Win Khaing Than" for "Mahn Win Khaing Than"), a long one by two
+    ("Ma Vông" for "Khăm Phăn Phôm Ma Vông")."""
     s, f = _fold_name(short).split(), _fold_name(full).split()
-    return 2 <= len(s) < len(f) and f[-len(s) :] == s and (_is_vietnamese_name(full) or len(s) >= 3)
+    return 2 <= len(s) < len(f) and f[-len(s) :] == s and (_is_vietnamese_name(full) or len(s) >= 3 or len(f) >= 4)
 
 
 def _is_vietnamese_name(name: str) -> bool:

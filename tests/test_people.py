@@ -280,4 +280,5 @@ def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> Non
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "
         "Đồng chí Ma Vông cảm ơn sự đón tiếp chu đáo của tỉnh Điện Biên."
     )
-    assert [p.name for p in find_people(text, [])] == ["Khăm Phăn Phôm Ma Vông"]
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    assert [p.name for p in find_people(text, places)] == ["Khăm Phăn Phôm Ma Vông"]

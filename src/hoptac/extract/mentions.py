@@ -311,7 +311,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         # "Ngày 19/12, tại thành phố Svay Rieng, Đoàn đại biểu ... đã có buổi hội đàm": the day that opens the
         # sentence is its cue's however long the sentence.
         mention = next(
-            (d for d in ctx.date_mentions if s.start <= d.start < min(s.end, s.start + 15) and d.month and d.day),
+            (d for d in ctx.date_mentions if s.start <= d.start < min(s.end, s.start + 25) and d.month and d.day),
             None,
         )
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]

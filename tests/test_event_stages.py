@@ -1440,3 +1440,12 @@ def test_an_ambassador_of_a_kingdom_styled_in_full_is_his_country() -> None:
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-16", {"VN-50": "host", "BE": "guest"})]
 
+
+
+def test_the_city_a_delegation_leaves_is_no_side_of_its_meeting() -> None:
+    text = (
+        "Chủ tịch nước kết thúc chuyến thăm Pháp\n\n"
+        "Ngày 16/5, Chủ tịch nước và đoàn cấp cao Việt Nam đã rời thành phố Lyon, kết thúc chuyến thăm chính thức "
+        "Pháp. Trong chuyến thăm, Chủ tịch nước đã gặp Chủ tịch vùng Normandie Hervé Morin."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "FR-NOR"}]

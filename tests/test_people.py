@@ -282,3 +282,10 @@ def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> Non
     )
     places = [(m.start, m.end) for m in find_mentions(text)]
     assert [p.name for p in find_people(text, places)] == ["Khăm Phăn Phôm Ma Vông"]
+
+
+def test_a_rank_told_before_the_name_and_a_post_after_it_make_one_title() -> None:
+    text = "Đón đoàn có Thiếu tướng Lê Văn Hòa, Phó Tư lệnh Bộ đội Biên phòng và các cán bộ đơn vị."
+    assert [(p.name, p.title) for p in find_people(text, [])] == [
+        ("Lê Văn Hòa", "Thiếu tướng, Phó Tư lệnh Bộ đội Biên phòng")
+    ]

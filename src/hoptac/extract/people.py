@@ -382,10 +382,18 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         # "Chủ tịch UBND xã Phong Vân" names a commune; "Chủ tịch UBND tỉnh Nguyễn Văn Hai", a person.
         if not name or (_names_a_place_or_body(before_name) and name.split()[0].lower() not in surnames()):
             continue
-        found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), m.start() + len(title)))
+        title_end = m.start() + len(title)
+        post = _title_after(text, n_start + len(name), mentions) if _RANK.fullmatch(title) else None
+        if post is not None:
+            # "Thượng tướng Nguyễn Chí Vịnh, Thứ trưởng Bộ Quốc phòng": a rank, then the post.
+            title, title_end = f"{title}, {post[0]}", post[2]
+        found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), title_end))
         bisect.insort(taken, (n_start, n_end))
     found.sort(key=lambda p: p.start)
     return _merge(found)
+
+
+_RANK = re.compile(r"(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu) (?:tướng|tá|úy|uý)|(?:[Pp]hó |[Cc]huẩn )?[Đđ]ô đốc")
 
 
 def _before_tai(text: str, start: int, head_end: int, end: int, mentions: list[tuple[int, int]]) -> int:

@@ -216,7 +216,7 @@ def test_military_ranks_are_titles_and_a_ministry_is_no_name() -> None:
     )
     assert _people(text) == [
         ("Phan Văn Giang", "thượng tướng"),
-        ("Lê Huy Vịnh", "trung tướng"),
+        ("Lê Huy Vịnh", "trung tướng, Thứ trưởng Bộ Quốc Phòng"),
         ("Stanfield L. Chien", "Chỉ huy trưởng"),
     ]
 

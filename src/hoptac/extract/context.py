@@ -22,7 +22,7 @@ from hoptac.textnorm import fold
 _COUNTRY_AFTER = re.compile(r"^\s*(?:[,(–-]\s*|của\s+)")
 # "tại thành phố Nam Ninh", "ở TP. Huế": the place is where something happens, not a party to it.
 _AT_VENUE = re.compile(
-    r"(?<!\w)(?:tại|ở|rời khỏi|rời)\s+"
+    r"(?<!\w)(?:tại|ở)\s+"
     r"(?:(?:thành phố|thủ đô|thủ phủ|tỉnh|tp\.?|quận|huyện|thị xã|bang|vùng|khu tự trị|đặc khu)\s+)*$",
     re.IGNORECASE,
 )
@@ -35,8 +35,7 @@ _LOCATED_IN = re.compile(r"\s*(?:,|\(|[-–])\s*")
 
 
 def is_venue(text: str, offset: int) -> bool:
-    """Whether the place named at `offset` of `text` follows "tại"/"ở", or "rời" for where one leaves (a designator
-    may come between)."""
+    """Whether the place named at `offset` of `text` follows "tại"/"ở" (a designator may come between)."""
     return _AT_VENUE.search(text, max(0, offset - 40), offset) is not None
 
 

@@ -403,7 +403,15 @@ def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]], named:
     ("Phó Chủ tịch UBND tỉnh") included."""
     seen = {p.start for p in ctx.places if p.entity.id == actor.id and any(s <= p.start < e for s, e in spans)}
     seen |= {a.start for a in named or [] if a.id == actor.id and any(s <= a.start < e for s, e in spans)}
-    return bool(seen) and all(is_venue(ctx.text, start) for start in seen)
+    return bool(seen) and all(
+        is_venue(ctx.text, start) or (not actor.vietnamese and _LEAVES.search(ctx.text, max(0, start - 40), start))
+        for start in seen
+    )
+
+
+# "Chủ tịch nước và đoàn đại biểu cấp cao Việt Nam đã rời Hamburg": the city abroad a delegation leaves is where it
+# was. A foreign navy leaving a Vietnamese city is another matter: it worked there with the city.
+_LEAVES = re.compile(r"(?<!\w)rời(?:\s+khỏi)?\s+(?:(?:thành phố|TP\.?|thủ đô|tỉnh|bang)\s+)?\Z", re.IGNORECASE)
 
 
 def _venue_place(ctx: Context, c: Cluster) -> Place | None:

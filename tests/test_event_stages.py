@@ -1449,3 +1449,13 @@ def test_the_city_a_delegation_leaves_is_no_side_of_its_meeting() -> None:
         "Pháp. Trong chuyến thăm, Chủ tịch nước đã gặp Chủ tịch vùng Normandie Hervé Morin."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN", "FR-NOR"}]
+
+
+def test_a_district_that_acts_is_the_side_though_its_province_heads_the_page() -> None:
+    text = (
+        "Cao Bằng: huyện biên giới hội đàm với huyện Long Châu (Trung Quốc)\n\n"
+        "Ngày 16/5, tại cửa khẩu Lý Vạn, UBND huyện Hạ Lang đã tổ chức hội đàm với đoàn công tác huyện Long Châu, "
+        "thành phố Sùng Tả, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc) do Huyện trưởng huyện Long Châu dẫn "
+        "đầu. Hai bên thống nhất nâng cấp chợ biên giới."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-04:ha-lang", "CN-GX:longzhou"}]

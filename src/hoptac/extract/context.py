@@ -31,6 +31,7 @@ _AT_VENUE = re.compile(
 _NAME_WORD = re.compile(r"[\w’'-]+")
 # No title runs longer than this many characters (the people stage cuts titles at a few dozen words).
 _LONGEST_TITLE = 2000
+_COUNTY = re.compile(r"(?:huyện|quận|thị xã|thị trấn|hạt)\s", re.IGNORECASE)
 _LOCATED_IN = re.compile(r"\s*(?:,|\(|[-–])\s*")
 
 
@@ -79,13 +80,16 @@ class Context:
         return str(self.year_hint) if self.year_hint else None
 
     def places_a_city(self, place: Place) -> bool:
-        """A foreign region named right after a city of its country: "thành phố Sacramento, bang California"."""
-        if place.vietnamese or place.entity.kind != "province":
+        """A foreign region named right after a city of its country: "thành phố Sacramento, bang California"; or
+        a city right after a county of its: "huyện Long Châu, thành phố Sùng Tả"."""
+        if place.vietnamese or place.entity.kind not in ("province", "city"):
             return False
         i = bisect.bisect_left(self.places, place.start, key=lambda p: p.start)
         if i == 0:
             return False
         city = self.places[i - 1]
+        if place.entity.kind == "city" and not _COUNTY.match(city.mention.text):
+            return False
         return (
             city.entity.kind in ("city", "district")
             and city.entity.country == place.entity.country

@@ -267,8 +267,11 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         if parent not in {a.id for a in actors if a.kind != "country"}:
             continue  # a city the gazetteer lacks has its country for parent: the country is another matter
         child_first = order.get(child.id, child.start) < order.get(parent, 0) and not _only_venue(ctx, child, spans)
-        if child_first and not child.led and any(a.id == parent and a.led for a in actors):
+        parent_led = any(a.id == parent and a.led for a in actors)
+        if child_first and not child.led and parent_led:
             child_first = False  # "thành phố Quy Nhơn (Bình Định)" hosts; "Chủ tịch UBND tỉnh Bình Định" acts
+        elif not child_first and child.led and not parent_led:
+            child_first = True  # "Lạng Sơn: ..." heads the page; "UBND huyện Tràng Định đã tổ chức hội đàm" acts
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
     actors = _told_once(actors)
@@ -281,7 +284,7 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
 
 def _located_regions(ctx: Context, actors: list[Actor]) -> set[str]:
     """Foreign regions named only to place a city of theirs: "thành phố Sacramento, bang California"."""
-    regions = {a.id for a in actors if not a.vietnamese and a.kind == "province"}
+    regions = {a.id for a in actors if not a.vietnamese and a.kind in ("province", "city")}
     placing = {p.entity.id for p in ctx.places if p.entity.id in regions and ctx.places_a_city(p)}
     return {r for r in placing if all(ctx.places_a_city(p) for p in ctx.places if p.entity.id == r)}
 

@@ -1459,3 +1459,16 @@ def test_a_district_that_acts_is_the_side_though_its_province_heads_the_page() -
         "đầu. Hai bên thống nhất nâng cấp chợ biên giới."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-04:ha-lang", "CN-GX:longzhou"}]
+
+
+def test_a_delegation_s_first_stop_told_in_the_lead_is_the_province_s_meeting() -> None:
+    text = (
+        "Đoàn công tác tỉnh Hải Dương thăm, làm việc tại Cộng hòa Séc\n\n"
+        "Từ ngày 10 đến 14/5, đoàn công tác tỉnh Hải Dương do Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm và làm "
+        "việc tại Cộng hòa Séc.\n"
+        "Ngày 12/5, tại thành phố Brno, đoàn đã làm việc với lãnh đạo vùng Nam Moravia. Hai bên trao đổi về hợp tác "
+        "đào tạo nghề và cơ khí chính xác."
+    )
+    assert [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("2024-05-12", {"VN-61", "CZ:nam-moravia"})
+    ]

@@ -44,7 +44,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
         elif (
-            not is_main
+            (not is_main or not any(a.vietnamese for a in parties))
             and (home := _delegation_home(ctx, actors))
             and _delegation_acts(c)
             and home.id not in _ids(parties)

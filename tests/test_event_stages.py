@@ -1463,7 +1463,7 @@ def test_a_district_that_acts_is_the_side_though_its_province_heads_the_page() -
 
 def test_a_delegation_s_first_stop_told_in_the_lead_is_the_province_s_meeting() -> None:
     text = (
-        "Đoàn công tác tỉnh Hải Dương thăm, làm việc tại Cộng hòa Séc\n\n"
+        "Đoàn công tác của tỉnh thăm, làm việc tại Cộng hòa Séc\n\n"
         "Từ ngày 10 đến 14/5, đoàn công tác tỉnh Hải Dương do Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm và làm "
         "việc tại Cộng hòa Séc.\n"
         "Ngày 12/5, tại thành phố Brno, đoàn đã làm việc với lãnh đạo vùng Nam Moravia. Hai bên trao đổi về hợp tác "

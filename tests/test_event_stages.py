@@ -1472,3 +1472,15 @@ def test_a_delegation_s_first_stop_told_in_the_lead_is_the_province_s_meeting() 
     assert [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
         ("2024-05-12", {"VN-61", "CZ:nam-moravia"})
     ]
+
+
+def test_a_ministry_that_only_attends_a_province_s_ceremony_is_no_side() -> None:
+    text = (
+        "Khánh thành tuyến đường sử dụng vốn vay ADB tại Yên Bái\n\n"
+        "Sáng 16/5, UBND tỉnh Yên Bái phối hợp với Ngân hàng Phát triển châu Á (ADB) tổ chức lễ khánh thành tuyến "
+        "đường tỉnh 171.\n"
+        "Dự lễ có Giám đốc Quốc gia ADB tại Việt Nam; đại diện Bộ Kế hoạch và Đầu tư, Bộ Giao thông vận tải; lãnh "
+        "đạo các sở, ngành của tỉnh."
+    )
+    first = _events(text)[0]
+    assert {p.id for p in first.parties} == {"VN-06", "org:adb"}

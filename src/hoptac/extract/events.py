@@ -233,8 +233,12 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     ):
         # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who.
         actors = [a for a in actors if a.id != venue.entity.id]
-    if any(a.vietnamese and a.kind != "country" for a in actors) and not any(a.national for a in actors):
-        # A locality acts for itself; "Việt Nam" beside it is the backdrop, not a second party.
+    told = {(a.id, a.start) for m in c.mentions if not m.attending for a in m.actors}
+    if any(a.vietnamese and a.kind != "country" for a in actors) and not any(
+        a.national and (a.id, a.start) in told for a in actors
+    ):
+        # A locality acts for itself; "Việt Nam" beside it is the backdrop, not a second party, and so are the
+        # ministries whose envoys only attend ("Dự lễ có ... đại diện Bộ Giao thông vận tải").
         actors = [a for a in actors if a.id != "VN"]
     spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
     # "Hội nghị APEC tại Hà Nội", "Chủ tịch nước hội đàm ... tại Moskva": a locality named only as the venue

@@ -233,7 +233,9 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     ):
         # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who.
         actors = [a for a in actors if a.id != venue.entity.id]
-    told = {(a.id, a.start) for m in c.mentions if not m.attending for a in m.actors}
+    # Those who welcome ("Đón đoàn có Phó Thủ tướng ...") receive; those who attend ("Dự lễ có ...") do not.
+    acting = [m for m in c.mentions if not m.attending or _WELCOMING.match(m.sentence.text)]
+    told = {(a.id, a.start) for m in acting for a in m.actors}
     if any(a.vietnamese and a.kind != "country" for a in actors) and not any(
         a.national and (a.id, a.start) in told for a in actors
     ):
@@ -284,6 +286,9 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     return actors
+
+
+_WELCOMING = re.compile(r"Đón", re.IGNORECASE)
 
 
 def _located_regions(ctx: Context, actors: list[Actor]) -> set[str]:

@@ -1484,3 +1484,16 @@ def test_a_ministry_that_only_attends_a_province_s_ceremony_is_no_side() -> None
     )
     first = _events(text)[0]
     assert {p.id for p in first.parties} == {"VN-06", "org:adb"}
+
+
+def test_each_foreign_host_met_takes_the_fields_of_its_own_sentences() -> None:
+    text = (
+        "Thủ tướng gặp lãnh đạo hai bang của Đức\n\n"
+        "Ngày 16/5, tại Berlin, Thủ tướng đã gặp Thủ hiến bang Bayern và Thủ hiến bang Hessen về hợp tác đào tạo "
+        "nghề.\n"
+        "Hai bên cũng trao đổi về tài chính, ngân hàng và du lịch."
+    )
+    assert [(sorted(p.id for p in e.parties), e.fields) for e in _events(text)] == [
+        (["DE-BY", "VN"], ["training_hr"]),
+        (["DE-HE", "VN"], ["training_hr"]),
+    ]

@@ -104,8 +104,12 @@ def _one_per_host(event: Event, places: list[Place]) -> list[tuple[Event, list[P
     for host in hosts:
         keep = {p.id for p in event.parties if p.country == "VN"} | {host.id}
         people = [x for x in event.people if x.party is None or x.party in keep]
+        # Each takes the fields of the sentences that name its host, not those of the whole visit.
+        names = [n for n in (host.name_vi, host.name, *host.aliases) if n]
+        own = " ".join(e.text for e in event.evidence if any(n in e.text for n in names))
+        fields = [f for f in find_fields(own) if f in event.fields]
         split = event.model_copy(
-            update={"parties": [p for p in event.parties if p.id in keep], "people": people}
+            update={"parties": [p for p in event.parties if p.id in keep], "people": people, "fields": fields}
         )
         out.append((split, [p for p in places if p.entity.id in keep]))
     return out

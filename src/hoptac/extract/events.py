@@ -90,13 +90,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found)]
 
 
-_FOREIGN_LOCAL = ("province", "city", "district", "commune")
-
-
 def _one_per_host(event: Event, places: list[Place]) -> list[tuple[Event, list[Place]]]:
     """ "Thủ tướng còn gặp Thủ hiến, Thị trưởng của 4 bang là Berlin, Hessen, Rheinland-Pfalz và Hamburg": a
     meeting is between two sides, so one told with several foreign localities is a meeting with each."""
-    hosts = [p for p in event.parties if p.country != "VN" and p.kind in _FOREIGN_LOCAL]
+    hosts = [p for p in event.parties if p.country != "VN" and p.kind in LOCAL_KINDS]
     # Localities of one rank only: "thành phố Annapolis, bang Maryland" is one host told twice.
     if event.kind != "meeting" or len(hosts) < 2 or len({p.kind for p in hosts}) > 1:
         return [(event, places)]

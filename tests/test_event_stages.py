@@ -1497,3 +1497,14 @@ def test_each_foreign_host_met_takes_the_fields_of_its_own_sentences() -> None:
         (["DE-BY", "VN"], ["training_hr"]),
         (["DE-HE", "VN"], ["training_hr"]),
     ]
+
+
+def test_the_head_of_a_delegation_abroad_is_at_each_of_its_stops() -> None:
+    text = (
+        "Đoàn công tác tỉnh Quảng Ngãi thăm Hàn Quốc\n\n"
+        "Từ ngày 12 đến 16/5, đoàn công tác tỉnh Quảng Ngãi do ông Trần Hoàng Tuấn, Phó Chủ tịch UBND tỉnh làm trưởng "
+        "đoàn đã thăm, làm việc tại Hàn Quốc.\n"
+        "Ngày 13/5, đoàn làm việc với Phó Tỉnh trưởng tỉnh Gyeonggi. Hai bên trao đổi về hợp tác lao động.\n"
+        "Ngày 15/5, đoàn làm việc với Phó Thị trưởng thành phố Ulsan về hợp tác cảng biển."
+    )
+    assert [sorted(p.name for p in e.people) for e in _events(text)] == [["Trần Hoàng Tuấn"], ["Trần Hoàng Tuấn"]]

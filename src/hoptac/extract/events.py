@@ -86,6 +86,12 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and main_date is None and any(m.companion for m in c.mentions):
             # Signed at a gathering that is no event of its own ("Cũng tại buổi họp mặt, ..."): on the lead's day.
             event = event.model_copy(update={"date": _date(ctx, c, True)[0]})
+        if (head := _delegation_head(ctx, actors)) is not None and _delegation_acts(c):
+            person, home = head
+            if home in _ids(parties) and all(p.name != person.name for p in event.people):
+                # "đoàn công tác tỉnh Nghệ An do đồng chí Nguyễn Đức Trung ... làm trưởng đoàn": at each stop.
+                met = Person(name=person.name, title=person.title, party=home)
+                event = event.model_copy(update={"people": [met, *event.people]})
         out.append((event, [a.place for a in parties]))
     return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found)]
 
@@ -395,6 +401,23 @@ def _delegation_home(ctx: Context, actors: list[Actor]) -> Actor | None:
     for a in actors:
         if a.kind in LOCAL_KINDS and _DELEGATION_OF.search(ctx.text, max(0, a.start - 60), a.start):
             return a
+    return None
+
+
+# "..., làm trưởng đoàn", "... dẫn đầu": the head of the delegation named before.
+_HEADS = re.compile(r"[^.;:]{0,150}?(?:làm [Tt]rưởng đoàn|dẫn đầu)(?!\w)")
+
+
+def _delegation_head(ctx: Context, actors: list[Actor]) -> tuple[PersonMention, str] | None:
+    """The head of the delegation the article follows, told in its lead, and the delegation's locality."""
+    home = _delegation_home(ctx, actors)
+    if home is None or not home.vietnamese:
+        return None
+    lead = lead_end(ctx)
+    for person in ctx.people:
+        end = person.title_end if person.title_end is not None else person.end
+        if person.vietnamese and person.start < lead and _HEADS.match(ctx.text, end):
+            return person, home.id
     return None
 
 

@@ -19,6 +19,7 @@ import collections
 import csv
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -273,19 +274,22 @@ _MISSION_AT = re.compile(
 )
 
 
+def _dominant(ids: Iterable[str]) -> str | None:
+    """The one the article names, or the one it names at least twice as often as any other."""
+    ranked = collections.Counter(ids).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
     """The article's Vietnamese province, wherever its government is named without its name: its only one, or
     the one it names at least twice as often as any other ("Tổng Lãnh sự ... tại TP.Hồ Chí Minh" at Đồng Nai)."""
-    counts: dict[str, int] = {}
-    first: dict[str, Place] = {}
-    for p in ctx.places:
-        if p.vietnamese and p.entity.kind == "province" and not _posted_at(ctx, p):
-            counts[p.entity.id] = counts.get(p.entity.id, 0) + 1
-            first.setdefault(p.entity.id, p)
-    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
-    if not ranked or (len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]]):
+    provinces = [p for p in ctx.places if p.vietnamese and p.entity.kind == "province" and not _posted_at(ctx, p)]
+    ident = _dominant(p.entity.id for p in provinces)
+    if ident is None:
         return []
-    place = first[ranked[0]]
+    place = next(p for p in provinces if p.entity.id == ident)
     taken = sorted((a.start, a.end) for a in named)
     starts = [start for start, _ in taken]
     reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end of the first k mentions
@@ -695,10 +699,7 @@ def _companies(ctx: Context) -> list[Actor]:
     """Foreign companies by their head noun or suffix, in the country named beside them or the article's only one."""
     out = []
     countries = [p for p in ctx.places if p.entity.kind == "country"]
-    named = collections.Counter(p.entity.id for p in countries if p.entity.id != "VN")
-    ranked = named.most_common(2)
-    # The article's foreign country: its only one, or the one named at least twice as often as any other.
-    only = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    only = _dominant(p.entity.id for p in countries if p.entity.id != "VN")  # the article's foreign country
     for m in _COMPANY.finditer(ctx.text):
         group = "name" if m.group("name") else "bare"
         name = m.group(group).rstrip(".")

@@ -119,7 +119,14 @@ def years_stated(text: str) -> list[tuple[int, int]]:
 
 def years_in_dates(text: str) -> list[int]:
     """The years of full dates ("18/10/2023", "5 tháng 9 năm 2019"), which `years_stated` leaves out."""
-    return [int(m.group("y")) for pattern in (_DMY, _DAY_WORDS) for m in pattern.finditer(text) if m.group("y")]
+    return [y for _, y in _full_dates(text)]
+
+
+def _full_dates(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every full date."""
+    return [
+        (m.start(), int(m.group("y"))) for pattern in (_DMY, _DAY_WORDS) for m in pattern.finditer(text) if m.group("y")
+    ]
 
 
 # "sau 23 năm": exact spans only; "sau hơn 40 năm" counts from no year one can trust.
@@ -173,14 +180,12 @@ def article_year(title: str, body: str) -> int | None:
     if in_year:
         return max(in_year)
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
-    full = [
-        int(m.group("y"))
-        for pattern in (_DMY, _DAY_WORDS)
-        for m in pattern.finditer(text)
-        if m.group("y") and not _BEGAN_BEFORE.search(text, max(0, m.start() - 80), m.start())
-    ]
     # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
-    full = [y for y in full if y >= _MODERN]
+    full = [
+        y
+        for off, y in _full_dates(text)
+        if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)
+    ]
     if full:
         return max(full)
     years = [

@@ -23,7 +23,7 @@ from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on
 from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import LOCAL_KINDS, forum_side_only, in_scope
-from hoptac.extract.text import Span
+from hoptac.extract.text import Span, whole_words
 from hoptac.models import DateValue, Event, Person
 
 _ONLINE = re.compile(r"trực tuyến|online|cầu truyền hình|qua video|hình thức trực tuyến|họp trực tuyến", re.I)
@@ -33,10 +33,13 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     """The article's events in order, each with the places that are its parties."""
     out: list[tuple[Event, list[Place]]] = []
     zones = _zones(ctx, clusters)
+    standing = [_stands_alone(c) for c in clusters]
+    home = _delegation_home(ctx, actors)
+    head = _delegation_head(ctx, home)
     main_done = False
     main_parties: list[Actor] = []
     main_date: DateValue | None = None
-    for c in clusters:
+    for k, c in enumerate(clusters):
         is_main = not main_done and c.first.in_lead and not c.first.listed and not c.first.companion
         venue = _venue_place(ctx, c)
         parties = _parties(ctx, c, venue)
@@ -45,7 +48,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties += [a for a in main_parties if a.vietnamese]
         elif (
             (not is_main or not any(a.vietnamese for a in parties))
-            and (home := _delegation_home(ctx, actors))
+            and home is not None
             and _delegation_acts(c)
             and home.id not in _ids(parties)
         ):
@@ -65,10 +68,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             continue
         if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
             continue  # "Đà Nẵng đảm bảo tiến độ các công trình phục vụ APEC": the city hosts, it meets no one
-        if not is_main and not _stands_alone(c):
+        if not is_main and not standing[k]:
             continue
-        others = [z for k, z in enumerate(zones) if _apart(ctx, clusters[k], c)]
-        event = _event(ctx, c, parties, is_main, actors, venue, zones[clusters.index(c)], others)
+        others = [z for j, z in enumerate(zones) if j != k and standing[j] and _apart(ctx, clusters[j], c)]
+        event = _event(ctx, c, parties, is_main, actors, venue, zones[k], others)
         if is_main:
             main_done, main_parties, main_date = True, parties, event.date
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
@@ -86,12 +89,16 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and main_date is None and any(m.companion for m in c.mentions):
             # Signed at a gathering that is no event of its own ("Cũng tại buổi họp mặt, ..."): on the lead's day.
             event = event.model_copy(update={"date": _date(ctx, c, True)[0]})
-        if (head := _delegation_head(ctx, actors)) is not None and _delegation_acts(c):
-            person, home = head
-            if home in _ids(parties) and all(p.name != person.name for p in event.people):
-                # "đoàn công tác tỉnh Nghệ An do đồng chí Nguyễn Đức Trung ... làm trưởng đoàn": at each stop.
-                met = Person(name=person.name, title=person.title, party=home)
-                event = event.model_copy(update={"people": [met, *event.people]})
+        if (
+            head is not None
+            and home is not None
+            and home.id in _ids(parties)
+            and _delegation_acts(c)
+            and all(p.name != head.name for p in event.people)
+        ):
+            # "đoàn công tác tỉnh Nghệ An do đồng chí Nguyễn Đức Trung ... làm trưởng đoàn": at each stop.
+            met = Person(name=head.name, title=head.title, party=home.id)
+            event = event.model_copy(update={"people": [met, *event.people]})
         out.append((event, [a.place for a in parties]))
     return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found)]
 
@@ -116,7 +123,6 @@ def _one_per_host(event: Event, places: list[Place]) -> list[tuple[Event, list[P
         )
         out.append((split, [p for p in places if p.entity.id in keep]))
     return out
-
 
 
 def _without_trip_summary(
@@ -408,16 +414,15 @@ def _delegation_home(ctx: Context, actors: list[Actor]) -> Actor | None:
 _HEADS = re.compile(r"[^.;:]{0,150}?(?:làm [Tt]rưởng đoàn|dẫn đầu)(?!\w)")
 
 
-def _delegation_head(ctx: Context, actors: list[Actor]) -> tuple[PersonMention, str] | None:
-    """The head of the delegation the article follows, told in its lead, and the delegation's locality."""
-    home = _delegation_home(ctx, actors)
+def _delegation_head(ctx: Context, home: Actor | None) -> PersonMention | None:
+    """The head, told in the lead, of the Vietnamese locality's delegation the article follows."""
     if home is None or not home.vietnamese:
         return None
     lead = lead_end(ctx)
     for person in ctx.people:
         end = person.title_end if person.title_end is not None else person.end
         if person.vietnamese and person.start < lead and _HEADS.match(ctx.text, end):
-            return person, home.id
+            return person
     return None
 
 
@@ -462,10 +467,8 @@ def _venue_place(ctx: Context, c: Cluster) -> Place | None:
 
 
 def _apart(ctx: Context, other: Cluster, c: Cluster) -> bool:
-    """Whether another event is told apart from this one, so that those named there are its own: told on
-    another day, later that day, or after the lead."""
-    if other is c or not _stands_alone(other):
-        return False
+    """Whether another event, one that stands alone, is told apart from this one, so that those named there are
+    its own: told on another day, later that day, or after the lead."""
     if not other.first.in_lead or any(m.same_day for m in other.mentions):
         return True
     day = c.date or _lead_day(ctx)
@@ -697,7 +700,7 @@ def _occurrences(ctx: Context, person: PersonMention) -> list[int]:
     """Where the article names a person, by full name or a short form; not inside a place's name."""
     found = {person.start}
     for name in (person.name, *person.variants):
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
+        for m in whole_words(name).finditer(ctx.text):
             if not any(p.start < m.end() and m.start() < p.end for p in ctx.places_in(m.start() - 30, m.end())):
                 found.add(m.start())
     return sorted(found)

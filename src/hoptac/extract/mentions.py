@@ -16,7 +16,7 @@ from hoptac.extract import dates
 from hoptac.extract.actors import Actor
 from hoptac.extract.context import Context, find_cues, is_venue
 from hoptac.extract.scope import LOCAL_KINDS
-from hoptac.extract.text import Span
+from hoptac.extract.text import Span, whole_words
 
 _PLANNED = re.compile(
     r"(?<!\w)(?:sẽ|(?<!vốn )(?<!đầu tư )(?<!tổng )(?<!kinh phí )dự kiến(?!\s+(?:khoảng\s+|là\s+)?\d)|tới đây|sắp tới|"
@@ -251,7 +251,7 @@ def _sides_of_people(
     for person in ctx.people:
         if person.title_start is None or person.title_end is None or start <= person.title_start < end:
             continue
-        if not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in (person.name, *person.variants)):
+        if not any(whole_words(n).search(text) for n in (person.name, *person.variants)):
             continue
         for place in ctx.places_in(person.title_start, person.title_end):
             side = next((a for a in actors if a.id == place.entity.id and a.start == place.start), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -23,6 +24,12 @@ _ABBREV = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bTx|\b[A-Za-z])\.$")
 _CREDIT = re.compile(
     rf"(?:[-–]\s*)?\b(?:Ảnh|Nguồn|Video)\s*:\s*(?:[{_UPPER}][\w./]*\s+){{0,4}}?(?=[{_UPPER}]\w*\s+[a-zđ\u00e0-\u1ef90-9])"
 )
+
+
+@lru_cache(maxsize=4096)
+def whole_words(phrase: str) -> re.Pattern[str]:
+    """`phrase` where it stands as whole words, compiled once: names are looked for again in every sentence."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
 
 
 @dataclass(frozen=True)

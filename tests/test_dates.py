@@ -127,3 +127,15 @@ def test_article_year_is_not_taken_from_history_told_in_it() -> None:
         "Nghĩa trang được thành lập năm 1939."
     )
     assert article_year("Chủ tịch nước thăm Saint Petersburg", body) is None
+
+
+def test_a_span_running_to_now_starts_no_article_year_but_a_two_year_season_pins_it() -> None:
+    body = (
+        "Sáng 9/4, Bộ Chỉ huy Quân sự tỉnh An Giang và chính quyền tỉnh Takeo tổ chức lễ bàn giao 12 hài cốt "
+        "liệt sĩ cất bốc trong mùa khô năm 2018 – 2019. Tính từ giai đoạn I, năm 2001 đến nay, hai bên đã "
+        "cất bốc hơn 3.000 hài cốt."
+    )
+    assert article_year("Lễ bàn giao hài cốt liệt sĩ", body) == 2019
+    assert article_year("Lễ bàn giao hài cốt liệt sĩ", body.replace("mùa khô năm 2018 – 2019", "mùa khô")) is None
+    # A war's winter is history, not the article's season.
+    assert article_year("Thăm nghĩa trang", "Phần lớn số người chết vào mùa Đông năm 1941 - 1942.") is None

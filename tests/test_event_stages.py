@@ -1508,3 +1508,15 @@ def test_the_head_of_a_delegation_abroad_is_at_each_of_its_stops() -> None:
         "Ngày 15/5, đoàn làm việc với Phó Thị trưởng thành phố Ulsan về hợp tác cảng biển."
     )
     assert [sorted(p.name for p in e.people) for e in _events(text)] == [["Trần Hoàng Tuấn"], ["Trần Hoàng Tuấn"]]
+
+
+def test_a_military_region_speaks_for_vietnam_with_a_foreign_province() -> None:
+    text = (
+        "Bàn giao hài cốt liệt sĩ tại tỉnh Takeo\n\n"
+        "Ngày 10/4, tại tỉnh Takeo (Campuchia), chính quyền tỉnh Takeo và Quân khu 9 tổ chức lễ bàn giao "
+        "15 hài cốt liệt sĩ quân tình nguyện Việt Nam hy sinh tại Campuchia. Phó Tỉnh trưởng tỉnh Takeo "
+        "cảm ơn sự phối hợp của lực lượng quy tập."
+    )
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("other", "2024-04-10", {"KH-21", "VN"})
+    ]

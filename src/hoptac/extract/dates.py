@@ -196,7 +196,14 @@ def article_year(title: str, body: str) -> int | None:
         and not _LAW_BEFORE.search(text, max(0, off - 50), off)
         and not _PLAN_BEFORE.search(text, max(0, off - 150), off)
     ]
-    return max(years) if years else None
+    if years:
+        return max(years)
+    # "mùa khô năm 2016 – 2017", "năm học 2016-2017": a season of two years is the one the article speaks in.
+    seasons = [y for m in _SEASON.finditer(text) if (y := int(m["y2"])) - int(m["y1"]) == 1 and y > _MODERN]
+    return max(seasons) if seasons else None
+
+
+_SEASON = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)(?!\d)")
 
 
 def _current_years(text: str) -> list[tuple[int, int]]:
@@ -206,6 +213,8 @@ def _current_years(text: str) -> list[tuple[int, int]]:
         for off, y in years_stated(text)
         if not re.search(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-–])\s*(?:năm\s*)?$", text[max(0, off - 14) : off])
         and not re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[off + 4 : off + 12])
+        # "năm 2002 đến nay": the start of a span that runs to now.
+        and not re.match(r"\s*(?:đến|tới)\s+nay(?!\w)", text[off + 4 : off + 16])
     ]
 
 

@@ -139,3 +139,9 @@ def test_a_span_running_to_now_starts_no_article_year_but_a_two_year_season_pins
     assert article_year("Lễ bàn giao hài cốt liệt sĩ", body.replace("mùa khô năm 2018 – 2019", "mùa khô")) is None
     # A war's winter is history, not the article's season.
     assert article_year("Thăm nghĩa trang", "Phần lớn số người chết vào mùa Đông năm 1941 - 1942.") is None
+
+
+def test_a_day_after_a_relative_word_is_a_date_but_a_score_is_not() -> None:
+    assert [(d.day, d.month) for d in find_dates("Hôm qua 14.8 tại Cần Thơ, ông Trần Việt Trường tiếp")] == [(14, 8)]
+    assert [(d.day, d.month) for d in find_dates("Chiều nay (3/10), đoàn tỉnh Bến Tre lên đường")] == [(3, 10)]
+    assert find_dates("Tỷ số hôm nay 2-1 nghiêng về đội khách") == []

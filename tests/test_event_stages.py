@@ -1520,3 +1520,17 @@ def test_a_military_region_speaks_for_vietnam_with_a_foreign_province() -> None:
     assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
         ("other", "2024-04-10", {"KH-21", "VN"})
     ]
+
+
+def test_a_bulleted_digest_item_and_a_national_leader_s_reception_within_provincial_talks_are_events_apart() -> None:
+    text = (
+        "Tin tổng hợp ngày 12/3\n\n"
+        "Sáng 12/3, UBND tỉnh Nghệ An tổ chức hội nghị triển khai nhiệm vụ năm 2024 với các sở, ngành. "
+        "* Cùng ngày, tại Lào Cai đã diễn ra hội đàm giữa Bí thư Tỉnh ủy 2 tỉnh Lào Cai, Hà Giang và "
+        "Bí thư Tỉnh ủy tỉnh Vân Nam (Trung Quốc). Trong khuôn khổ hội đàm, Phó Thủ tướng Trần Lưu Quang "
+        "đã tiếp xã giao Bí thư Tỉnh ủy tỉnh Vân Nam."
+    )
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("meeting", "2024-03-12", {"VN-02", "VN-03", "CN-YN"}),
+        ("meeting", "2024-03-12", {"VN", "CN-YN"}),
+    ]

@@ -93,9 +93,20 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         # "Chiều cùng ngày, ...": the next thing done that day, unless it is the signing the lead told already.
         return m.kind == "signing" == cluster.kind and bool(foreign & cluster.foreign_ids())
     local = {a.id for a in m.actors if a.vietnamese}
+    if _national_apart(cluster, m):
+        return False
     if not foreign:
         return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
     return bool(foreign & cluster.foreign_ids())
+
+
+def _national_apart(cluster: Cluster, m: Candidate) -> bool:
+    """ "Trong khuôn khổ hội đàm, Thủ tướng đã tiếp xã giao Bí thư Khu ủy Quảng Tây": a national leader's
+    reception is a meeting of its own, apart from the provinces' talks."""
+    if not m.kind == cluster.kind == "meeting" or any(a.national for a in cluster.actors):
+        return False
+    vietnamese = [a for a in m.actors if a.vietnamese]
+    return bool(vietnamese) and all(a.national for a in vietnamese)
 
 
 # "Tại buổi làm việc, hai bên đã ký kết ...": the pair of the event told just before.
@@ -189,7 +200,7 @@ def _paragraph_goes_on(clusters: list[Cluster], m: Candidate) -> Cluster | None:
     if m.sentence.start - told.sentence.end > _GOES_ON:
         return None  # a scraped page may hold a whole article in one paragraph
     foreign = {a.id for a in m.actors if not a.vietnamese}
-    if not _kinds_agree(last.kind, m.kind) or not foreign <= last.foreign_ids():
+    if not _kinds_agree(last.kind, m.kind) or not foreign <= last.foreign_ids() or _national_apart(last, m):
         return None
     return last
 
@@ -215,7 +226,15 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]
-            agree = _kinds_agree(lead.kind, m.kind) and _dates_agree(lead, m) and not _stop_of_trip(lead, m)
+            foreign = {a.id for a in m.actors if not a.vietnamese}
+            # Not where its foreign side is another event's: "Trong khuôn khổ hội đàm, Thủ tướng đã tiếp ...".
+            elsewhere = any(foreign & c.foreign_ids() for c in clusters[1:])
+            agree = (
+                _kinds_agree(lead.kind, m.kind)
+                and _dates_agree(lead, m)
+                and not _stop_of_trip(lead, m)
+                and not elsewhere
+            )
             if lead.first.in_lead and agree:
                 home = lead
         if home is not None:

@@ -96,7 +96,9 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMentio
     for m in _DMY.finditer(text):
         # Bare "3/5" is also a ratio or a score: demand a day-word or a year nearby.
         before = text[max(0, m.start() - 16) : m.start()]
-        if not m["y"] and not re.search(_PART_OF_DAY + r"\s*$|\(\s*$|,\s*$|mai\s*\(?\s*$", before):
+        # "Hôm qua 21.6", "chiều nay (5/6)": the day a relative word names; not a score ("hôm nay 2-1").
+        relative = "-" not in m.group(0) and re.search(r"(?:nay|qua)\s*\(?\s*$", before)
+        if not m["y"] and not relative and not re.search(_PART_OF_DAY + r"\s*$|\(\s*$|,\s*$|mai\s*\(?\s*$", before):
             continue
         add(m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None)
     for m in _MONTH_YEAR.finditer(text):

@@ -37,9 +37,13 @@ _DEPARTS = re.compile(r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc t�
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
-# "Chiều cùng ngày", "Cũng trong ngày", "Trước đó, sáng cùng ngày": the day of the event told before.
+# "Chiều cùng ngày", "Cũng trong sáng nay", "Trước đó, sáng cùng ngày": the day of the event told before.
 # Not a time-zone note: "chiều 1/7 theo giờ địa phương (tối cùng ngày theo giờ Hà Nội)".
-_SAME_DAY = re.compile(r"(?<!\w)(?:cùng ngày|cũng trong ngày|ngay sau đó)(?!\w)(?!\s+theo giờ)", re.I)
+_SAME_DAY = re.compile(
+    r"(?<!\w)(?:cùng ngày|cũng trong ngày|cũng trong (?:buổi\s+)?(?:sáng|trưa|chiều|tối)(?:\s+nay)?|ngay sau đó)(?!\w)"
+    r"(?!\s+theo giờ)",
+    re.I,
+)
 # "Trước đó, chiều 15/11, ...": an event of its own told after the one it preceded.
 _SAME_DAY_START = re.compile(
     r"(?:Sau đó|Tiếp đó|Tiếp theo|Ngay sau đó)\s*,|Trước đó\s*,\s*(?:vào\s+)?(?:sáng|trưa|chiều|tối|ngày)\s+\d", re.I

@@ -15,6 +15,8 @@ WORD = re.compile(r"\w+")
 # abbreviation such as "TP." or "Q." which is followed by a name.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{_UPPER}0-9])")
+# A bullet that opens the next item of a digest: "... có đúng không. * Cùng ngày, tại Quảng Ninh ...".
+_BULLET = re.compile(rf"\s+[*•●■▪►]\s*(?=[{_UPPER}])")
 _ABBREV = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bTx|\b[A-Za-z])\.$")
 
 
@@ -59,10 +61,11 @@ def sentences(text: str) -> list[Span]:
 
 
 def _boundaries(line: str) -> list[tuple[int, int]]:
-    """(end of a sentence, start of the next): at sentence ends, and after photo credits glued to a sentence."""
+    """(end of a sentence, start of the next): at sentence ends, bullets, and after photo credits glued on."""
     ends = [(m.start(), m.end()) for m in _END.finditer(line)]
     credits = [(m.end(), m.end()) for m in _CREDIT.finditer(line)]
-    return sorted(ends + credits)
+    bullets = [(m.start(), m.end()) for m in _BULLET.finditer(line)]
+    return sorted(ends + credits + bullets)
 
 
 def _add(out: list[Span], line: str, start: int, end: int, offset: int, paragraph: int) -> None:

@@ -1534,3 +1534,17 @@ def test_a_bulleted_digest_item_and_a_national_leader_s_reception_within_provinc
         ("meeting", "2024-03-12", {"VN-02", "VN-03", "CN-YN"}),
         ("meeting", "2024-03-12", {"VN", "CN-YN"}),
     ]
+
+
+def test_a_foreign_head_of_government_visiting_a_province_is_received_by_it() -> None:
+    text = (
+        "Thủ tướng Lào Sonexay Siphandone thăm Việt Nam\n\n"
+        "Chiều 10/1, tại Trung tâm Hội nghị tỉnh Nghệ An, Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung đón "
+        "Thủ tướng Chính phủ nước CHDCND Lào Sonexay Siphandone và đoàn.\n"
+        "Trước đó, sáng cùng ngày, Thủ tướng Sonexay Siphandone đã thăm lại ngôi trường tại huyện Đức Thọ, "
+        "tỉnh Hà Tĩnh, nơi ngày 5/9/1985 ông từng theo học tiếng Việt."
+    )
+    assert [(e.kind, e.date.value if e.date else None, {p.id: p.role for p in e.parties}) for e in _events(text)] == [
+        ("meeting", "2024-01-10", {"VN-22": "host", "LA": "guest"}),
+        ("meeting", "2024-01-10", {"LA": "guest", "VN-23": "host"}),
+    ]

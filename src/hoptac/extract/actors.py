@@ -593,9 +593,10 @@ def _title_tail(ctx: Context, offset: int) -> int:
         word = w.group(0)
         if person is not None and w.start() >= person.start:
             break
-        if count >= 5 or not word[0].isalpha() or (word[0].islower() and not previous_capital):
+        # "Thủ tướng Chính phủ nước CHDCND Lào": "nước" leads on to the country.
+        if count >= 5 or not word[0].isalpha() or (word[0].islower() and not previous_capital and word != "nước"):
             break
-        previous_capital = word[0].isupper()
+        previous_capital = word[0].isupper() or word == "nước"
         end = w.end()
     return end
 

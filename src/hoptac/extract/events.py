@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
@@ -237,6 +238,7 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     if not in_scope(actors):
         actors = c.actors
     located = _located_regions(ctx, actors)
+    regions = {a.id: a for a in actors if a.id in located}
     actors = [a for a in actors if a.id not in located]
     if (
         venue is not None
@@ -273,6 +275,16 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # abroad: a prize won in Los Angeles by a mural at Đà Nẵng airport is no visit.
     goes = c.kind == "cultural_event" or any(a.vietnamese and a.kind != "country" and a.led for a in actors)
     local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad and goes
+    if venues and _foreign_leader_visits(ctx, c):
+        # "Thủ tướng Hun Sen đã thăm lại ... tại huyện Lộc Ninh, tỉnh Bình Phước": the place a foreign head of
+        # state or government visits receives him.
+        # Of a district placed in its province ("huyện Lộc Ninh, tỉnh Bình Phước"), the province receives.
+        named = {a.id: a for a in actors} | regions
+        hosts = [named.get(a.place.entity.parent or "", a) for a in actors if a.id in venues and a.vietnamese]
+        hosts = [a for a in hosts if a.kind != "country"]
+        host_ids = {a.id for a in hosts}
+        actors = unique([*(a for a in actors if a.id not in venues | host_ids), *(replace(a, led=True) for a in hosts)])
+        venues = {v for v in venues if not v.startswith("VN")}
     actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
     # is the city, "Quảng Ninh ... qua cửa khẩu Móng Cái" the province, "thành phố Gyeongju (tỉnh
@@ -302,6 +314,29 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
 
 
 _WELCOMING = re.compile(r"Đón", re.IGNORECASE)
+_VISIT = re.compile(r"thăm(?!\s+hỏi)(?!\w)", re.IGNORECASE)
+_LEADER_OF_STATE = re.compile(
+    r"(?:Tổng thống|Thủ tướng|Quốc vương|Nhà vua|Hoàng thân|Chủ tịch nước|Chủ tịch Quốc hội|Chủ tịch Thượng viện|"
+    r"Chủ tịch Hạ viện)(?! bang)(?!\w)"
+)
+
+
+def _foreign_leader_visits(ctx: Context, c: Cluster) -> bool:
+    """A mention whose cue is a visit names, before it, a foreign head of state, government or parliament."""
+    for m in c.mentions:
+        if m.history or not _VISIT.match(ctx.text, m.cue_offset):
+            continue
+        for person in ctx.people:
+            if person.title is None or person.title_start is None or person.title_end is None:
+                continue
+            if not _LEADER_OF_STATE.match(person.title):
+                continue
+            named = ctx.places_in(person.title_start, person.title_end)
+            if not any(p.entity.kind == "country" and not p.vietnamese for p in named):
+                continue
+            if any(m.sentence.start <= at < m.cue_offset for at in _occurrences(ctx, person)):
+                return True
+    return False
 
 
 def _located_regions(ctx: Context, actors: list[Actor]) -> set[str]:

@@ -64,6 +64,7 @@ _AT_THE_EVENT = re.compile(
     r"chương trình|phiên)(?:\s+\w+){0,3}\s*,"
 )
 # "..., nơi đã kết nghĩa với thành phố Quy Nhơn từ năm 2009": what the clause tells of a place is no argument.
+_PLACE_PAST = re.compile(r"(?<!\w)nơi\s+(?!đây)")
 _WHERE_CLAUSE = re.compile(r",\s*nơi\s+(?:đã\s+|từng\s+)?(?:kết nghĩa|có|là|đặt|diễn ra|từng)(?!\w)")
 _EARLIER = re.compile(r"(?<!\w)trước đó(?!\w)", re.I)
 
@@ -310,8 +311,11 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
     ]
     # "Trong chuyến công tác từ ngày 3 đến 8/10, ngày 5/10, đoàn đã ký kết": the day told last before the cue.
     before = [d for d in near if d.start < cue_at]
-    mention = before[-1] if before else (near[0] if near else None)
-    if mention is None:
+    same_day = bool(_SAME_DAY.search(s.text, 0, max(0, cue_at - s.start)) or _SAME_DAY_START.match(s.text))
+    # "Trước đó, sáng cùng ngày, ... thăm lại Lộc Ninh, nơi ngày 21/6/1977 ...": the day told before is its day.
+    told_before = same_day and not before
+    mention = before[-1] if before else (near[0] if near and not told_before else None)
+    if mention is None and not told_before:
         # "Ngày 19/12, tại thành phố Svay Rieng, Đoàn đại biểu ... đã có buổi hội đàm": the day that opens the
         # sentence is its cue's however long the sentence.
         mention = next(
@@ -319,11 +323,14 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
             None,
         )
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
-    same_day = bool(_SAME_DAY.search(s.text, 0, max(0, cue_at - s.start)) or _SAME_DAY_START.match(s.text))
     # "Trước đó, sáng 15/5, đoàn đã thăm ...": earlier in the same visit, not history.
     recent = same_day or (mention is not None and mention.day is not None)
     # A clause after the cue tells the past of a place: "Ngày 14/6, đoàn thăm Blois, nơi đã kết nghĩa ... từ năm 1996".
     history_text = _EARLIER.sub(" ", s.text[: max(0, cue_at - s.start)]) if recent else s.text
+    # "... khánh thành Nhà Văn hóa xã, quà tặng ... nơi 40 năm trước đã từng chứng kiến ...": so is a place's past
+    # told after "nơi" in an undated sentence.
+    place_past = _PLACE_PAST.search(history_text, max(0, cue_at - s.start))
+    history_text = history_text[: place_past.start()] if place_past else history_text
     return Candidate(
         kind=kind,
         sentence=s,
@@ -332,7 +339,8 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         date=mention,
         in_lead=in_lead,
         planned=bool(_PLANNED.search(before_date)),
-        history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text)) or _older_year(ctx, s, mention),
+        history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
+        or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
         said=_said(s.text, cue_at - s.start),
         same_day=same_day,

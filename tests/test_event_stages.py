@@ -1548,3 +1548,19 @@ def test_a_foreign_head_of_government_visiting_a_province_is_received_by_it() ->
         ("meeting", "2024-01-10", {"VN-22": "host", "LA": "guest"}),
         ("meeting", "2024-01-10", {"LA": "guest", "VN-23": "host"}),
     ]
+
+
+def test_a_delegation_moving_on_to_another_province_abroad_meets_and_signs_there() -> None:
+    text = (
+        "Đoàn đại biểu tỉnh Quảng Trị thăm, làm việc tại tỉnh Savannakhet và tỉnh Salavan\n\n"
+        "Từ ngày 14 đến 16/3, đoàn đại biểu tỉnh Quảng Trị do Phó Chủ tịch UBND tỉnh Hà Sỹ Đồng làm trưởng đoàn "
+        "đã thăm và làm việc tại Lào.\n"
+        "Sáng 14/3, đoàn đến chào xã giao và làm việc với lãnh đạo tỉnh Savannakhet.\n"
+        "Ngày 15/3, đoàn di chuyển sang tỉnh Salavan. Tại thành phố Salavan, hai tỉnh đã tiến hành hội đàm.\n"
+        "Kết thúc hội đàm, hai bên ký Biên bản hội đàm và Kế hoạch hợp tác năm 2024."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-03-14", {"LA-SV": "host", "VN-25": "guest"}),
+        ("meeting", "2024-03-15", {"LA-SL": "host", "VN-25": "guest"}),
+        ("signing", "2024-03-15", {"LA-SL": "participant", "VN-25": "participant"}),
+    ]

@@ -148,10 +148,26 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date, companion=True)
         elif last is not None and m.same_day and not _both_sides(m) and _PAIR.search(m.sentence.text):
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
-        if _both_sides(m) and not m.history:
+        if m.history:
+            pass
+        elif _both_sides(m):
             last = m
+        elif last is not None and m.date is not None and m.date.day and _new_local_host(m, last):
+            # "Ngày 15/3, đoàn di chuyển sang tỉnh Salavan": the delegation's next host, with the same home.
+            last = replace(m, actors=unique([*(a for a in last.actors if a.vietnamese), *m.actors]))
         out.append(m)
     return out
+
+
+def _new_local_host(m: Candidate, last: Candidate) -> bool:
+    """A dated mention naming only a foreign locality other than those of the pair told before."""
+    foreign = [a for a in m.actors if not a.vietnamese]
+    return (
+        bool(foreign)
+        and not any(a.vietnamese for a in m.actors)
+        and all(a.kind in ("province", "city", "district") for a in foreign)
+        and not {a.id for a in foreign} & {a.id for a in last.actors}
+    )
 
 
 # How far after an agreement told with a nation's firms its signatories may be told one by one, in characters.

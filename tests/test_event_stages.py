@@ -1564,3 +1564,21 @@ def test_a_delegation_moving_on_to_another_province_abroad_meets_and_signs_there
         ("meeting", "2024-03-15", {"LA-SL": "host", "VN-25": "guest"}),
         ("signing", "2024-03-15", {"LA-SL": "participant", "VN-25": "participant"}),
     ]
+
+
+def test_a_dated_subheading_dates_the_paragraphs_under_it() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bắc Ninh làm việc tại Nhật Bản\n\n"
+        "Từ ngày 3 đến 7/6, đoàn công tác tỉnh Bắc Ninh do Phó Chủ tịch UBND tỉnh Vương Quốc Tuấn làm trưởng đoàn "
+        "đã thăm và làm việc tại Nhật Bản.\n"
+        "Ngày 4/6: Làm việc với tỉnh Kanagawa\n"
+        "Tại trụ sở chính quyền tỉnh Kanagawa, đoàn đã hội đàm với Phó Thống đốc tỉnh Kanagawa Takeuchi Yoshiaki. "
+        "Kết thúc buổi hội đàm, hai bên đã ký biên bản ghi nhớ hợp tác về đào tạo nhân lực.\n"
+        "Ngày 5/6: Khảo sát tại thành phố Sakai\n"
+        "Đoàn đến thăm thành phố Sakai và làm việc với Phó Thị trưởng thành phố Sakai Nakano Hideyuki."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-06-04", {"JP-14": "host", "VN-56": "guest"}),
+        ("signing", "2024-06-04", {"JP-14": "participant", "VN-56": "participant"}),
+        ("meeting", "2024-06-05", {"JP:sakai": "host", "VN-56": "guest"}),
+    ]

@@ -165,13 +165,43 @@ def lead_end(ctx: Context) -> int:
     return max(ends, default=0)
 
 
+# A heading is a short line of its own, with no full stop.
+_HEADING_MAX = 110
+
+
+def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
+    """(paragraph, day) of the body's subheadings that open with a day: "Ngày 15/10: Ký kết hợp tác với ..."."""
+    by_paragraph: dict[int, list[Span]] = {}
+    for s in ctx.sentences:
+        if s.start >= ctx.title_end:
+            by_paragraph.setdefault(s.paragraph, []).append(s)
+    out = []
+    for paragraph, spans in by_paragraph.items():
+        line = spans[0]
+        if len(spans) > 1 or len(line.text) > _HEADING_MAX or line.text.endswith((".", "!", "?")):
+            continue
+        day = next((d for d in ctx.date_mentions if line.start <= d.start < line.start + 12 and d.day), None)
+        if day is not None:
+            out.append((paragraph, day))
+    return out
+
+
+def _under_heading(m: Candidate, heading: dates.DateMention | None) -> Candidate:
+    """ "Ngày 16/10: Khảo sát khu công nghiệp Gumi" dates the paragraphs under it that name no day."""
+    if m.date is not None or heading is None or m.history or m.planned:
+        return m
+    return replace(m, date=heading)
+
+
 def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
     lead = lead_end(ctx)
     title_actors = tuple(a for a in actors if a.end <= ctx.title_end)
     out: list[Candidate] = []
+    headings = _dated_headings(ctx)
     for s in ctx.sentences:
         if _CAPTION.search(s.text):
             continue
+        heading = next((d for paragraph, d in reversed(headings) if paragraph < s.paragraph), None)
         cue = kind_of(_without_names(ctx, s))
         where = _WHERE_CLAUSE.search(s.text)
         own_end = s.start + where.start() if where else s.end
@@ -192,6 +222,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if base.same_day and base.date is None:
             told = [m.date for m in out if m.date is not None and m.date.day and not (m.history or m.planned)]
             base = replace(base, date=told[-1] if told else None)
+        else:
+            base = _under_heading(base, heading)
         if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
             base = replace(base, companion=True)
@@ -206,11 +238,13 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             gift = _gift_in(s.text) if cue[0] != "aid" else None
             if gift is not None:
                 # "Tại lễ khai mạc lễ hội, Bulgaria sẽ tặng ... cho TP Hà Nội": a gift made at the event.
-                out.append(replace(_candidate(ctx, s, "aid", s.start + gift, own, in_lead), companion=True))
+                gift_mention = _candidate(ctx, s, "aid", s.start + gift, own, in_lead)
+                out.append(replace(_under_heading(gift_mention, heading), companion=True))
             signed = _signed_after_setting(s.text) if cue[0] != "signing" else None
             if signed is not None:
                 # "Tại buổi làm việc, hai bên đã ký kết ...": an agreement signed at the event.
-                out.append(replace(_candidate(ctx, s, "signing", s.start + signed, own, in_lead), companion=True))
+                signing = _candidate(ctx, s, "signing", s.start + signed, own, in_lead)
+                out.append(replace(_under_heading(signing, heading), companion=True))
     return out
 
 

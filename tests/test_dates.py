@@ -145,3 +145,12 @@ def test_a_day_after_a_relative_word_is_a_date_but_a_score_is_not() -> None:
     assert [(d.day, d.month) for d in find_dates("Hôm qua 14.8 tại Cần Thơ, ông Trần Việt Trường tiếp")] == [(14, 8)]
     assert [(d.day, d.month) for d in find_dates("Chiều nay (3/10), đoàn tỉnh Bến Tre lên đường")] == [(3, 10)]
     assert find_dates("Tỷ số hôm nay 2-1 nghiêng về đội khách") == []
+
+
+def test_the_year_of_a_signing_told_in_passing_is_not_the_article_s() -> None:
+    body = (
+        "Sáng 9/10, đoàn làm việc với chính quyền tỉnh Zeeland. Năm 2019, UBND tỉnh Khánh Hòa và chính quyền "
+        "tỉnh Zeeland đã ký biên bản ghi nhớ hợp tác về nuôi trồng thủy sản."
+    )
+    assert article_year("Khánh Hòa làm việc với tỉnh Zeeland", body) is None
+    assert article_year("Khánh Hòa làm việc với tỉnh Zeeland", body.replace("đã ký", "tiếp tục")) == 2019

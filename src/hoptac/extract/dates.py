@@ -195,6 +195,7 @@ def article_year(title: str, body: str) -> int | None:
         for off, y in _current_years(text)
         if y >= _MODERN
         and not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
+        and not _FOUNDED_AFTER.match(text, off + 4)
         and not _LAW_BEFORE.search(text, max(0, off - 50), off)
         and not _PLAN_BEFORE.search(text, max(0, off - 150), off)
     ]
@@ -225,6 +226,11 @@ _FOUNDED_BEFORE = re.compile(
     r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|SN|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z",
     re.IGNORECASE,
 )
+
+
+# "Năm 2019, UBND tỉnh Khánh Hòa và chính quyền tỉnh Zeeland đã ký biên bản ghi nhớ": the year of a signing told
+# in passing.
+_FOUNDED_AFTER = re.compile(r",[^.;,]{0,90}?(?<!\w)(?:đã ký|thành lập|thiết lập|kết nghĩa)(?!\w)", re.IGNORECASE)
 
 
 # "Công ước Liên hợp quốc về Luật Biển 1982", "UNCLOS 1982": the year names a treaty or a law.

@@ -154,3 +154,8 @@ def test_the_year_of_a_signing_told_in_passing_is_not_the_article_s() -> None:
     )
     assert article_year("Khánh Hòa làm việc với tỉnh Zeeland", body) is None
     assert article_year("Khánh Hòa làm việc với tỉnh Zeeland", body.replace("đã ký", "tiếp tục")) == 2019
+
+
+def test_a_student_programme_s_year_is_the_article_s_not_a_birth_year() -> None:
+    body = "Sáng 6/6, tỉnh đón 18 học sinh sang giao lưu trong khuôn khổ Chương trình trao đổi học sinh năm 2023."
+    assert article_year("Học sinh vùng Pardubice giao lưu tại Quảng Ninh", body) == 2023

@@ -223,7 +223,8 @@ def _current_years(text: str) -> list[tuple[int, int]]:
 
 # "đã ký Thỏa thuận hợp tác năm 2008", "thành lập năm 1995", "sinh năm 1960": when something began, not now.
 _FOUNDED_BEFORE = re.compile(
-    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|SN|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z",
+    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|(?<!học )(?<!Học )sinh|SN|xây dựng|khánh thành|từ)"
+    r"(?!\w)[^.;,]*\Z",
     re.IGNORECASE,
 )
 
@@ -240,7 +241,8 @@ _LAW_BEFORE = re.compile(r"(?:Luật|Công ước|Hiến pháp|Hiệp định|Hi
 # "khai thác từ ngày 31-3-2014", "ký kết ngày 5/9/2009": a full date when something began; "Từ ngày 18 đến
 # 22/9/2019" alone is the trip itself.
 _BEGAN_BEFORE = re.compile(
-    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|sinh|khánh thành|khai thác|vận hành|hoạt động)"
+    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|(?<!học )(?<!Học )sinh|khánh thành|khai thác|vận hành|"
+    r"hoạt động)"
     r"\s*(?:vào\s+|từ\s+)?(?:ngày\s+)?\Z",
     re.IGNORECASE,
 )

@@ -17,6 +17,8 @@ from hoptac.extract.fields import find_fields
     ("xây dựng đô thị thông minh", ["smart_city"]),
     ("đào tạo nguồn nhân lực, tiếp nhận thực tập sinh", ["training_hr", "labor"]),
     ("du lịch, văn hóa và lễ hội", ["tourism", "culture", "festivals_events"]),
+    ("thăm, chúc Tết cổ truyền và vun đắp tình cảm giữa nhân dân hai tỉnh", ["people_to_people"]),
+    ("gặp gỡ kiều bào đang sinh sống tại thủ đô Viêng Chăn", ["people_to_people"]),
 ])
 def test_find_fields(text: str, expected: list[str]) -> None:
     assert find_fields(text) == expected

@@ -1582,3 +1582,21 @@ def test_a_dated_subheading_dates_the_paragraphs_under_it() -> None:
         ("signing", "2024-06-04", {"JP-14": "participant", "VN-56": "participant"}),
         ("meeting", "2024-06-05", {"JP:sakai": "host", "VN-56": "guest"}),
     ]
+
+
+def test_consultations_of_two_foreign_ministries_are_no_local_event_but_the_ministry_s_aid_to_a_province_is() -> None:
+    consultation = (
+        "Tham vấn chính trị Việt Nam - Australia\n\n"
+        "Chiều 5/5, tại Hà Nội, Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt và Phó Tổng Thư ký Bộ Ngoại giao và "
+        "Thương mại Australia (DFAT) Michelle Chan đã đồng chủ trì Phiên tham vấn chính trị lần thứ 7."
+    )
+    assert _events(consultation) == []
+    grant = (
+        "Australia tài trợ tỉnh Quảng Trị xây cầu dân sinh\n\n"
+        "Sáng 8/5, UBND tỉnh Quảng Trị tiếp nhận khoản tài trợ 2 triệu AUD của Bộ Ngoại giao và Thương mại "
+        "Australia (DFAT) để xây dựng 12 cầu dân sinh."
+    )
+    events = _events(grant)
+    assert [e.kind for e in events] == ["aid"]
+    assert {"VN-25", "org:dfat"} <= {p.id for p in events[0].parties}
+    assert "VN" not in {p.id for p in events[0].parties}

@@ -570,6 +570,8 @@ def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
             continue  # "Thủ tướng Campuchia", "Bộ trưởng Quốc phòng Mỹ", "Chủ tịch Quốc hội Cuba"
         if _foreign_name_follows(ctx, m.end()):
             continue  # "Thủ tướng Hun Sen"
+        if any(p.start <= m.start() < p.end and not p.vietnamese for p in ctx.places):
+            continue  # "Bộ Ngoại giao và Thương mại Australia": a foreign body's name
         owner = _OWNER.match(ctx.text, m.end())
         if owner and any(p.start == owner.end() and not p.vietnamese for p in ctx.places):
             continue  # "Bộ Ngoại giao của Nhật Bản", "Bộ Quốc phòng (Mỹ)"
@@ -593,10 +595,11 @@ def _title_tail(ctx: Context, offset: int) -> int:
         word = w.group(0)
         if person is not None and w.start() >= person.start:
             break
-        # "Thủ tướng Chính phủ nước CHDCND Lào": "nước" leads on to the country.
-        if count >= 5 or not word[0].isalpha() or (word[0].islower() and not previous_capital and word != "nước"):
+        # "Thủ tướng Chính phủ nước CHDCND Lào", "Bộ Ngoại giao và Thương mại Australia": these lead on.
+        leads_on = word in ("nước", "và")
+        if count >= 5 or not word[0].isalpha() or (word[0].islower() and not previous_capital and not leads_on):
             break
-        previous_capital = word[0].isupper() or word == "nước"
+        previous_capital = word[0].isupper() or leads_on
         end = w.end()
     return end
 

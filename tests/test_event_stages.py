@@ -1600,3 +1600,21 @@ def test_consultations_of_two_foreign_ministries_are_no_local_event_but_the_mini
     assert [e.kind for e in events] == ["aid"]
     assert {"VN-25", "org:dfat"} <= {p.id for p in events[0].parties}
     assert "VN" not in {p.id for p in events[0].parties}
+
+
+def test_an_agreement_signed_at_the_end_of_talks_is_the_talks_sides_and_a_local_body_given_to_is_no_giver() -> None:
+    text = (
+        "Kon Tum và Attapeu hội đàm\n\n"
+        "Chiều 12/3, UBND tỉnh Kon Tum đã tổ chức hội đàm với Đoàn đại biểu tỉnh Attapeu (Lào) do ông "
+        "Leth Xaiyaphone, Tỉnh trưởng tỉnh Attapeu làm trưởng đoàn.\n"
+        "Hai bên thống nhất kế hoạch hợp tác năm 2024; đoàn đại biểu cấp cao tỉnh Kon Tum sẽ sang thăm tỉnh "
+        "Attapeu vào tháng 9/2024.\n"
+        "Kết thúc hội đàm, ông Nguyễn Văn Hòa và ông Leth Xaiyaphone đã ký Biên bản hội đàm giữa hai tỉnh. "
+        "Lãnh đạo tỉnh Kon Tum trao tặng tỉnh Attapeu 300 triệu đồng hỗ trợ Bệnh viện tỉnh Attapeu."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-03-12", {"VN-28": "host", "LA-AT": "guest"}),
+        ("meeting", "2024-09", {"VN-28": "guest", "LA-AT": "host"}),
+        ("signing", "2024-03-12", {"VN-28": "participant", "LA-AT": "participant"}),
+        ("aid", None, {"VN-28": "funder", "LA-AT": "recipient"}),
+    ]

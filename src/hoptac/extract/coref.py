@@ -119,6 +119,10 @@ _BOTH = re.compile(
 _PAIR = re.compile(r"(?<!\w)(?:hai bên|hai đoàn|hai địa phương|hai tỉnh|hai thành phố)(?!\w)", re.IGNORECASE)
 
 
+# "đã ký Biên bản hội đàm": an agreement signed, not one named ("Biên bản ghi nhớ ... giữa hai nước").
+_SIGNED = re.compile(r"(?<!\w)(?:đã|vừa|cùng)\s+ký(?!\w)")
+
+
 def _both_sides(m: Candidate) -> bool:
     return any(a.vietnamese for a in m.actors) and any(not a.vietnamese for a in m.actors)
 
@@ -148,7 +152,18 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date, companion=True)
         elif last is not None and m.same_day and not _both_sides(m) and _PAIR.search(m.sentence.text):
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
-        if m.history:
+        elif (
+            last is not None
+            and m.kind == "signing"
+            and m.companion
+            and not m.actors
+            and _SIGNED.search(m.sentence.text)
+            and not (m.history or m.proposed or m.planned)
+        ):
+            # "Kết thúc hội đàm, ông Trương Công Đạt và ông Sok Chanthy đã ký Biên bản hội đàm": signed at the
+            # event told before, by its sides.
+            m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
+        if m.history or m.planned:
             pass
         elif _both_sides(m):
             last = m

@@ -306,11 +306,28 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
     actors = _told_once(actors)
+    if c.kind == "aid":
+        # "trao tặng tỉnh Ratanakiri 500 triệu đồng ... cho Bệnh viện tỉnh Ratanakiri": the body of a locality
+        # that takes part is on its side, not a second giver.
+        actors = [a for a in actors if not _body_of_party(a, actors)]
     if any(a.national for a in actors):
         # Beside the State, a province acts through its own leaders; otherwise it is named in passing
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     return actors
+
+
+def _body_of_party(actor: Actor, actors: list[Actor]) -> bool:
+    """A body the article names ("Bệnh viện tỉnh Ratanakiri") after a locality of its country among the parties."""
+    if actor.kind != "organisation" or not actor.place.mention.adhoc:
+        return False
+    name = actor.place.entity.name_vi or actor.place.entity.name
+    return any(
+        other.kind in LOCAL_KINDS
+        and other.country == actor.country
+        and any(whole_words(n).search(name) for n in (other.place.mention.text, *other.place.entity.aliases) if n)
+        for other in actors
+    )
 
 
 _WELCOMING = re.compile(r"Đón", re.IGNORECASE)

@@ -1618,3 +1618,17 @@ def test_an_agreement_signed_at_the_end_of_talks_is_the_talks_sides_and_a_local_
         ("signing", "2024-03-12", {"VN-28": "participant", "LA-AT": "participant"}),
         ("aid", None, {"VN-28": "funder", "LA-AT": "recipient"}),
     ]
+
+
+def test_a_delegation_calling_on_its_host_is_the_guest_and_a_chinese_prefecture_is_a_host() -> None:
+    text = (
+        "Đoàn công tác tỉnh Hà Giang làm việc tại Vân Nam\n\n"
+        "Ngày 9/5, tại thành phố Mông Tự, Đoàn công tác tỉnh Hà Giang đã hội đàm với Chính quyền nhân dân "
+        "châu Hồng Hà do ông Lý Kiến Quốc, Phó Châu trưởng châu Hồng Hà chủ trì. Kết thúc hội đàm, hai bên đã ký "
+        "Biên bản ghi nhớ về hợp tác thương mại biên giới. Kim ngạch năm 2023 đạt 1,2 tỷ USD. Sau đó, đoàn "
+        "thăm cửa khẩu Hà Khẩu."
+    )
+    summary = _summary(_events(text))
+    assert summary[0] == ("meeting", "2024-05-09", {"VN-03": "guest", "CN-YN:honghe": "host"})
+    assert summary[1][0:2] == ("signing", "2024-05-09")
+    assert {"VN-03", "CN-YN:honghe"} <= set(summary[1][2])

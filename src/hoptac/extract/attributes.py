@@ -10,6 +10,10 @@ from hoptac.extract.text import Span
 from hoptac.models import Amount, Evidence, Party, Role
 
 _HOST_VERB = re.compile(r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp|đón|chào mừng|hội kiến|chủ trì)(?!\w)", re.I)
+_DELEGATION_OF = re.compile(
+    r"(?<!\w)[Đđ]oàn(?:\s+(?:công tác|đại biểu|cấp cao|lãnh đạo))?\s+(?:của\s+)?"
+    r"(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|UBND tỉnh|UBND thành phố)\s+)?\Z"
+)
 _VISIT = re.compile(r"(?<!\w)(?:thăm và làm việc tại|làm việc tại|đến thăm|sang thăm|thăm|đến)(?!\w)", re.I)
 _AMOUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?)\s*(?P<scale>tỷ|triệu|nghìn|ngàn)?\s*"
@@ -118,7 +122,12 @@ def _host_country(
     )
     verb = _HOST_VERB.search(s.text)
     if verb:
-        before = [p for p in own if p.start < s.start + verb.start()]
+        # "Đoàn công tác tỉnh Lào Cai đã hội kiến ông ...": a delegation calls on its host, it receives no one.
+        before = [
+            p
+            for p in own
+            if p.start < s.start + verb.start() and not _DELEGATION_OF.search(ctx.text, max(0, p.start - 40), p.start)
+        ]
         if before:
             return before[-1].entity.country
     visit = _VISIT.search(s.text)

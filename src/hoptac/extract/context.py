@@ -296,7 +296,7 @@ def _named_as_province(places: list[Place]) -> list[Place]:
 # "cao tốc Hà Nội - Viêng Chăn", "đường bay Đà Nẵng – Osaka", "tuyến đường sắt Lào Cai - Hà Nội - Hải Phòng".
 _ROUTE_BEFORE = re.compile(
     r"(?<!\w)(?:đường|cao tốc|tuyến|đường sắt|đường bộ|quốc lộ|đường bay|chuyến bay|bay thẳng|đường ống|"
-    r"hành lang|hành trình|xe buýt|tàu)(?:\s+\w+){0,3}\s+\Z",
+    r"hành lang|hành trình|xe buýt|tàu|kết nối)(?:\s+\w+){0,3}\s+\Z",
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s*[-–—]\s*")

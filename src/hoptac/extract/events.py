@@ -140,10 +140,14 @@ def _without_trip_summary(
     first, rest = found[0], found[1:]
     foreign = {p.id for p in first[0].parties if p.country != "VN"}
     # A stop has a day of its own: what the lead tells on the trip's first day is part of the trip's telling.
+    # It is with a host the lead names, or a town of one ("tỉnh Vân Nam", then "châu Hồng Hà").
     stops = [
         e
-        for e, _ in rest
-        if e.date and e.date.precision == "day" and e.date != first[0].date and foreign & {p.id for p in e.parties}
+        for e, places in rest
+        if e.date
+        and e.date.precision == "day"
+        and e.date != first[0].date
+        and foreign & {x for p in places for x in (p.entity.id, p.entity.parent)}
     ]
     return rest if stops else found
 

@@ -12,12 +12,14 @@ T = TypeVar("T")
 WORD = re.compile(r"\w+")
 
 # A sentence ends at . ! ? … before a capital or an opening quote, except after an
-# abbreviation such as "TP." or "Q." which is followed by a name.
+# abbreviation such as "TP." or "Q." which is followed by a name ("... 2,7 tỷ USD. Kết thúc" ends one).
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{_UPPER}0-9])")
 # A bullet that opens the next item of a digest: "... có đúng không. * Cùng ngày, tại Quảng Ninh ...".
 _BULLET = re.compile(rf"\s+[*•●■▪►]\s*(?=[{_UPPER}])")
-_ABBREV = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bTx|\b[A-Za-z])\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:TP|Tp|TX|Tx|TT|Q|P|H|X|GS|PGS|TS|ThS|BS|NSND|NSƯT|Mr|Mrs|Ms|Dr|St|Th)|\b[A-Za-zĐ])\.$"
+)
 
 
 # A photo credit glued to the next sentence in scraped text: "... bắt tay Đại sứ -Ảnh: Hùng Lê Thông tin trên

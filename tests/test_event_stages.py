@@ -1632,3 +1632,19 @@ def test_a_delegation_calling_on_its_host_is_the_guest_and_a_chinese_prefecture_
     assert summary[0] == ("meeting", "2024-05-09", {"VN-03": "guest", "CN-YN:honghe": "host"})
     assert summary[1][0:2] == ("signing", "2024-05-09")
     assert {"VN-03", "CN-YN:honghe"} <= set(summary[1][2])
+
+
+def test_plans_with_their_month_told_of_the_pair_or_as_a_coming_month_are_planned_events() -> None:
+    text = (
+        "Cao Bằng và Bách Sắc hội đàm trực tuyến\n\n"
+        "Sáng 10/3, UBND tỉnh Cao Bằng tổ chức hội đàm trực tuyến với Chính quyền nhân dân thành phố Bách Sắc "
+        "(Quảng Tây, Trung Quốc) về thông quan hàng hóa.\n"
+        "Hai bên thống nhất dự kiến trong tháng 6/2024 sẽ tổ chức hội đàm trực tiếp tại cửa khẩu Trà Lĩnh.\n"
+        "Đại diện Sở Ngoại vụ cho biết, tháng 8 tới, UBND tỉnh Cao Bằng sẽ phối hợp với thành phố Bách Sắc "
+        "tổ chức Hội chợ thương mại biên giới."
+    )
+    assert [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "past", "2024-03-10"),
+        ("meeting", "planned", "2024-06"),
+        ("conference", "planned", "2024-08"),
+    ]

@@ -216,6 +216,9 @@ def _foreign_leader_met(m: Candidate) -> bool:
     )
 
 
+_COMING_MONTH = re.compile(r"\s+(?:tới|sắp tới|năm nay)(?!\w)")
+
+
 def _planned_in_month(m: Candidate) -> bool:
     """ "tỉnh Phú Thọ sẽ phối hợp với tỉnh Gunma tổ chức Hội nghị ... vào tháng 3/2022": a plan with its month,
     between a Vietnamese and a foreign side the sentence names."""
@@ -224,7 +227,7 @@ def _planned_in_month(m: Candidate) -> bool:
         and not m.proposed
         and m.date is not None
         and m.date.month is not None
-        and m.date.year is not None
+        and (m.date.year is not None or _COMING_MONTH.match(m.sentence.text, m.date.end - m.sentence.start))
         and any(a.vietnamese and a.kind != "country" for a in m.actors)
         and any(not a.vietnamese for a in m.actors)
     )

@@ -1648,3 +1648,12 @@ def test_plans_with_their_month_told_of_the_pair_or_as_a_coming_month_are_planne
         ("meeting", "planned", "2024-06"),
         ("conference", "planned", "2024-08"),
     ]
+
+
+def test_a_lao_province_spelled_with_other_tones_is_still_found() -> None:
+    text = (
+        "Quảng Trị hội đàm với tỉnh Sả-la-van\n\n"
+        "Sáng 6/1, tại thành phố Sả-la-van, Đoàn đại biểu cấp cao tỉnh Quảng Trị đã hội đàm với lãnh đạo tỉnh "
+        "Sả-la-van (Lào)."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-01-06", {"VN-25": "guest", "LA-SL": "host"})]

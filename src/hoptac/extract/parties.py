@@ -111,6 +111,30 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Form]], dict[str, int]]:
     return forms, longest
 
 
+@lru_cache(maxsize=1)
+def _spelled_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Names written syllable by syllable with hyphens ("Xa-la-van"), keyed without tone marks: the press spells
+    them with other tones ("Sả-la-van", "Sa-la-văn")."""
+    out: dict[tuple[str, ...], list[str]] = {}
+    for surface, ids in gazetteer.load().surface_forms().items():
+        if surface.count("-") < 2 or " " in surface.strip():
+            continue
+        key = tuple(fold(t) for t in _TOKEN.findall(normalize(surface)))
+        out.setdefault(key, []).extend(x for x in ids if x not in out.get(key, []))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _spelled(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, tuple[str, ...]] | None:
+    """The hyphenated name starting at token `i` spelled with other tones, as (tokens, ids)."""
+    n = 1
+    while i + n < len(toks) and text[toks[i + n - 1].end() : toks[i + n].start()] == "-":
+        n += 1
+    if n < 3 or not toks[i].group(0)[:1].isupper():
+        return None
+    ids = _spelled_index().get(tuple(fold(t.group(0)) for t in toks[i : i + n]))
+    return (n, ids) if ids else None
+
+
 def _caps_ok(form: tuple[str, ...], found: list[str]) -> bool:
     return all(got[:1].isupper() or not want[:1].isupper() for want, got in zip(form, found, strict=True))
 
@@ -144,6 +168,15 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             if ok:
                 hit = (n, ok)
                 break
+        if hit is None and text.startswith("-", toks[i].end()):
+            spelled = _spelled(text, toks, i)
+            if spelled is not None:
+                n, ids = spelled
+                start, end = toks[i].start(), toks[i + n - 1].end()
+                if not any(s < end and start < e for s, e in blocked):
+                    out.append(Mention(start, end, text[start:end], ids, None))
+                i += n
+                continue
         if hit is None:
             i += 1
             continue

@@ -1657,3 +1657,18 @@ def test_a_lao_province_spelled_with_other_tones_is_still_found() -> None:
         "Sả-la-van (Lào)."
     )
     assert _summary(_events(text)) == [("meeting", "2024-01-06", {"VN-25": "guest", "LA-SL": "host"})]
+
+
+def test_an_agency_s_office_city_is_no_party_and_veterans_who_helped_a_country_do_not_make_it_act() -> None:
+    office = (
+        "Sở Công Thương làm việc với KOTRA Đà Nẵng\n\n"
+        "Sáng 3/4, Sở Công Thương tỉnh Quảng Ngãi làm việc với Cơ quan Xúc tiến Thương mại và Đầu tư Hàn Quốc "
+        "(KOTRA) Văn phòng Đà Nẵng về kết nối doanh nghiệp."
+    )
+    assert [{p.id for p in e.parties} for e in _events(office)] == [{"VN-29", "org:kotra"}]
+    remembrance = (
+        "Thắp nến tri ân liệt sĩ quân tình nguyện\n\n"
+        "Tối 26/7, tại Nghĩa trang Liệt sĩ tỉnh, UBND tỉnh Long An tổ chức lễ thắp nến tri ân. Dự lễ có lãnh đạo "
+        "Ban Liên lạc Cựu quân tình nguyện Việt Nam giúp bạn Campuchia tỉnh cùng thân nhân liệt sĩ."
+    )
+    assert _events(remembrance) == []

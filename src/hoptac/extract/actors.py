@@ -527,9 +527,12 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return True  # "Hải quân Việt Nam - Nhật Bản": the second country of a pair acts like the first
     if _POLITICAL_PARTY.search(ctx.text, max(0, p.start - 40), p.start):
         return True  # "Đoàn đại biểu Đảng Dân tiến Nhật Bản": a foreign party's delegation
-    return _country_agent().search(ctx.text, max(0, p.start - 40), p.start) is not None
+    agent = _country_agent().search(ctx.text, max(0, p.start - 40), p.start)
+    # "Cựu quân tình nguyện Việt Nam giúp bạn Campuchia": the friend helped names a veterans' body.
+    return agent is not None and not _HELPED.search(ctx.text, max(0, agent.start() - 10), agent.start() + 4)
 
 
+_HELPED = re.compile(r"(?<!\w)giúp\s+bạn(?!\w)", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")
 # A Vietnamese firm's registered name ends with its place: "Công ty Cổ phần Cấp nước Thừa Thiên Huế".
 _IN_FIRM_NAME = re.compile(

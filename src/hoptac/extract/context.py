@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -215,10 +216,21 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     places = _resolve_all(ctx, mentions)
     routes = _route_ends(text, places)
     # "cao tốc Hà Nội - Viêng Chăn" names a road: neither city takes part in anything through it.
-    ctx.places = [p for p in places if p.start not in routes]
+    # "JETRO Hà Nội", "KOICA Việt Nam": an agency's office, named after where it sits.
+    offices = {
+        p.start
+        for before, p in itertools.pairwise(places)
+        if p.vietnamese
+        and before.entity.kind in ("agency", "organisation")
+        and _OFFICE_GAP.fullmatch(text, before.end, p.start)
+    }
+    ctx.places = [p for p in places if p.start not in routes | offices]
     return ctx
 
 
+
+
+_OFFICE_GAP = re.compile(r"\)?\s+(?:[Vv]ăn phòng(?:\s+đại diện)?\s+(?:tại\s+)?)?")
 
 
 def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:

@@ -154,6 +154,7 @@ def test_the_year_of_a_signing_told_in_passing_is_not_the_article_s() -> None:
     )
     assert article_year("Khánh Hòa làm việc với tỉnh Zeeland", body) is None
     assert article_year("Khánh Hòa làm việc với tỉnh Zeeland", body.replace("đã ký", "tiếp tục")) == 2019
+    assert article_year("Bát Xát hội đàm với Hà Khẩu", "Năm 2015, hai huyện ký kết bản ghi nhớ hợp tác.") is None
 
 
 def test_a_student_programme_s_year_is_the_article_s_not_a_birth_year() -> None:

@@ -231,7 +231,7 @@ _FOUNDED_BEFORE = re.compile(
 
 # "Năm 2019, UBND tỉnh Khánh Hòa và chính quyền tỉnh Zeeland đã ký biên bản ghi nhớ": the year of a signing told
 # in passing.
-_FOUNDED_AFTER = re.compile(r",[^.;,]{0,90}?(?<!\w)(?:đã ký|thành lập|thiết lập|kết nghĩa)(?!\w)", re.IGNORECASE)
+_FOUNDED_AFTER = re.compile(r",[^.;,]{0,90}?(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa)(?!\w)", re.IGNORECASE)
 
 
 # "Công ước Liên hợp quốc về Luật Biển 1982", "UNCLOS 1982": the year names a treaty or a law.

@@ -1672,3 +1672,14 @@ def test_an_agency_s_office_city_is_no_party_and_veterans_who_helped_a_country_d
         "Ban Liên lạc Cựu quân tình nguyện Việt Nam giúp bạn Campuchia tỉnh cùng thân nhân liệt sĩ."
     )
     assert _events(remembrance) == []
+
+
+def test_a_foreign_trade_promotion_agency_with_a_city_department_is_cooperation() -> None:
+    text = (
+        "Hà Nội kết nối giao thương với doanh nghiệp Pháp\n\n"
+        "Sáng 16/3, Sở Công Thương Hà Nội phối hợp với Business France tổ chức Hội nghị kết nối giao thương "
+        "nông sản, thực phẩm giữa doanh nghiệp Hà Nội và Pháp."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("conference", {"VN-HN", "org:business-france"})
+    ]

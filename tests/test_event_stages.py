@@ -1683,3 +1683,14 @@ def test_a_foreign_trade_promotion_agency_with_a_city_department_is_cooperation(
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
         ("conference", {"VN-HN", "org:business-france"})
     ]
+
+
+def test_witnesses_of_a_signing_attend_it_and_aid_spoken_of_without_a_gift_is_no_event() -> None:
+    text = (
+        "Thị xã Sơn Tây thiết lập quan hệ hữu nghị với thành phố Gimje\n\n"
+        "Chiều 18/5, UBND thị xã Sơn Tây và thành phố Gimje (Hàn Quốc) đã ký kết thỏa thuận thiết lập quan hệ "
+        "hữu nghị. Chứng kiến lễ ký kết có ông Hà Minh Hải, Phó Chủ tịch UBND TP Hà Nội; ông Park Jin-soo, "
+        "Tổng Lãnh sự Hàn Quốc. Chủ tịch UBND thị xã cho biết, Hàn Quốc là đối tác hàng đầu của Hà Nội về "
+        "vốn ODA."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("signing", "2024-05-18")]

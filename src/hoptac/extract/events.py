@@ -195,7 +195,13 @@ def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
 
 
 def _stands_alone(c: Cluster) -> bool:
-    told = [m for m in c.mentions if not m.history and not m.proposed]
+    # "X cho biết, Nhật Bản là đối tác hàng đầu của Hà Nội về vốn ODA": aid spoken of, with no gift or sum, is
+    # no event.
+    told = [
+        m
+        for m in c.mentions
+        if not (m.history or m.proposed or (m.said and m.kind == "aid" and not attributes.amounts(m.sentence.text)))
+    ]
     if any(m.in_lead or m.listed or m.companion or m.same_day for m in told) or any(
         m.date is not None and m.date.day for m in told
     ):

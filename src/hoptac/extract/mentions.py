@@ -107,8 +107,11 @@ _SETTING = re.compile(
 )
 
 
-# "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...": who attends.
-_ATTENDING = re.compile(r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón)(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?(?:có|gồm)(?!\w)")
+# "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...",
+# "Chứng kiến lễ ký kết có ...": who attends.
+_ATTENDING = re.compile(
+    r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến)(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?(?:có|gồm)(?!\w)"
+)
 
 
 def _said(text: str, cue: int) -> bool:

@@ -1694,3 +1694,16 @@ def test_witnesses_of_a_signing_attend_it_and_aid_spoken_of_without_a_gift_is_no
         "vốn ODA."
     )
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("signing", "2024-05-18")]
+
+
+def test_a_gift_made_on_that_occasion_is_dated_by_its_event() -> None:
+    text = (
+        "Đồng Tháp hội đàm với tỉnh Prey Veng\n\n"
+        "Sáng 14/5, UBND tỉnh Đồng Tháp tổ chức hội đàm với đoàn đại biểu tỉnh Prey Veng (Campuchia).\n"
+        "Hai bên trao đổi về hợp tác thương mại và y tế.\n"
+        "Dịp này, lãnh đạo tỉnh Đồng Tháp trao tặng tỉnh Prey Veng 200 triệu đồng xây dựng trường học."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-14", {"VN-45": "host", "KH-14": "guest"}),
+        ("aid", "2024-05-14", {"VN-45": "funder", "KH-14": "recipient"}),
+    ]

@@ -189,6 +189,11 @@ def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
     return out
 
 
+def _gives_across(own: tuple[Actor, ...]) -> bool:
+    """A Vietnamese locality and a foreign side are both named: one gives to the other."""
+    return any(a.vietnamese and a.kind != "country" for a in own) and any(not a.vietnamese for a in own)
+
+
 def _under_heading(m: Candidate, heading: dates.DateMention | None) -> Candidate:
     """ "Ngày 16/10: Khảo sát khu công nghiệp Gumi" dates the paragraphs under it that name no day."""
     if m.date is not None or heading is None or m.history or m.planned:
@@ -229,6 +234,9 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             base = _under_heading(base, heading)
         if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
+            base = replace(base, companion=True)
+        elif cue[0] == "aid" and not in_lead and _SETTING.match(s.text) and _gives_across(own):
+            # "Dịp này, lãnh đạo tỉnh Gia Lai trao tặng tỉnh Ratanakiri 500 triệu đồng": given at that event.
             base = replace(base, companion=True)
         pairs = _signed_pairs(ctx, s, own) if cue[0] == "signing" or "ký" in s.text else []
         if not pairs and (cue[0] == "signing" or _signed_after_setting(s.text) is not None):

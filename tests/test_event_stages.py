@@ -1707,3 +1707,11 @@ def test_a_gift_made_on_that_occasion_is_dated_by_its_event() -> None:
         ("meeting", "2024-05-14", {"VN-45": "host", "KH-14": "guest"}),
         ("aid", "2024-05-14", {"VN-45": "funder", "KH-14": "recipient"}),
     ]
+
+
+def test_a_district_named_after_a_commune_where_an_event_is_held_is_where_not_who() -> None:
+    from hoptac.extract.context import is_venue
+
+    text = "Sáng 8/11, tại xã Ia Lốp, huyện Ea Súp, UBND tỉnh Đắk Lắk phối hợp với KOICA tổ chức lễ bàn giao."
+    assert is_venue(text, text.index("huyện Ea Súp"))
+    assert not is_venue(text, text.index("tỉnh Đắk Lắk"))

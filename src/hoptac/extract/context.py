@@ -21,9 +21,11 @@ from hoptac.textnorm import fold
 
 # "Bà Rịa - Vũng Tàu, Việt Nam" / "Gyeongju (Hàn Quốc)": a country right after a place.
 _COUNTRY_AFTER = re.compile(r"^\s*(?:[,(–-]\s*|của\s+)")
-# "tại thành phố Nam Ninh", "ở TP. Huế": the place is where something happens, not a party to it.
+# "tại thành phố Nam Ninh", "ở TP. Huế", "tại xã Ia Lốp, huyện Ea Súp": the place is where something happens,
+# not a party to it.
 _AT_VENUE = re.compile(
     r"(?<!\w)(?:tại|ở)\s+"
+    r"(?:(?:xã|phường|thị trấn)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2},\s+)?"
     r"(?:(?:thành phố|thủ đô|thủ phủ|tỉnh|tp\.?|quận|huyện|thị xã|bang|vùng|khu tự trị|đặc khu)\s+)*$",
     re.IGNORECASE,
 )

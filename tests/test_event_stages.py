@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hoptac.extract import extract_facts
+from hoptac.extract.context import is_venue
 from hoptac.extract.scope import off_topic
 from hoptac.models import DateValue, Event
 
@@ -1710,8 +1711,6 @@ def test_a_gift_made_on_that_occasion_is_dated_by_its_event() -> None:
 
 
 def test_a_district_named_after_a_commune_where_an_event_is_held_is_where_not_who() -> None:
-    from hoptac.extract.context import is_venue
-
     text = "Sáng 8/11, tại xã Ia Lốp, huyện Ea Súp, UBND tỉnh Đắk Lắk phối hợp với KOICA tổ chức lễ bàn giao."
     assert is_venue(text, text.index("huyện Ea Súp"))
     assert not is_venue(text, text.index("tỉnh Đắk Lắk"))

@@ -1714,3 +1714,18 @@ def test_a_district_named_after_a_commune_where_an_event_is_held_is_where_not_wh
     text = "Sáng 8/11, tại xã Ia Lốp, huyện Ea Súp, UBND tỉnh Đắk Lắk phối hợp với KOICA tổ chức lễ bàn giao."
     assert is_venue(text, text.index("huyện Ea Súp"))
     assert not is_venue(text, text.index("tỉnh Đắk Lắk"))
+
+
+def test_a_plan_with_its_month_told_after_a_signing_is_an_event_of_its_own() -> None:
+    text = (
+        "Huyện Trùng Khánh hội đàm với huyện Đại Tân (Trung Quốc)\n\n"
+        "Ngày 5/3, UBND huyện Trùng Khánh đã hội đàm với đoàn công tác Chính phủ nhân dân huyện Đại Tân "
+        "(Quảng Tây, Trung Quốc).\n"
+        "Kết thúc buổi hội đàm, hai bên đã ký Biên bản hội đàm năm 2024, trong đó thống nhất tổ chức Giải "
+        "bóng chuyền hữu nghị vào tháng 9/2024 tại thác Bản Giốc."
+    )
+    assert [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "past", "2024-03-05"),
+        ("signing", "past", "2024-03-05"),
+        ("other", "planned", "2024-09"),
+    ]

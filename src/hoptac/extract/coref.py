@@ -155,14 +155,14 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
         elif (
             last is not None
             and m.planned
-            and not m.actors
+            and not _both_sides(m)
             and m.date is not None
             and m.date.month
             and _PAIR.search(m.sentence.text)
             and not (m.history or m.proposed)
         ):
             # "hai bên thống nhất ... dự kiến trong tháng 5/2022 sẽ tổ chức hội đàm trực tiếp": the pair's plan.
-            m = replace(m, actors=last.actors)
+            m = replace(m, actors=unique([*last.actors, *m.actors]))
         elif (
             last is not None
             and m.kind == "signing"

@@ -256,7 +256,44 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 # "Tại buổi làm việc, hai bên đã ký kết ...": an agreement signed at the event.
                 signing = _candidate(ctx, s, "signing", s.start + signed, own, in_lead)
                 out.append(replace(_under_heading(signing, heading), companion=True))
+            plans = _plan_after(ctx, s, base, own, in_lead) if not base.planned else []
+            if plans:
+                # The plan's month is not the day of what the sentence tells done.
+                month = plans[0].date
+                out = [replace(m, date=None) if m.sentence is s and m.date is month else m for m in out]
+                out.extend(plans)
     return out
+
+
+# How far after a later cue the month of its plan may be told, in characters.
+_PLAN_MONTH_WITHIN = 120
+
+
+def _plan_after(
+    ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...], in_lead: bool
+) -> list[Candidate]:
+    """ "hai bên đã ký Biên bản hội đàm, trong đó thống nhất tổ chức Giải bóng chuyền hữu nghị ... vào tháng
+    5/2024": a plan with its month told after the sentence's own event."""
+    for kind, offset in find_cues("event_cues.csv", s.text):
+        at = s.start + offset
+        if at <= base.cue_offset + 3 or not _PLAN_AHEAD.search(s.text, base.cue_offset - s.start, offset):
+            continue
+        month = next(
+            (
+                d
+                for d in ctx.date_mentions
+                if at < d.start < min(s.end, at + _PLAN_MONTH_WITHIN) and d.month and not d.day and d.year
+            ),
+            None,
+        )
+        if month is None:
+            continue
+        plan = _candidate(ctx, s, kind, at, own, in_lead)
+        return [replace(plan, date=month, planned=True, history=False, said=False, at_event=False, companion=False)]
+    return []
+
+
+_PLAN_AHEAD = re.compile(r"(?<!\w)(?:sẽ|thống nhất|dự kiến|kế hoạch)(?!\w)", re.IGNORECASE)
 
 
 _WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)", re.IGNORECASE)

@@ -1729,3 +1729,16 @@ def test_a_plan_with_its_month_told_after_a_signing_is_an_event_of_its_own() -> 
         ("signing", "past", "2024-03-05"),
         ("other", "planned", "2024-09"),
     ]
+
+
+def test_localities_named_only_in_what_a_meeting_recalls_take_no_part_in_it() -> None:
+    text = (
+        "Bàn giao kè chống sạt lở tại huyện Long Phú do Ngân hàng Thế giới tài trợ\n\n"
+        "Sáng 14/5, tại huyện Long Phú, UBND tỉnh Sóc Trăng tiếp nhận công trình kè chống sạt lở do Ngân hàng Thế "
+        "giới tài trợ.\n"
+        "Công trình dài 6 km, tổng vốn hơn 300 tỷ đồng, bảo vệ hơn 2.000 hộ dân ven biển của huyện Long Phú.\n"
+        "Chiều cùng ngày, Đoàn công tác Ngân hàng Thế giới đã làm việc với UBND tỉnh Sóc Trăng về tiến độ giải "
+        "ngân. Tại buổi làm việc, ông Lâm Hoàng Nghiệp đề nghị Ngân hàng Thế giới tiếp tục hỗ trợ các tiểu dự án "
+        "đã triển khai từ năm 2019 tại huyện Cù Lao Dung, huyện Trần Đề và UBND huyện Long Phú."
+    )
+    assert _summary(_events(text))[1] == ("meeting", "2024-05-14", {"org:world-bank": "guest", "VN-52": "host"})

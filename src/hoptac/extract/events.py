@@ -249,7 +249,10 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # The lead tells who takes part; later sentences retelling the event name more in passing.
     actors = unique([a for m in c.mentions if m.in_lead for a in m.actors])
     if not in_scope(actors):
-        actors = c.actors
+        # Those named in what the event's sentences recall ("ông Tâm đề nghị ... các tiểu dự án tại huyện An
+        # Biên, An Minh") take no part, unless no one else does.
+        told = unique([a for m in c.mentions if not m.history for a in m.actors])
+        actors = told if in_scope(told) else c.actors
     located = _located_regions(ctx, actors)
     regions = {a.id: a for a in actors if a.id in located}
     actors = [a for a in actors if a.id not in located]

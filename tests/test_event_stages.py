@@ -1742,3 +1742,14 @@ def test_localities_named_only_in_what_a_meeting_recalls_take_no_part_in_it() ->
         "đã triển khai từ năm 2019 tại huyện Cù Lao Dung, huyện Trần Đề và UBND huyện Long Phú."
     )
     assert _summary(_events(text))[1] == ("meeting", "2024-05-14", {"org:world-bank": "guest", "VN-52": "host"})
+
+
+def test_a_memorial_named_after_a_battle_names_no_party() -> None:
+    text = (
+        "Lai Châu tiếp đoàn tỉnh Luang Namtha\n\n"
+        "Sáng 13/3, UBND tỉnh Lai Châu tiếp Đoàn đại biểu tỉnh Luang Namtha (Lào).\n"
+        "Hai bên trao đổi về hợp tác nông nghiệp.\n"
+        "Chiều cùng ngày, Đoàn đại biểu tỉnh Luang Namtha đã đi thăm Bảo tàng Chiến thắng lịch sử Điện Biên Phủ, "
+        "dâng hương tưởng niệm các anh hùng liệt sĩ."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-01", "LA-LM"}, {"VN-01", "LA-LM"}]

@@ -511,6 +511,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
     if _in_pair_name(ctx, p):
         return False  # "Tổ hợp Đa chức năng Hà Nội - Moscow", "Trường Cao đẳng Việt Nam - Hàn Quốc": a name
+    if p.vietnamese and _SITE_NAMED_BY.search(ctx.text, max(0, p.start - 60), p.start):
+        return False  # "Bảo tàng Chiến thắng lịch sử Điện Biên Phủ": a memorial named after a battle there
     if ctx.in_a_title(p):
         # Before "tại" a title names the official's own side; after it, where they are posted.
         return not _posted_at(ctx, p)
@@ -545,6 +547,11 @@ _PAIR_NAMED_BY = re.compile(
     r"Trung tâm|Học viện|Viện|Đại học|Liên doanh)(?:\s+[^\W\d_]+){0,5}\s+\Z"
 )
 _PAIR_DASH = re.compile(r"\s*[-–]\s*")
+# A museum, memorial or battlefield named after a place: "Bảo tàng Chiến thắng lịch sử Điện Biên Phủ".
+_SITE_NAMED_BY = re.compile(
+    r"(?<!\w)(?:Bảo tàng|Tượng đài|Đài tưởng niệm|Khu di tích|Di tích|Nghĩa trang|Chiến thắng)"
+    r"(?:\s+[^\W\d_]+){0,4}\s+\Z"
+)
 
 
 def _in_pair_name(ctx: Context, p: Place) -> bool:

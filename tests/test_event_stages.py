@@ -1753,3 +1753,16 @@ def test_a_memorial_named_after_a_battle_names_no_party() -> None:
         "dâng hương tưởng niệm các anh hùng liệt sĩ."
     )
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-01", "LA-LM"}, {"VN-01", "LA-LM"}]
+
+
+def test_the_leaders_of_talks_sign_the_minutes_signed_at_their_end() -> None:
+    text = (
+        "Hà Giang hội đàm với Văn Sơn\n\n"
+        "Sáng 12/3, UBND tỉnh Hà Giang hội đàm với đoàn công tác châu Văn Sơn (Trung Quốc). Ông Nguyễn Văn Sơn, "
+        "Chủ tịch UBND tỉnh Hà Giang và ông Trần Minh, Phó Châu trưởng châu Văn Sơn đồng chủ trì.\n"
+        "Hai bên trao đổi về thương mại biên giới.\n"
+        "Kết thúc hội đàm, hai bên đã ký Biên bản hội đàm năm 2024."
+    )
+    events = _events(text)
+    assert [e.kind for e in events] == ["meeting", "signing"]
+    assert {p.name for p in events[1].people} == {"Nguyễn Văn Sơn", "Trần Minh"}

@@ -100,8 +100,21 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # "đoàn công tác tỉnh Nghệ An do đồng chí Nguyễn Đức Trung ... làm trưởng đoàn": at each stop.
             met = Person(name=head.name, title=head.title, party=home.id)
             event = event.model_copy(update={"people": [met, *event.people]})
+        if (
+            event.kind == "signing"
+            and not event.people
+            and all(m.companion and not _WITNESSED.search(m.sentence.text) for m in c.mentions)
+        ):
+            # "Kết thúc hội đàm, hai bên đã ký Biên bản hội đàm": the leaders of the talks sign their minutes.
+            talks = next((e for e, _ in reversed(out) if e.date == event.date and _ids_of(e) == _ids_of(event)), None)
+            if talks is not None:
+                event = event.model_copy(update={"people": talks.people})
         out.append((event, [a.place for a in parties]))
     return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found)]
+
+
+def _ids_of(event: Event) -> set[str]:
+    return {p.id for p in event.parties}
 
 
 def _one_per_host(event: Event, places: list[Place]) -> list[tuple[Event, list[Place]]]:

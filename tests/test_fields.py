@@ -19,6 +19,8 @@ from hoptac.extract.fields import find_fields
     ("du lịch, văn hóa và lễ hội", ["tourism", "culture", "festivals_events"]),
     ("thăm, chúc Tết cổ truyền và vun đắp tình cảm giữa nhân dân hai tỉnh", ["people_to_people"]),
     ("gặp gỡ kiều bào đang sinh sống tại thủ đô Viêng Chăn", ["people_to_people"]),
+    ("trao tặng 2 tỷ đồng xây dựng nhà lớp học tại huyện Mường Khương", ["education"]),
+    ("giao lưu âm nhạc với các học sinh Trường THPT Phan Châu Trinh", ["culture"]),
 ])
 def test_find_fields(text: str, expected: list[str]) -> None:
     assert find_fields(text) == expected

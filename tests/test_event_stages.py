@@ -1766,3 +1766,13 @@ def test_the_leaders_of_talks_sign_the_minutes_signed_at_their_end() -> None:
     events = _events(text)
     assert [e.kind for e in events] == ["meeting", "signing"]
     assert {p.name for p in events[1].people} == {"Nguyễn Văn Sơn", "Trần Minh"}
+
+
+def test_a_memorial_service_for_remains_brought_home_is_hosted_where_it_is_held() -> None:
+    text = (
+        "Nghệ An: An táng 15 hài cốt liệt sĩ hi sinh tại Lào\n\n"
+        "Sáng 16/5, tại nghĩa trang liệt sĩ (huyện Anh Sơn, tỉnh Nghệ An) đã diễn ra lễ truy điệu và an táng "
+        "15 hài cốt liệt sĩ quân tình nguyện Việt Nam hi sinh tại nước bạn Lào.\n"
+        "Dự lễ có đoàn đại biểu tỉnh Xiêng Khoảng, Bí thư Tỉnh ủy Nghệ An và lãnh đạo các sở, ngành."
+    )
+    assert _summary(_events(text)) == [("other", "2024-05-16", {"VN-22": "host", "LA-XI": "guest"})]

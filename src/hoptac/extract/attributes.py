@@ -159,7 +159,7 @@ _POSTED = re.compile(r"(?:Đại sứ|Lãnh sự|Trưởng [Đđ]ại diện|Tha
 
 # "liệt sĩ hy sinh tại Campuchia", "kiều bào sinh sống ở Nhật Bản": where people lived or died, not the event.
 _LIVED_AT = re.compile(
-    r"(?<!\w)(?:hy sinh|sinh sống|định cư|sinh ra|qua đời|học tập|lao động|cư trú|an nghỉ)"
+    r"(?<!\w)(?:hy sinh|hi sinh|sinh sống|định cư|sinh ra|qua đời|học tập|lao động|cư trú|an nghỉ)"
     r"\s+(?:tại|ở)\s+[^,.;]{0,25}\Z",
     re.IGNORECASE,
 )

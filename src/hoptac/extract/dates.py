@@ -221,17 +221,19 @@ def _current_years(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# Words that tell when something began; "học sinh" is a pupil, not a birth.
+_BEGAN = r"đã ký|ký kết|thành lập|thiết lập|kết nghĩa"
+_BORN = r"(?<!học )sinh"
 # "đã ký Thỏa thuận hợp tác năm 2008", "thành lập năm 1995", "sinh năm 1960": when something began, not now.
 _FOUNDED_BEFORE = re.compile(
-    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|(?<!học )(?<!Học )sinh|SN|xây dựng|khánh thành|từ)"
-    r"(?!\w)[^.;,]*\Z",
+    rf"(?<!\w)(?:{_BEGAN}|{_BORN}|SN|xây dựng|khánh thành|từ)(?!\w)[^.;,]*\Z",
     re.IGNORECASE,
 )
 
 
 # "Năm 2019, UBND tỉnh Khánh Hòa và chính quyền tỉnh Zeeland đã ký biên bản ghi nhớ": the year of a signing told
 # in passing.
-_FOUNDED_AFTER = re.compile(r",[^.;,]{0,90}?(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa)(?!\w)", re.IGNORECASE)
+_FOUNDED_AFTER = re.compile(rf",[^.;,]{{0,90}}?(?<!\w)(?:{_BEGAN})(?!\w)", re.IGNORECASE)
 
 
 # "Công ước Liên hợp quốc về Luật Biển 1982", "UNCLOS 1982": the year names a treaty or a law.
@@ -241,8 +243,7 @@ _LAW_BEFORE = re.compile(r"(?:Luật|Công ước|Hiến pháp|Hiệp định|Hi
 # "khai thác từ ngày 31-3-2014", "ký kết ngày 5/9/2009": a full date when something began; "Từ ngày 18 đến
 # 22/9/2019" alone is the trip itself.
 _BEGAN_BEFORE = re.compile(
-    r"(?<!\w)(?:đã ký|ký kết|thành lập|thiết lập|kết nghĩa|(?<!học )(?<!Học )sinh|khánh thành|khai thác|vận hành|"
-    r"hoạt động)"
+    rf"(?<!\w)(?:{_BEGAN}|{_BORN}|khánh thành|khai thác|vận hành|hoạt động)"
     r"\s*(?:vào\s+|từ\s+)?(?:ngày\s+)?\Z",
     re.IGNORECASE,
 )

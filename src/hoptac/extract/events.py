@@ -369,19 +369,20 @@ _LEADER_OF_STATE = re.compile(
 
 def _foreign_leader_visits(ctx: Context, c: Cluster) -> bool:
     """A mention whose cue is a visit names, before it, a foreign head of state, government or parliament."""
-    for m in c.mentions:
-        if m.history or not _VISIT.match(ctx.text, m.cue_offset):
+    visits = [m for m in c.mentions if not m.history and _VISIT.match(ctx.text, m.cue_offset)]
+    if not visits:
+        return False
+    for person in ctx.people:
+        if person.title is None or person.title_start is None or person.title_end is None:
             continue
-        for person in ctx.people:
-            if person.title is None or person.title_start is None or person.title_end is None:
-                continue
-            if not _LEADER_OF_STATE.match(person.title):
-                continue
-            named = ctx.places_in(person.title_start, person.title_end)
-            if not any(p.entity.kind == "country" and not p.vietnamese for p in named):
-                continue
-            if any(m.sentence.start <= at < m.cue_offset for at in _occurrences(ctx, person)):
-                return True
+        if not _LEADER_OF_STATE.match(person.title):
+            continue
+        named = ctx.places_in(person.title_start, person.title_end)
+        if not any(p.entity.kind == "country" and not p.vietnamese for p in named):
+            continue
+        occurrences = _occurrences(ctx, person)
+        if any(m.sentence.start <= at < m.cue_offset for m in visits for at in occurrences):
+            return True
     return False
 
 

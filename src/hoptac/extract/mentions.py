@@ -274,6 +274,8 @@ def _plan_after(
 ) -> list[Candidate]:
     """ "hai bên đã ký Biên bản hội đàm, trong đó thống nhất tổ chức Giải bóng chuyền hữu nghị ... vào tháng
     5/2024": a plan with its month told after the sentence's own event."""
+    if not _PLAN_AHEAD.search(s.text, base.cue_offset - s.start):
+        return []
     for kind, offset in find_cues("event_cues.csv", s.text):
         at = s.start + offset
         if at <= base.cue_offset + 3 or not _PLAN_AHEAD.search(s.text, base.cue_offset - s.start, offset):

@@ -115,12 +115,12 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Form]], dict[str, int]]:
 def _spelled_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Names written syllable by syllable with hyphens ("Xa-la-van"), keyed without tone marks: the press spells
     them with other tones ("Sả-la-van", "Sa-la-văn")."""
-    out: dict[tuple[str, ...], list[str]] = {}
+    out: dict[tuple[str, ...], dict[str, None]] = {}
     for surface, ids in gazetteer.load().surface_forms().items():
         if surface.count("-") < 2 or " " in surface.strip():
             continue
         key = tuple(fold(t) for t in _TOKEN.findall(normalize(surface)))
-        out.setdefault(key, []).extend(x for x in ids if x not in out.get(key, []))
+        out.setdefault(key, {}).update(dict.fromkeys(ids))
     return {k: tuple(v) for k, v in out.items()}
 
 

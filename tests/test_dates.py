@@ -12,15 +12,18 @@ def _dmy(text: str) -> list[tuple[int | None, int | None, int | None]]:
     return [(d.day, d.month, d.year) for d in find_dates(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Sáng 15-8, đoàn đã đến thăm", [(15, 8, None)]),
-    ("Ngày 5 tháng 3 năm 2018, hai bên ký kết", [(5, 3, 2018)]),
-    ("ngày 16/3/2023 tại Hà Nội", [(16, 3, 2023)]),
-    ("diễn ra từ ngày 2 đến 5-12", [(2, 12, None)]),
-    ("vào tháng 9 tới", [(None, 9, None)]),
-    ("từ tháng 10/2022", [(None, 10, 2022)]),
-    ("tỷ lệ 3/5 số hộ dân", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sáng 15-8, đoàn đã đến thăm", [(15, 8, None)]),
+        ("Ngày 5 tháng 3 năm 2018, hai bên ký kết", [(5, 3, 2018)]),
+        ("ngày 16/3/2023 tại Hà Nội", [(16, 3, 2023)]),
+        ("diễn ra từ ngày 2 đến 5-12", [(2, 12, None)]),
+        ("vào tháng 9 tới", [(None, 9, None)]),
+        ("từ tháng 10/2022", [(None, 10, 2022)]),
+        ("tỷ lệ 3/5 số hộ dân", []),
+    ],
+)
 def test_find_dates(text: str, expected: list[tuple[int | None, int | None, int | None]]) -> None:
     assert _dmy(text) == expected
 
@@ -28,13 +31,15 @@ def test_find_dates(text: str, expected: list[tuple[int | None, int | None, int 
 def test_past_december_reported_in_january_is_last_year() -> None:
     mention = find_dates("chiều 28/12")[0]
     assert resolve(mention, DateValue(value="2024-01-03", precision="day"), None) == DateValue(
-        value="2023-12-28", precision="day", inferred=True)
+        value="2023-12-28", precision="day", inferred=True
+    )
 
 
 def test_planned_january_announced_in_december_is_next_year() -> None:
     mention = find_dates("sẽ diễn ra ngày 10/1")[0]
     assert resolve(mention, DateValue(value="2023-12-20", precision="day"), None, planned=True) == DateValue(
-        value="2024-01-10", precision="day", inferred=True)
+        value="2024-01-10", precision="day", inferred=True
+    )
 
 
 def test_year_hint_without_publication_date() -> None:
@@ -61,6 +66,12 @@ def test_article_year_from_years_since_lower_case() -> None:
 
 def test_article_year_from_years_since_sentence_start() -> None:
     assert article_year("Hợp tác", "Sau 23 năm kết nghĩa từ năm 1995, hai tỉnh đã đạt nhiều kết quả.") == 2018
+
+
+def test_article_year_counts_forward_from_a_date_so_many_years_ago() -> None:
+    body = "Nhớ lại ngày 5.3 của 30 năm trước, ngày 5.3.1989, ông đã đến xã này. Ông kể lại chuyến đi năm 1995."
+    assert article_year("Trở lại chiến trường xưa", body) == 2019
+    assert article_year("Trở lại", "Cách đây 25 năm, năm 1998, hai tỉnh kết nghĩa.") == 2023
 
 
 def test_a_range_across_months_is_dated_by_its_first_day_in_the_year_printed_last() -> None:

@@ -771,9 +771,7 @@ def test_where_a_plant_agreed_on_is_built_is_a_side_of_the_agreement() -> None:
         "Ngày 7/5, Tập đoàn Kyocera (Nhật Bản) đã ký biên bản ghi nhớ về việc xây dựng nhà máy linh kiện "
         "điện tử tại Bắc Ninh với tổng vốn 300 triệu USD."
     )
-    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
-        ("signing", {"org:kyocera", "VN-56", "JP"})
-    ]
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("signing", {"org:kyocera", "VN-56", "JP"})]
 
 
 def test_an_agreement_signed_at_a_gathering_told_before_is_an_event_on_its_day() -> None:
@@ -1442,7 +1440,6 @@ def test_an_ambassador_of_a_kingdom_styled_in_full_is_his_country() -> None:
     assert _summary(_events(text)) == [("meeting", "2024-05-16", {"VN-50": "host", "BE": "guest"})]
 
 
-
 def test_the_city_a_delegation_leaves_is_no_side_of_its_meeting() -> None:
     text = (
         "Chủ tịch nước kết thúc chuyến thăm Pháp\n\n"
@@ -1776,3 +1773,34 @@ def test_a_memorial_service_for_remains_brought_home_is_hosted_where_it_is_held(
         "Dự lễ có đoàn đại biểu tỉnh Xiêng Khoảng, Bí thư Tỉnh ủy Nghệ An và lãnh đạo các sở, ngành."
     )
     assert _summary(_events(text)) == [("other", "2024-05-16", {"VN-22": "host", "LA-XI": "guest"})]
+
+
+def test_a_foreign_leader_who_goes_back_to_a_province_is_received_by_it() -> None:
+    text = (
+        "Thủ tướng Campuchia Hun Sen trở lại nơi đặt chân đầu tiên\n\n"
+        "Thủ tướng Hun Sen xúc động khi gặp lại những người dân từng che chở mình cách đây 40 năm "
+        "Sáng 20/6, Thủ tướng Samdech Hun Sen quay lại Lộc Ninh (Bình Phước) để thăm những nơi "
+        "ông từng đặt chân tới khi sang Việt Nam. Ông cảm ơn tình cảm hữu nghị, sự giúp đỡ của nhân dân "
+        "tỉnh Bình Phước và mong muốn tăng cường hợp tác giữa hai nước."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-06-20", {"VN-58": "host", "KH": "guest"})]
+
+
+def test_a_consul_general_who_also_attends_a_city_s_ceremony_is_its_guest() -> None:
+    text = (
+        "Cần Thơ kỷ niệm 50 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Campuchia\n\n"
+        "Ngày 14/5, UBND thành phố Cần Thơ tổ chức lễ kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao "
+        "Việt Nam và Campuchia. Dự lễ có ông Trần Việt Trường, Chủ tịch UBND thành phố Cần Thơ. "
+        "Ông Kim Kong, Tổng Lãnh sự Vương quốc Campuchia tại Thành phố Hồ Chí Minh cũng tham dự buổi lễ."
+    )
+    assert _summary(_events(text)) == [("other", "2024-05-14", {"VN-CT": "organiser", "KH": "guest"})]
+
+
+def test_a_drill_whose_forces_are_listed_after_a_caption_takes_those_forces() -> None:
+    text = (
+        "Việt Nam, Mỹ diễn tập ứng phó sự cố tràn dầu\n\n"
+        "Sáng 13/5, chương trình Đối tác Thái Bình Dương diễn tập cứu nạn trên vịnh Quy Nhơn.\n"
+        "Tàu cứu hộ thả phao khoanh vùng dầu loang Lực lượng tham gia gồm các sở, ngành của tỉnh Bình Định, "
+        "Hải quân và Cảnh sát biển Mỹ."
+    )
+    assert _summary(_events(text)) == [("other", "2024-05-13", {"VN-31": "host", "US": "guest"})]

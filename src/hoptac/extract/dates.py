@@ -78,9 +78,7 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMentio
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # sorted, without overlaps: only the span before `end` can overlap
 
-    def add(
-        start: int, end: int, day: int | None, month: int | None, year: int | None, relative: bool = False
-    ) -> None:
+    def add(start: int, end: int, day: int | None, month: int | None, year: int | None, relative: bool = False) -> None:
         before = bisect.bisect_left(taken, (end,)) - 1
         if not _valid(day, month, year) or (before >= 0 and taken[before][1] > start):
             return
@@ -133,6 +131,8 @@ def _full_dates(text: str) -> list[tuple[int, int]]:
 
 # "sau 23 năm": exact spans only; "sau hơn 40 năm" counts from no year one can trust.
 _SINCE_N_YEARS = re.compile(r"(?:sau|qua|tròn)\s+(\d{1,2})\s+năm\b", re.I)
+# "cách đây 40 năm", "của 40 năm trước", followed by the year meant.
+_YEARS_AGO = re.compile(r"(?:cách đây\s+(?P<a>\d{1,2})\s+năm|(?P<b>\d{1,2})\s+năm\s+trước)(?!\w)", re.I)
 # "Kỷ niệm 25 năm quan hệ kết nghĩa ... (1998 - 2023)": an anniversary's span ends in the article's year.
 _ANNIVERSARY_SPAN = re.compile(
     r"(?:kỷ niệm|kỉ niệm)\s+(?P<n>\d{1,3})\s+năm[^()]{0,120}"
@@ -168,6 +168,12 @@ def article_year(title: str, body: str) -> int | None:
     for m in _ANNIVERSARY_SPAN.finditer(text):
         if int(m["y2"]) - int(m["y1"]) == int(m["n"]):
             return int(m["y2"])
+    for m in _YEARS_AGO.finditer(text):
+        # "Nhớ lại ngày 21.6 của 40 năm trước, ngày 21.6.1977": the year told, counted forward.
+        after = text[m.end() : m.end() + 60]
+        told = [y for _, y in years_stated(after)] + [y for _, y in _full_dates(after)]
+        if told:
+            return min(told) + int(m["a"] or m["b"])
     for m in _SINCE_N_YEARS.finditer(text):
         window = text[max(0, m.start() - 200) : m.end() + 200]
         base = [y for _, y in years_stated(window)] or [y for _, y in years_stated(text)]
@@ -183,11 +189,7 @@ def article_year(title: str, body: str) -> int | None:
         return max(in_year)
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
     # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
-    full = [
-        y
-        for off, y in _full_dates(text)
-        if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)
-    ]
+    full = [y for off, y in _full_dates(text) if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]
     if full:
         return max(full)
     years = [

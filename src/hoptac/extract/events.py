@@ -304,7 +304,15 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # abroad: a prize won in Los Angeles by a mural at Đà Nẵng airport is no visit.
     goes = c.kind == "cultural_event" or any(a.vietnamese and a.kind != "country" and a.led for a in actors)
     local_abroad = (not national or c.kind == "cultural_event") and hosts_abroad and goes
-    if venues and _foreign_leader_visits(ctx, c):
+    # Where a national host receives the leader, a province on the way is a stop of the State's guest.
+    leader_visits = _foreign_leader_visits(ctx, c) if not national else []
+    if leader_visits and not venues:
+        # "Sáng 21.6, Thủ tướng Hun Sen quay lại Lộc Ninh (Bình Phước) để thăm ...": the province the lead names
+        # in the visit receives, where no national host does.
+        told = [(m.sentence.start, m.sentence.end) for m in leader_visits if m.in_lead]
+        visited = [a for a in actors if a.vietnamese and a.kind in LOCAL_KINDS and _within(a.start, told)]
+        actors = [replace(a, led=True, escort=False) if a in visited else a for a in actors]
+    if venues and leader_visits:
         # "Thủ tướng Hun Sen đã thăm lại ... tại huyện Lộc Ninh, tỉnh Bình Phước": the place a foreign head of
         # state or government visits receives him.
         # Of a district placed in its province ("huyện Lộc Ninh, tỉnh Bình Phước"), the province receives.
@@ -312,7 +320,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         hosts = [named.get(a.place.entity.parent or "", a) for a in actors if a.id in venues and a.vietnamese]
         hosts = [a for a in hosts if a.kind != "country"]
         host_ids = {a.id for a in hosts}
-        actors = unique([*(a for a in actors if a.id not in venues | host_ids), *(replace(a, led=True) for a in hosts)])
+        received = [replace(a, led=True, escort=False) for a in hosts]
+        actors = unique([*(a for a in actors if a.id not in venues | host_ids), *received])
         venues = {v for v in venues if not v.startswith("VN")}
     actors = [a for a in actors if a.id not in venues or (local_abroad and not a.vietnamese)]
     # Of a city and its own province, the one the event names first acts ("Thành phố Huế và Gyeongju"
@@ -367,11 +376,13 @@ _LEADER_OF_STATE = re.compile(
 )
 
 
-def _foreign_leader_visits(ctx: Context, c: Cluster) -> bool:
-    """A mention whose cue is a visit names, before it, a foreign head of state, government or parliament."""
+def _foreign_leader_visits(ctx: Context, c: Cluster) -> list[Candidate]:
+    """The mentions whose cue is a visit and that name, before it, a foreign head of state, government or
+    parliament."""
     visits = [m for m in c.mentions if not m.history and _VISIT.match(ctx.text, m.cue_offset)]
     if not visits:
-        return False
+        return []
+    found: list[Candidate] = []
     for person in ctx.people:
         if person.title is None or person.title_start is None or person.title_end is None:
             continue
@@ -381,9 +392,14 @@ def _foreign_leader_visits(ctx: Context, c: Cluster) -> bool:
         if not any(p.entity.kind == "country" and not p.vietnamese for p in named):
             continue
         occurrences = _occurrences(ctx, person)
-        if any(m.sentence.start <= at < m.cue_offset for m in visits for at in occurrences):
-            return True
-    return False
+        found += [
+            m for m in visits if m not in found and any(m.sentence.start <= at < m.cue_offset for at in occurrences)
+        ]
+    return found
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _located_regions(ctx: Context, actors: list[Actor]) -> set[str]:
@@ -761,8 +777,10 @@ def _people(
         named_at = person.title_start if person.title_start is not None else person.start
         if named_at >= lead_end(ctx) and _OWNER_BEFORE.search(ctx.text, max(0, named_at - 8), named_at):
             continue  # "chuyến thăm của Tổng Bí thư X", "Thông điệp của Thủ tướng Y": named, not present
-        if not person.vietnamese and _HEAD_OF_STATE.match(person.title or "") and not (
-            foreign_nations & ({own} if own else {a.country for a in parties if not a.vietnamese})
+        if (
+            not person.vietnamese
+            and _HEAD_OF_STATE.match(person.title or "")
+            and not (foreign_nations & ({own} if own else {a.country for a in parties if not a.vietnamese}))
         ):
             continue  # "Tổng thống Donald Trump" in an article on Maryland: his nation is no party of this event
         if _TOLD_BEFORE.search(ctx.text, max(0, person.start - 150), person.start):
@@ -810,11 +828,7 @@ def _said_of(ctx: Context, c: Cluster) -> list[str]:
     own = {m.sentence.start for m in c.mentions}
     out = []
     for s in ctx.sentences:
-        if (
-            s.start in own
-            or _BOTH_SIDES.search(s.text)
-            or any(n in s.text for n in names)
-        ):
+        if s.start in own or _BOTH_SIDES.search(s.text) or any(n in s.text for n in names):
             out.append(s.text)
     return out
 
@@ -844,4 +858,3 @@ def _unique_spans(spans: list[Span]) -> list[Span]:
     for s in spans:
         seen.setdefault(s.start, s)
     return sorted(seen.values(), key=lambda s: s.start)
-

@@ -113,6 +113,13 @@ _ATTENDING = re.compile(
     r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến)(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?(?:có|gồm)(?!\w)"
 )
 
+# "Ông Im Heng, Tổng lãnh sự Campuchia ... cũng tham dự buổi lễ.": those named attend the event told before.
+# "Lực lượng 2 nước Mỹ và Việt Nam tham gia gồm các sở, ngành của TP.Đà Nẵng, ...": so do those listed.
+_ATTENDED = re.compile(
+    r"(?<!\w)(?:cũng|đến|tới|đã)\s+(?:tham dự|dự)\s+(?:buổi|lễ|sự kiện|chương trình|hội nghị|hội thảo)"
+    r"(?:\s+[^\s,.;:]+){0,3}\s*[.!]?\Z|(?<!\w)tham gia\s+(?:gồm|có)(?!\w)"
+)
+
 
 def _said(text: str, cue: int) -> bool:
     """Whether the cue is inside what someone says, not where they say it ("nhấn mạnh tại cuộc làm việc")."""
@@ -219,7 +226,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             own, named_from = _without_witnesses(ctx, s, s.start + cue[1], own)
         own += _sides_of_people(ctx, named_from, own_end, actors, own)
         in_lead = s.start < lead
-        if _ATTENDING.match(s.text) and own:
+        if (_ATTENDING.match(s.text) or _ATTENDED.search(s.text)) and own:
             out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
             continue
         if cue is None:
@@ -269,9 +276,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
 _PLAN_MONTH_WITHIN = 120
 
 
-def _plan_after(
-    ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...], in_lead: bool
-) -> list[Candidate]:
+def _plan_after(ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...], in_lead: bool) -> list[Candidate]:
     """ "hai bên đã ký Biên bản hội đàm, trong đó thống nhất tổ chức Giải bóng chuyền hữu nghị ... vào tháng
     5/2024": a plan with its month told after the sentence's own event."""
     if not _PLAN_AHEAD.search(s.text, base.cue_offset - s.start):
@@ -301,9 +306,7 @@ _PLAN_AHEAD = re.compile(r"(?<!\w)(?:sẽ|thống nhất|dự kiến|kế hoạc
 _WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)", re.IGNORECASE)
 
 
-def _without_witnesses(
-    ctx: Context, s: Span, cue_at: int, own: tuple[Actor, ...]
-) -> tuple[tuple[Actor, ...], int]:
+def _without_witnesses(ctx: Context, s: Span, cue_at: int, own: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], int]:
     """ "Dưới sự chứng kiến của Phó Chủ tịch UBND tỉnh và ông Lưu Hồng Vũ, UBND TP Móng Cái và ... thành phố Đông
     Hưng đã ký kết": those who witness are not the signatories, who follow the witnesses' last comma. Returns the
     signatories and where the text naming them starts."""

@@ -17,9 +17,7 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{_UPPER}0-9])")
 # A bullet that opens the next item of a digest: "... có đúng không. * Cùng ngày, tại Quảng Ninh ...".
 _BULLET = re.compile(rf"\s+[*•●■▪►]\s*(?=[{_UPPER}])")
-_ABBREV = re.compile(
-    r"(?:\b(?:TP|Tp|TX|Tx|TT|Q|P|H|X|GS|PGS|TS|ThS|BS|NSND|NSƯT|Mr|Mrs|Ms|Dr|St|Th)|\b[A-Za-zĐ])\.$"
-)
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TX|Tx|TT|Q|P|H|X|GS|PGS|TS|ThS|BS|NSND|NSƯT|Mr|Mrs|Ms|Dr|St|Th)|\b[A-Za-zĐ])\.$")
 
 
 # A photo credit glued to the next sentence in scraped text: "... bắt tay Đại sứ -Ảnh: Hùng Lê Thông tin trên
@@ -27,6 +25,14 @@ _ABBREV = re.compile(
 # followed by a lower-case one.
 _CREDIT = re.compile(
     rf"(?:[-–]\s*)?\b(?:Ảnh|Nguồn|Video)\s*:\s*(?:[{_UPPER}][\w./]*\s+){{0,4}}?(?=[{_UPPER}]\w*\s+[a-zđ\u00e0-\u1ef90-9])"
+)
+
+
+# A caption glued to the lead with no full stop: "... cách đây 40 năm Sáng 21.6, Thủ tướng ...". Mid-sentence
+# these words are written in lower case, so a capitalised one followed by a day opens a sentence.
+_DATED_OPENING = re.compile(
+    r"(?<=[\w)])\s+(?=(?:Sáng|Trưa|Chiều|Tối|Đêm)(?: nay| qua| mai)?,?\s+(?:ngày\s+)?\(?\d{1,2}[./-]\d{1,2}\b|"
+    r"Ngày\s+\d{1,2}[./-]\d{1,2}\b)"
 )
 
 
@@ -63,11 +69,13 @@ def sentences(text: str) -> list[Span]:
 
 
 def _boundaries(line: str) -> list[tuple[int, int]]:
-    """(end of a sentence, start of the next): at sentence ends, bullets, and after photo credits glued on."""
+    """(end of a sentence, start of the next): at sentence ends, bullets, after photo credits glued on and before
+    a dated opening glued to a caption."""
     ends = [(m.start(), m.end()) for m in _END.finditer(line)]
     credits = [(m.end(), m.end()) for m in _CREDIT.finditer(line)]
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(line)]
-    return sorted(ends + credits + bullets)
+    openings = [(m.start(), m.end()) for m in _DATED_OPENING.finditer(line)]
+    return sorted(ends + credits + bullets + openings)
 
 
 def _add(out: list[Span], line: str, start: int, end: int, offset: int, paragraph: int) -> None:

@@ -1804,3 +1804,28 @@ def test_a_drill_whose_forces_are_listed_after_a_caption_takes_those_forces() ->
         "Hải quân và Cảnh sát biển Mỹ."
     )
     assert _summary(_events(text)) == [("other", "2024-05-13", {"VN-31": "host", "US": "guest"})]
+
+
+def test_aid_for_a_project_in_a_district_goes_to_the_province_whose_leaders_act() -> None:
+    text = (
+        "Quảng Nam làm việc với Cơ quan Phát triển Pháp\n\n"
+        "Chiều 13/5, tại Trung tâm Hội nghị tỉnh, ông Lê Văn Dũng, Phó Chủ tịch UBND tỉnh Quảng Nam đã tiếp "
+        "đoàn công tác Cơ quan Phát triển Pháp (AFD) do ông Hervé Conan, Giám đốc AFD tại Việt Nam dẫn đầu.\n"
+        "Hai bên trao đổi về hợp tác trong lĩnh vực cấp nước và thích ứng với biến đổi khí hậu.\n"
+        "Đại diện AFD cho biết, cơ quan này sẽ tài trợ 3 triệu euro viện trợ không hoàn lại cho Dự án cấp nước "
+        "sạch tại huyện Núi Thành; thỏa thuận tài trợ dự kiến được ký kết vào tháng 9/2024."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-13", {"VN-27": "host", "org:afd": "guest"}),
+        ("aid", "2024-09", {"org:afd": "funder", "VN-27": "recipient"}),
+    ]
+
+
+def test_a_square_named_after_a_day_gives_no_date() -> None:
+    text = (
+        "Khai mạc Ngày văn hóa Gyeongju tại Thừa Thiên Huế\n\n"
+        "Tối 17/5, tại Quảng trường 2 tháng 4 (thành phố Huế), UBND tỉnh Thừa Thiên Huế phối hợp với chính quyền "
+        "thành phố Gyeongju (Hàn Quốc) khai mạc Ngày văn hóa Gyeongju tại Thừa Thiên Huế. Chương trình nhằm tăng "
+        "cường giao lưu văn hóa, du lịch giữa hai địa phương đã kết nghĩa."
+    )
+    assert [e.date.value if e.date else None for e in _events(text)] == ["2024-05-17"]

@@ -70,6 +70,10 @@ def _valid(day: int | None, month: int | None, year: int | None = None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
+# "Quảng trường 2 tháng 4", "đường 3/2": a day that names a square or a street is no date.
+_NAMES_A_PLACE = re.compile(r"(?<!\w)(?:[Qq]uảng trường|[Đđ]ường|[Pp]hố|[Cc]ầu|[Cc]ông viên|[Cc]hợ)\s+\Z")
+
+
 def find_dates(text: str, published: DateValue | None = None) -> list[DateMention]:
     """Every day/month(/year) expression in `text`, in order, without overlaps.
 
@@ -83,7 +87,8 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMentio
         if not _valid(day, month, year) or (before >= 0 and taken[before][1] > start):
             return
         bisect.insort(taken, (start, end))
-        found.append(DateMention(start, end, day, month, year, relative))
+        if not _NAMES_A_PLACE.search(text, max(0, start - 16), start):
+            found.append(DateMention(start, end, day, month, year, relative))
 
     for m in _SPAN.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m1"]), int(m["y"]))

@@ -65,6 +65,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             speaking = _speaking_nations(ctx, guests) if nations else set()
             parties += [a for a in guests if a.id in speaking or a.id in speakers]
             parties = _told_once(parties)
+        if c.kind == "aid":
+            parties = _province_receives(parties, actors)
         if not in_scope(parties, aid=_received(ctx, c, parties)):
             continue
         if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
@@ -353,6 +355,25 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     return actors
+
+
+def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """Aid for a project in a district of a province whose own leaders or government act in the article goes to the
+    province: "AFD sẽ tài trợ 2,5 triệu euro ... cho Dự án thoát nước khu vực quận Hải An" after Hải Phòng's talks."""
+    acting = {a.id: a for a in actors if a.vietnamese and a.kind == "province" and a.led}
+    # A district filed under its province's successor ("Huế" for "Thừa Thiên Huế") is the same province's.
+    acting |= {a.place.entity.successor: a for a in acting.values() if a.place.entity.successor}
+    ids = _ids(parties)
+    swapped = [
+        acting[parent]
+        if a.vietnamese
+        and a.kind in ("city", "district")
+        and (parent := a.place.entity.parent) in acting
+        and acting[parent].id not in ids
+        else a
+        for a in parties
+    ]
+    return unique(swapped)
 
 
 def _body_of_party(actor: Actor, actors: list[Actor]) -> bool:

@@ -406,7 +406,11 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         # "Ngày 19/12, tại thành phố Svay Rieng, Đoàn đại biểu ... đã có buổi hội đàm": the day that opens the
         # sentence is its cue's however long the sentence.
         mention = next(
-            (d for d in ctx.date_mentions if s.start <= d.start < min(s.end, s.start + 25) and d.month and d.day),
+            (
+                d
+                for d in ctx.date_mentions
+                if s.start <= d.start < min(s.end, s.start + 25) and d.month and d.day and not reported_on(ctx, d)
+            ),
             None,
         )
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
@@ -444,10 +448,16 @@ def reported_on(ctx: Context, d: dates.DateMention) -> bool:
     publication line ("Ngày đăng: 05/07/2022 | 15:30")."""
     if _PRESS.search(ctx.text, max(0, d.start - 40), d.start) is not None:
         return True
+    if _TELLS_JUST_DONE.match(ctx.text, d.end):
+        return True
     line_start = ctx.text.rfind("\n", 0, d.start) + 1
     line_end = ctx.text.find("\n", d.end)
     line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
     return len(line) <= 80 and _CLOCK.search(line) is not None and not kind_of(line)
+
+
+# "Ngày 29/5, Biên phòng tỉnh Thanh Hóa cho biết vừa phối hợp ...": the day it was told, of something done before.
+_TELLS_JUST_DONE = re.compile(r",\s*(?:[^\s,.;]+\s+){1,8}?(?:cho biết|thông tin|thông báo),?\s+(?:vừa|mới)(?!\w)")
 
 
 _CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?<!\w)(?:GMT|Ngày đăng|Cập nhật|Đăng ngày)(?!\w)", re.IGNORECASE)

@@ -74,6 +74,12 @@ def test_article_year_counts_forward_from_a_date_so_many_years_ago() -> None:
     assert article_year("Trở lại", "Cách đây 25 năm, năm 1998, hai tỉnh kết nghĩa.") == 2023
 
 
+def test_article_year_from_a_recent_month_not_a_total_up_to_a_year() -> None:
+    body = "Đến hết năm 2018, tỉnh có 120 dự án FDI. Trong chuyến thăm vào tháng 3/2019 vừa qua, hai bên đã gặp nhau."
+    assert article_year("Hợp tác", body) == 2019
+    assert article_year("Hợp tác", "Trước đó, hồi tháng 11/2018, hai bên đã gặp nhau.") is None
+
+
 def test_a_range_across_months_is_dated_by_its_first_day_in_the_year_printed_last() -> None:
     assert [(d.day, d.month, d.year) for d in find_dates("Lễ hội diễn ra 3/3 - 8/3/2017 tại Hà Nội")] == [(3, 3, 2017)]
 

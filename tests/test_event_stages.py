@@ -1840,3 +1840,17 @@ def test_the_day_a_joint_operation_was_reported_is_not_its_day() -> None:
         "khi đang vận chuyển 20.000 viên ma túy qua biên giới."
     )
     assert _summary(_events(text)) == [("other", "2024-05-17", {"VN-71": "organiser", "LA-PH": "organiser"})]
+
+
+def test_a_gathering_named_again_later_tells_who_organised_it() -> None:
+    text = (
+        "Bắc Ninh xúc tiến đầu tư tại Hàn Quốc\n\n"
+        "Chiều 5/6, Chủ tịch UBND tỉnh Bắc Ninh Nguyễn Hương Giang dự Hội nghị xúc tiến đầu tư tỉnh Bắc Ninh "
+        "với sự tham dự của hơn 300 doanh nghiệp.\n"
+        "Bà Nguyễn Hương Giang giới thiệu tiềm năng và chính sách thu hút đầu tư của tỉnh.\n"
+        "Đây là Hội nghị xúc tiến đầu tư tỉnh Bắc Ninh quy mô lớn nhất từ trước đến nay tại Hàn Quốc, do Cơ quan "
+        "Xúc tiến Thương mại và Đầu tư Hàn Quốc (KOTRA) phối hợp tổ chức."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("conference", "2024-06-05")]
+    assert {p.id for p in events[0].parties} == {"VN-56", "org:kotra"}

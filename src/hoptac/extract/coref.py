@@ -247,6 +247,35 @@ def _paragraph_goes_on(clusters: list[Cluster], m: Candidate) -> Cluster | None:
     return last
 
 
+# "Hội nghị xúc tiến đầu tư Việt Nam", "Tuần lễ Văn hóa Nhật Bản": a gathering named by its cue and what follows.
+_NAMED_GATHERING = re.compile(
+    r"(?:[Hh]ội nghị|[Hh]ội thảo|[Dd]iễn đàn|[Ll]ễ hội|[Ff]estival|[Tt]uần lễ|[Tt]uần văn hóa|[Tt]riển lãm|"
+    r"[Nn]gày hội|[Tt]ọa đàm)((?:\s+(?!(?:tại|do|với|được|vào|của|và|là|này|đã|sẽ|diễn ra)(?!\w))[^\W\d_]+){2,6})"
+)
+
+
+def _gathering_names(m: Candidate) -> set[str]:
+    return {n.group(0).lower() for n in _NAMED_GATHERING.finditer(m.sentence.text)}
+
+
+def _same_name(clusters: list[Cluster], m: Candidate) -> Cluster | None:
+    """The gathering a later mention names again: "Đây là Hội nghị xúc tiến đầu tư Việt Nam lớn nhất ..., do JETRO
+    phối hợp với Bộ Kế hoạch và Đầu tư tổ chức" tells who organised the conference the lead told."""
+    if m.kind not in _TOGETHER or m.history or m.planned:
+        return None
+    names = _gathering_names(m)
+    if not names:
+        return None
+    return next(
+        (
+            c
+            for c in clusters
+            if c.kind in _TOGETHER and _dates_agree(c, m) and any(names & _gathering_names(x) for x in c.mentions)
+        ),
+        None,
+    )
+
+
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
     """Group mentions into events, in order of first mention."""
     clusters: list[Cluster] = []
@@ -264,7 +293,11 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
                 # tư Hàn Quốc").
                 told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))
                 continue
-        home = _paragraph_goes_on(clusters, m) or next((c for c in clusters if _fits(c, m)), None)
+        home = (
+            _paragraph_goes_on(clusters, m)
+            or next((c for c in clusters if _fits(c, m)), None)
+            or _same_name(clusters, m)
+        )
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]

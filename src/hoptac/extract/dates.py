@@ -199,7 +199,7 @@ def article_year(title: str, body: str) -> int | None:
         return max(full)
     years = [
         y
-        for off, y in _current_years(text)
+        for off, y in _current_years(text) + _month_years(text)
         if y >= _MODERN
         and not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
         and not _FOUNDED_AFTER.match(text, off + 4)
@@ -216,12 +216,24 @@ def article_year(title: str, body: str) -> int | None:
 _SEASON = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)(?!\d)")
 
 
+_UNTIL_YEAR = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-–])\s*(?:hết\s+|cuối\s+)?(?:năm\s*)?$")
+
+
+def _month_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of recent months printed with their year: "vào tháng 1/2017 vừa qua", not "hồi tháng 11/2016"."""
+    return [(m.start("y"), int(m["y"])) for m in _MONTH_YEAR.finditer(text) if _RECENT.match(text, m.end())]
+
+
+_RECENT = re.compile(r"\s+(?:vừa qua|này)(?!\w)")
+
+
 def _current_years(text: str) -> list[tuple[int, int]]:
     """(offset, year) of the years stated outside ranges and targets: not "giai đoạn 2025 - 2030", "đến năm 2030"."""
     return [
         (off, y)
         for off, y in years_stated(text)
-        if not re.search(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-–])\s*(?:năm\s*)?$", text[max(0, off - 14) : off])
+        # "đến hết năm 2016": a total up to a year, told from the year after.
+        if not _UNTIL_YEAR.search(text[max(0, off - 20) : off])
         and not re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[off + 4 : off + 12])
         # "năm 2002 đến nay": the start of a span that runs to now.
         and not re.match(r"\s*(?:đến|tới)\s+nay(?!\w)", text[off + 4 : off + 16])

@@ -52,7 +52,9 @@ _SAME_DAY_START = re.compile(
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
 _HISTORY = re.compile(
-    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|đến nay|"
+    # "quy mô lớn nhất từ trước đến nay" is "ever", no history.
+    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|"
+    r"(?<!trước )đến nay|"
     r"hiện nay|hiện đã)(?!\w)",
     re.I,
 )

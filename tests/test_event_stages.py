@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hoptac.extract import extract_facts
 from hoptac.extract.context import is_venue
+from hoptac.extract.parties import find_mentions
 from hoptac.extract.scope import off_topic
 from hoptac.models import DateValue, Event
 
@@ -1854,3 +1855,13 @@ def test_a_gathering_named_again_later_tells_who_organised_it() -> None:
     events = _events(text)
     assert [(e.kind, e.date.value if e.date else None) for e in events] == [("conference", "2024-06-05")]
     assert {p.id for p in events[0].parties} == {"VN-56", "org:kotra"}
+
+
+def test_the_man_ho_chi_minh_is_not_the_city_in_an_article_that_never_names_the_city() -> None:
+    text = (
+        "Ngày 18/5, Viện Nghiên cứu Việt Nam ở Saint Petersburg đã tổ chức hội thảo “Hồ Chí Minh và Cách mạng "
+        "Tháng Mười” nhân kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh, với tư liệu về những năm Hồ Chí Minh ở Nga."
+    )
+    assert [m.ids for m in find_mentions(text) if "VN-SG" in m.ids] == []
+    city = text + " Dự hội thảo có đoàn đại biểu TP Hồ Chí Minh."
+    assert [m.text for m in find_mentions(city) if "VN-SG" in m.ids] == ["Hồ Chí Minh", "Hồ Chí Minh", "TP Hồ Chí Minh"]

@@ -198,7 +198,15 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
         i += n
     out.extend(_adhoc_places(text, out, blocked))
     out.sort(key=lambda m: m.start)
+    if _PERSON_HO_CHI_MINH.search(text) and not _CITY_HO_CHI_MINH.search(text):
+        # One sense per article: where the man is named and the city never is, "tiểu sử Hồ Chí Minh", "đưa Hồ Chí
+        # Minh đến với chủ nghĩa Mác" and "hội thảo 'Hồ Chí Minh và ...'" are the man too.
+        out = [m for m in out if m.text not in ("Hồ Chí Minh", "Ho Chi Minh")]
     return out
+
+
+_PERSON_HO_CHI_MINH = re.compile(r"(?:Chủ tịch|[Ll]ãnh tụ|Bác)\s+Hồ Chí Minh|(?<!\w)Bác Hồ(?!\w)|[Tt]ư tưởng Hồ Chí Minh")
+_CITY_HO_CHI_MINH = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*(?:Hồ Chí Minh|HCM)|TPHCM|HCMC|Sài Gòn|Ho Chi Minh City")
 
 
 # "Kim Dong-hyun": a word that goes on after a hyphen in lower case is a name of its own, not the place.

@@ -205,8 +205,12 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
     return out
 
 
-_PERSON_HO_CHI_MINH = re.compile(r"(?:Chủ tịch|[Ll]ãnh tụ|Bác)\s+Hồ Chí Minh|(?<!\w)Bác Hồ(?!\w)|[Tt]ư tưởng Hồ Chí Minh")
-_CITY_HO_CHI_MINH = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*(?:Hồ Chí Minh|HCM)|TPHCM|HCMC|Sài Gòn|Ho Chi Minh City")
+_PERSON_HO_CHI_MINH = re.compile(
+    r"(?:Chủ tịch|[Ll]ãnh tụ|Bác)\s+Hồ Chí Minh|(?<!\w)Bác Hồ(?!\w)|[Tt]ư tưởng Hồ Chí Minh"
+)
+_CITY_HO_CHI_MINH = re.compile(
+    r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*(?:Hồ Chí Minh|HCM)|TPHCM|HCMC|Sài Gòn|Ho Chi Minh City"
+)
 
 
 # "Kim Dong-hyun": a word that goes on after a hyphen in lower case is a name of its own, not the place.

@@ -80,12 +80,24 @@ def test_article_year_from_a_recent_month_not_a_total_up_to_a_year() -> None:
     assert article_year("Hợp tác", "Trước đó, hồi tháng 11/2018, hai bên đã gặp nhau.") is None
 
 
+def test_the_years_an_anniversary_counts_are_no_event_day_but_give_the_year() -> None:
+    text = "tổ chức lễ kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao (24/6/1967 – 24/6/2017). Ngày 29/6, đoàn đến."
+    assert _dmy(text) == [(29, 6, None)]
+    assert article_year("Kỷ niệm", "Lễ kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao (6/1967-6/2017).") == 2017
+
+
+def test_article_year_from_months_printed_with_their_year_unless_told_as_the_past() -> None:
+    body = "Sau hội thảo tháng 9/2016 tại Viêng Chăn và tháng 3/2017 tại Hà Nội, luật sửa đổi năm 2003 được bàn lại."
+    assert article_year("Hội thảo", body) == 2017
+    assert article_year("Tàu thăm cảng", "Con tàu vào biên chế hồi tháng 4/2014.") is None
+
+
 def test_a_range_across_months_is_dated_by_its_first_day_in_the_year_printed_last() -> None:
     assert [(d.day, d.month, d.year) for d in find_dates("Lễ hội diễn ra 3/3 - 8/3/2017 tại Hà Nội")] == [(3, 3, 2017)]
 
 
 def test_a_day_right_after_a_year_is_a_date_of_its_own() -> None:
-    found = find_dates("kỷ niệm 40 năm (20/6/1977-20/6/2017)")
+    found = find_dates("khởi công ngày 20/6/1977-20/6/2017 khánh thành")
     assert [(d.day, d.month, d.year) for d in found] == [(20, 6, 1977), (20, 6, 2017)]
 
 

@@ -1835,8 +1835,8 @@ def test_a_square_named_after_a_day_gives_no_date() -> None:
 def test_the_day_a_joint_operation_was_reported_is_not_its_day() -> None:
     text = (
         "Bắt đối tượng vận chuyển ma túy qua biên giới\n\n"
-        "Ngày 20/5, Bộ đội Biên phòng tỉnh Điện Biên cho biết vừa phối hợp với Công an tỉnh Phongsaly (Lào) "
-        "bắt giữ một đối tượng vận chuyển ma túy tổng hợp.\n"
+        "Ngày 20/5, Bộ đội Biên phòng tỉnh Điện Biên cho biết, đơn vị này vừa phối hợp với Công an tỉnh "
+        "Phongsaly (Lào) bắt giữ một đối tượng vận chuyển ma túy tổng hợp.\n"
         "Theo đó, vào ngày 17/5, tại bản Sen Thượng, lực lượng chức năng hai tỉnh phối hợp bắt giữ đối tượng "
         "khi đang vận chuyển 20.000 viên ma túy qua biên giới."
     )

@@ -38,6 +38,11 @@ _SPAN = re.compile(
     r"(?<![\d/.])(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*[0-3]?\d\s*/\s*[01]?\d\s*/\s*"
     r"(?P<y>(?:19|20)\d\d)(?![\d/])"
 )
+# "kỷ niệm 50 năm ... (24/6/1967 – 24/6/2017)", "(6/1967-6/2017)": the span an anniversary counts.
+_YEARS_BETWEEN = re.compile(
+    r"\(\s*(?:[0-3]?\d\s*/\s*)?[01]?\d\s*/\s*(?P<y1>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?:[0-3]?\d\s*/\s*)?[01]?\d\s*/\s*(?P<y2>(?:19|20)\d\d)\s*\)"
+)
 # Not "2080ha", "2000m2": a measure, not a year.
 _YEAR = re.compile(r"(?<![\d.-])(?<!\d/)((?:19|20)\d\d)(?![\d/])(?![^\W\d_])")
 # "chiều nay", "tối qua", "sáng mai": days counted from the publication date.
@@ -90,6 +95,9 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMentio
         if not _NAMES_A_PLACE.search(text, max(0, start - 16), start):
             found.append(DateMention(start, end, day, month, year, relative))
 
+    for m in _YEARS_BETWEEN.finditer(text):
+        if m["y1"] != m["y2"]:
+            bisect.insort(taken, (m.start(), m.end()))  # "(24/6/1967 – 24/6/2017)": years counted, no day of an event
     for m in _SPAN.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m1"]), int(m["y"]))
     for m in _RANGE.finditer(text):
@@ -141,7 +149,8 @@ _YEARS_AGO = re.compile(r"(?:cách đây\s+(?P<a>\d{1,2})\s+năm|(?P<b>\d{1,2})\
 # "Kỷ niệm 25 năm quan hệ kết nghĩa ... (1998 - 2023)": an anniversary's span ends in the article's year.
 _ANNIVERSARY_SPAN = re.compile(
     r"(?:kỷ niệm|kỉ niệm)\s+(?P<n>\d{1,3})\s+năm[^()]{0,120}"
-    r"\(\s*(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\s*\)",
+    r"\(\s*(?:[0-3]?\d\s*/\s*)?(?:[01]?\d\s*/\s*)?(?P<y1>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?:[0-3]?\d\s*/\s*)?(?:[01]?\d\s*/\s*)?(?P<y2>(?:19|20)\d\d)\s*\)",
     re.I,
 )
 # "họp mặt doanh nghiệp Xuân Đinh Dậu 2017", "Tết Mậu Tuất 2018": the spring the article is written in.
@@ -220,11 +229,18 @@ _UNTIL_YEAR = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|\d{4}\s*[-�
 
 
 def _month_years(text: str) -> list[tuple[int, int]]:
-    """(offset, year) of recent months printed with their year: "vào tháng 1/2017 vừa qua", not "hồi tháng 11/2016"."""
-    return [(m.start("y"), int(m["y"])) for m in _MONTH_YEAR.finditer(text) if _RECENT.match(text, m.end())]
+    """(offset, year) of months printed with their year ("tổ chức vào tháng 3/2017 tại Hà Nội"), not those told as
+    the past ("hồi tháng 11/2016", "từ tháng 6/2015")."""
+    return [
+        (m.start("y"), int(m["y"]))
+        for m in _MONTH_YEAR.finditer(text)
+        if not _PAST_MONTH.search(text, max(0, m.start() - 30), m.start())
+    ]
 
 
-_RECENT = re.compile(r"\s+(?:vừa qua|này)(?!\w)")
+_PAST_MONTH = re.compile(
+    r"(?<!\w)(?:hồi|trước đó|trước đây|từ|kể từ|năm ngoái|đến|tới|cuối|đầu)(?!\w)[^.;,]{0,12}\Z", re.I
+)
 
 
 def _current_years(text: str) -> list[tuple[int, int]]:

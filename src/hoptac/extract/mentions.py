@@ -459,7 +459,9 @@ def reported_on(ctx: Context, d: dates.DateMention) -> bool:
 
 
 # "Ngày 29/5, Biên phòng tỉnh Thanh Hóa cho biết vừa phối hợp ...": the day it was told, of something done before.
-_TELLS_JUST_DONE = re.compile(r",\s*(?:[^\s,.;]+\s+){1,8}?(?:cho biết|thông tin|thông báo),?\s+(?:vừa|mới)(?!\w)")
+_TELLS_JUST_DONE = re.compile(
+    r",\s*(?:[^\s,.;]+\s+){1,8}?(?:cho biết|thông tin|thông báo),?\s+(?:[^\s,.;]+\s+){0,3}?(?:vừa|mới)(?!\w)"
+)
 
 
 _CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?<!\w)(?:GMT|Ngày đăng|Cập nhật|Đăng ngày)(?!\w)", re.IGNORECASE)

@@ -1865,3 +1865,24 @@ def test_the_man_ho_chi_minh_is_not_the_city_in_an_article_that_never_names_the_
     assert [m.ids for m in find_mentions(text) if "VN-SG" in m.ids] == []
     city = text + " Dự hội thảo có đoàn đại biểu TP Hồ Chí Minh."
     assert [m.text for m in find_mentions(city) if "VN-SG" in m.ids] == ["Hồ Chí Minh", "Hồ Chí Minh", "TP Hồ Chí Minh"]
+
+
+def test_a_foreign_ministry_styled_by_its_state_s_long_name_is_that_country_s() -> None:
+    text = (
+        "Thúc đẩy hợp tác quân sự Việt - Lào\n\n"
+        "Sáng 14/5, đoàn cán bộ Bộ Quốc phòng Cộng hòa dân chủ nhân dân Lào do đại tá Bun Mi Xay làm trưởng đoàn "
+        "đã đến thăm, làm việc với Bộ Chỉ huy Quân sự tỉnh Thanh Hóa. Tại buổi làm việc, đại tá Lê Văn Hùng, Chỉ huy "
+        "trưởng Bộ Chỉ huy Quân sự tỉnh Thanh Hóa giới thiệu kết quả công tác đối ngoại quốc phòng với các tỉnh "
+        "của Lào có chung đường biên giới (Hủa Phăn, Xiêng Khoảng)."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-14", {"LA": "guest", "VN-21": "host"})]
+
+
+def test_what_else_was_done_that_morning_is_not_the_meeting_told_before() -> None:
+    text = (
+        "Sơn La đón đoàn tỉnh Luang Namtha\n\n"
+        "Sáng 5/5, Chủ tịch UBND tỉnh Sơn La Hoàng Quốc Khánh tiếp đoàn đại biểu tỉnh Luang Namtha (Lào).\n"
+        "Cũng sáng 5/5, Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La khai mạc các môn thi đấu thể thao với sự tham gia "
+        "của các đoàn vận động viên tỉnh Điện Biên, tỉnh Lai Châu và tỉnh Lào Cai."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-05", {"VN-05": "host", "LA-LM": "guest"})]

@@ -71,7 +71,8 @@ def _country_agent() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?:{alts})\s+{kind}(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?"
         # "Đại sứ Vương quốc Hà Lan", "Đại sứ quán Cộng hòa Pháp": the state's style before its name.
-        r"(?:(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Đại Công quốc|Công quốc)\s+)?\Z",
+        r"(?:(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Đại Công quốc|Công quốc|CHDCND|CHND)"
+        r"(?:\s+(?:dân chủ|nhân dân|xã hội chủ nghĩa|Dân chủ|Nhân dân|Xã hội chủ nghĩa))*\s+)?\Z",
         re.IGNORECASE,
     )
 
@@ -582,6 +583,9 @@ def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
             continue  # "Thủ tướng Hun Sen"
         if any(p.start <= m.start() < p.end and not p.vietnamese for p in ctx.places):
             continue  # "Bộ Ngoại giao và Thương mại Australia": a foreign body's name
+        styled = _STATE_STYLE.match(ctx.text, m.end())
+        if styled and any(p.start == styled.end() and not p.vietnamese for p in ctx.places):
+            continue  # "Bộ Quốc phòng Cộng hòa dân chủ nhân dân Lào"
         owner = _OWNER.match(ctx.text, m.end())
         if owner and any(p.start == owner.end() and not p.vietnamese for p in ctx.places):
             continue  # "Bộ Ngoại giao của Nhật Bản", "Bộ Quốc phòng (Mỹ)"
@@ -590,6 +594,10 @@ def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
     return found
 
 
+_STATE_STYLE = re.compile(
+    r"\s+(?:nước\s+)?(?:Cộng hòa|Cộng hoà|CHDCND|CHND|Vương quốc|Liên bang)(?:\s+(?:dân chủ|nhân dân|xã hội chủ nghĩa|"
+    r"Dân chủ|Nhân dân|Xã hội chủ nghĩa))*\s+",
+)
 _OWNER = re.compile(r"\s*(?:của\s+|\(\s*)(?:nước\s+)?")
 
 

@@ -291,7 +291,15 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             if told:
                 # Its sides take part; a nation's investors named there are only talked about ("đôn đốc nhà đầu
                 # tư Hàn Quốc").
-                told[-1].mentions.append(replace(m, actors=tuple(a for a in m.actors if not _investors(m, a))))
+                # So are the localities of a foreign side already there: "giới thiệu ... kết quả hợp tác với các tỉnh
+                # của Lào (Hủa Phăn, Xiêng Khoảng)" to the Lao ministry's delegation.
+                there = {a.country for a in told[-1].actors if not a.vietnamese and a.kind == "country"}
+                kept = tuple(
+                    a
+                    for a in m.actors
+                    if not _investors(m, a) and not (a.kind != "country" and not a.vietnamese and a.country in there)
+                )
+                told[-1].mentions.append(replace(m, actors=kept))
                 continue
         home = (
             _paragraph_goes_on(clusters, m)

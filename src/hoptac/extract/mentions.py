@@ -46,7 +46,9 @@ _SAME_DAY = re.compile(
 )
 # "Trước đó, chiều 15/11, ...": an event of its own told after the one it preceded.
 _SAME_DAY_START = re.compile(
-    r"(?:Sau đó|Tiếp đó|Tiếp theo|Ngay sau đó)\s*,|Trước đó\s*,\s*(?:vào\s+)?(?:sáng|trưa|chiều|tối|ngày)\s+\d", re.I
+    r"(?:Sau đó|Tiếp đó|Tiếp theo|Ngay sau đó)\s*,|"
+    r"(?:Trước đó\s*,|Cũng)\s*(?:vào\s+)?(?:sáng|trưa|chiều|tối|ngày)\s+\d",
+    re.I,
 )
 # A date belongs to the cue of its own clause, not to one a long way off in the sentence.
 _REACH = 200
@@ -233,7 +235,12 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             continue
         if cue is None:
             continue
-        if in_lead and s.start >= ctx.title_end and not _SAME_DAY.search(s.text, 0, cue[1]):
+        if (
+            in_lead
+            and s.start >= ctx.title_end
+            and not _SAME_DAY.search(s.text, 0, cue[1])
+            and not _SAME_DAY_START.match(s.text)
+        ):
             own = own + tuple(a for a in title_actors if _title_lends(ctx, a, own))
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
         if base.same_day and base.date is None:

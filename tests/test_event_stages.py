@@ -1886,3 +1886,20 @@ def test_what_else_was_done_that_morning_is_not_the_meeting_told_before() -> Non
         "của các đoàn vận động viên tỉnh Điện Biên, tỉnh Lai Châu và tỉnh Lào Cai."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-05", {"VN-05": "host", "LA-LM": "guest"})]
+
+
+def test_the_span_of_a_visit_told_after_its_meeting_is_that_meeting() -> None:
+    text = (
+        "Quảng Bình tiếp đoàn tỉnh Savannakhet\n\n"
+        "Sáng 23/5, tại TP Đồng Hới, ông Trần Thắng, Chủ tịch UBND tỉnh Quảng Bình đã tiếp đoàn công tác tỉnh "
+        "Savannakhet (Lào) do ông Phết Phôm Phi Phăc, Phó Tỉnh trưởng làm trưởng đoàn.\n"
+        "Đoàn công tác tỉnh Savannakhet thăm Việt Nam từ ngày 20 đến 28/5 theo lời mời của Liên hiệp các tổ chức "
+        "hữu nghị Việt Nam.\n"
+        "Phát biểu tại buổi làm việc, ông Trần Thắng đề nghị hai tỉnh tăng cường hợp tác về thương mại và du lịch."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-23", {"VN-24": "host", "LA-SV": "guest"})]
+
+
+def test_a_one_syllable_place_that_is_a_family_name_before_given_names_is_a_person() -> None:
+    text = "đoàn thành phố Bách Sắc do đồng chí Chu Hải Binh, Bí thư Thành ủy dẫn đầu đến thị xã Chũ."
+    assert [m.text for m in find_mentions(text)] == ["thành phố Bách Sắc", "thị xã Chũ"]

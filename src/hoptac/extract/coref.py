@@ -276,6 +276,15 @@ def _same_name(clusters: list[Cluster], m: Candidate) -> Cluster | None:
     )
 
 
+def _visit_spanned(clusters: list[Cluster], m: Candidate) -> Cluster | None:
+    """ "Đoàn công tác tỉnh Artemisa thăm Việt Nam từ ngày 20 đến 28/5": the visit a meeting told before is part of,
+    told by its span, is that meeting's; what is said next is said there."""
+    if m.kind != "meeting" or m.date is None or not dates.TRIP.match(m.sentence.text, m.date.start - m.sentence.start):
+        return None
+    foreign = {a.id for a in m.actors if not a.vietnamese}
+    return next((c for c in clusters if c.kind == "meeting" and foreign and foreign <= c.foreign_ids()), None)
+
+
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
     """Group mentions into events, in order of first mention."""
     clusters: list[Cluster] = []
@@ -305,6 +314,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             _paragraph_goes_on(clusters, m)
             or next((c for c in clusters if _fits(c, m)), None)
             or _same_name(clusters, m)
+            or _visit_spanned(clusters, m)
         )
         if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
             # The lead retells the title's event in other words and with other details.

@@ -246,9 +246,17 @@ def _first_name(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple
     return (nxt.lower(),) not in forms
 
 
+_GIVEN_NAMES = re.compile(r" [A-ZĐ][a-zà-ỹđ]+ [A-ZĐ][a-zà-ỹđ]+(?!\w)")
+
+
 def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
-    """A one-syllable country name glued to a capitalised word is part of a personal name."""
-    if n != 1 or toks[i].group(0).lower() not in _PERSONAL_SYLLABLES:
+    """A one-syllable country name glued to a capitalised word is part of a personal name; so is a one-syllable
+    place that is a family name followed by given names ("Chu Hải Binh", not the town of Chũ)."""
+    if n != 1:
+        return False
+    if toks[i].group(0).lower() in surnames() and _GIVEN_NAMES.match(text, toks[i].end()):
+        return True
+    if toks[i].group(0).lower() not in _PERSONAL_SYLLABLES:
         return False
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None

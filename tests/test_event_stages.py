@@ -1903,3 +1903,15 @@ def test_the_span_of_a_visit_told_after_its_meeting_is_that_meeting() -> None:
 def test_a_one_syllable_place_that_is_a_family_name_before_given_names_is_a_person() -> None:
     text = "đoàn thành phố Bách Sắc do đồng chí Chu Hải Binh, Bí thư Thành ủy dẫn đầu đến thị xã Chũ."
     assert [m.text for m in find_mentions(text)] == ["thành phố Bách Sắc", "thị xã Chũ"]
+
+
+def test_people_only_talked_about_or_met_at_another_event_are_not_the_event_s() -> None:
+    text = (
+        "Bí thư Thành ủy TP Hồ Chí Minh tiếp cựu Ngoại trưởng Mỹ John Kerry\n\n"
+        "Chiều 21/5, ông Nguyễn Văn Nên, Bí thư Thành ủy TP Hồ Chí Minh tiếp cựu Ngoại trưởng Mỹ John Kerry. Hai bên "
+        "trao đổi về hợp tác giáo dục, đầu tư và phát triển đô thị thông minh của thành phố.\n"
+        "Ông Nguyễn Văn Nên bày tỏ vui mừng khi Tổng thống Joe Biden khẳng định sẽ tham dự Hội nghị APEC.\n"
+        "Trong cuộc gặp với Thủ tướng Phạm Minh Chính, ông John Kerry đã đề xuất thúc đẩy hợp tác về năng lượng sạch."
+    )
+    events = _events(text)
+    assert [{p.name for p in e.people} for e in events] == [{"Nguyễn Văn Nên", "John Kerry"}]

@@ -10,6 +10,7 @@ the main event, or a grant whose value is stated.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import replace
@@ -21,7 +22,7 @@ from hoptac.extract.actors import Actor, unique
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
-from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on
+from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on, said
 from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
@@ -804,11 +805,34 @@ def _people(
             and not (foreign_nations & ({own} if own else {a.country for a in parties if not a.vietnamese}))
         ):
             continue  # "Tổng thống Donald Trump" in an article on Maryland: his nation is no party of this event
+        where = [at for at in told_at if any(s <= at < e for s, e in spans)] if in_event else told_at
+        if all(_spoken_of(ctx, at) for at in where):
+            continue  # "Chủ tịch nước bày tỏ vui mừng khi Tổng thống Donald Trump khẳng định ...": talked about
+        if not in_event and all(_MET_ELSEWHERE.search(ctx.text, max(0, at - 40), at) for at in told_at):
+            continue  # "Trong cuộc gặp với Thủ tướng Nguyễn Xuân Phúc, ông đã đề xuất ...": met at another event
         if _TOLD_BEFORE.search(ctx.text, max(0, person.start - 150), person.start):
             continue  # "Vừa qua, ... đã có cuộc điện đàm giữa Thủ tướng X và ...": an earlier contact told in passing
         party = own or (vn if person.vietnamese else foreign)
         out.append(Person(name=person.name, title=person.title, party=party))
     return out
+
+
+_MET_ELSEWHERE = re.compile(
+    r"(?<!\w)[Tt]rong (?:cuộc|buổi) (?:gặp|gặp gỡ|hội kiến|hội đàm|làm việc|tiếp)(?: với)?\s+[^,.;]{0,25}\Z"
+)
+
+
+_OPENS_WITH_SAYING = re.compile(r"(?:Đánh giá|Nhấn mạnh|Khẳng định|Bày tỏ|Nhận định|Cho biết)(?!\w)")
+
+
+def _spoken_of(ctx: Context, at: int) -> bool:
+    """A name inside what someone else says: after a verb of saying earlier in its sentence."""
+    i = bisect.bisect_right(ctx.sentences, at, key=lambda s: s.start) - 1
+    if i < 0:
+        return False
+    s = ctx.sentences[i]
+    # "Đánh giá về ..., ông Nguyễn Thành Phương cho rằng": a sentence that opens with the verb has its speaker after.
+    return said(s.text, at - s.start) and not _OPENS_WITH_SAYING.match(s.text)
 
 
 @cache

@@ -125,7 +125,7 @@ _ATTENDED = re.compile(
 )
 
 
-def _said(text: str, cue: int) -> bool:
+def said(text: str, cue: int) -> bool:
     """Whether the cue is inside what someone says, not where they say it ("nhấn mạnh tại cuộc làm việc")."""
     last = max(_SAYS.finditer(text, 0, max(0, cue)), key=lambda m: m.start(), default=None)
     return last is not None and not _SAID_AT.match(text, last.end())
@@ -442,7 +442,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
-        said=_said(s.text, cue_at - s.start),
+        said=said(s.text, cue_at - s.start),
         same_day=same_day,
         at_event=mention is None and bool(_AT_THE_EVENT.match(s.text)),
     )

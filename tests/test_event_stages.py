@@ -1915,3 +1915,33 @@ def test_people_only_talked_about_or_met_at_another_event_are_not_the_event_s() 
     )
     events = _events(text)
     assert [{p.name for p in e.people} for e in events] == [{"Nguyễn Văn Nên", "John Kerry"}]
+
+
+def test_an_agreement_to_be_signed_in_a_later_month_is_a_plan_apart_from_the_one_signed_years_ago() -> None:
+    text = (
+        "Bắc Ninh và vùng Grand Est (Pháp) hội đàm trực tuyến\n\n"
+        "Chiều 14/5, ông Vương Quốc Tuấn, Phó Chủ tịch UBND tỉnh Bắc Ninh hội đàm trực tuyến với ông Franck "
+        "Leroy, Chủ tịch Hội đồng vùng Grand Est (Pháp).\n"
+        "Bắc Ninh và vùng Grand Est ký kết thỏa thuận hợp tác từ năm 2014.\n"
+        "Hai bên thống nhất ký Phụ lục thỏa thuận hợp tác giai đoạn 2024 – 2026 vào tháng 9/2024."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-14", {"VN-56": "participant", "FR-GES": "participant"}),
+        ("signing", "2024-09", {"VN-56": "participant", "FR-GES": "participant"}),
+    ]
+    assert [e.status for e in _events(text)] == ["past", "planned"]
+
+
+def test_minutes_signed_with_each_province_of_a_list_are_one_signing_each() -> None:
+    text = (
+        "An Giang tổng kết hợp tác với các tỉnh giáp biên Campuchia\n\n"
+        "Ngày 14/5, tại thành phố Long Xuyên, UBND tỉnh An Giang tổ chức Hội nghị tổng kết công tác hợp tác với "
+        "các tỉnh Takeo và Kandal (Campuchia).\n"
+        "Tại hội nghị, lãnh đạo tỉnh An Giang đã ký kết Biên bản thỏa thuận hợp tác năm 2024 riêng với từng tỉnh "
+        "Takeo và Kandal."
+    )
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("conference", ["KH-21", "KH-8", "VN-44"]),
+        ("signing", ["KH-21", "VN-44"]),
+        ("signing", ["KH-8", "VN-44"]),
+    ]

@@ -88,6 +88,8 @@ def _stop_of_trip(cluster: Cluster, m: Candidate) -> bool:
 def _fits(cluster: Cluster, m: Candidate) -> bool:
     if not _same_kind(cluster, m) or not _dates_agree(cluster, m) or _stop_of_trip(cluster, m):
         return False
+    if m.planned and all(x.history for x in cluster.mentions):
+        return False  # "Hai bên thống nhất ký Phụ lục ... vào tháng 3/2022" after the agreement signed in 2014
     foreign = {a.id for a in m.actors if not a.vietnamese}
     if m.same_day:
         # "Chiều cùng ngày, ...": the next thing done that day, unless it is the signing the lead told already.

@@ -54,8 +54,9 @@ _SAME_DAY_START = re.compile(
 _REACH = 200
 # History told in passing: "năm 2015, hai bên đã ký ...", "trước đó", "từng".
 _HISTORY = re.compile(
-    # "quy mô lớn nhất từ trước đến nay" is "ever", no history.
-    r"(?<!\w)(?:đã từng|từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|cách đây|từ khi|từ năm|kể từ|"
+    # "quy mô lớn nhất từ trước đến nay" is "ever", and "riêng với từng tỉnh" is "each": no history.
+    r"(?<!\w)(?:đã từng|(?<!với )(?<!cho )(?<!của )(?<!riêng )từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|"
+    r"cách đây|từ khi|từ năm|kể từ|"
     r"(?<!trước )đến nay|"
     r"hiện nay|hiện đã)(?!\w)",
     re.I,
@@ -389,10 +390,17 @@ def _signed_pairs(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tuple[A
 _WITH = re.compile(r"(?<!\w)với\s+(?:(?:Công ty|Tập đoàn|Tổng công ty)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?)?\Z")
 
 
+_WITH_EACH = re.compile(r"(?<!\w)(?:riêng\s+)?với\s+(?:từng|mỗi)(?!\w)")
+
+
 def _signed_with_each(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tuple[Actor, ...]]:
     """ "UBND tỉnh Long An ký biên bản ghi nhớ với Công ty A về ..., và với Công ty B về ...": one agreement with
     each foreign body the sentence lists after "với", signed by the Vietnamese side named before the first."""
     withs = [a for a in own if not a.vietnamese and _WITH.search(ctx.text, max(0, a.start - 40), a.start)]
+    each = _WITH_EACH.search(s.text)
+    if each is not None:
+        # "ký kết Biên bản ... riêng với từng tỉnh Svay Rieng, Tbong Khmum và Prey Veng": one with each of the list.
+        withs = [a for a in own if not a.vietnamese and a.start >= s.start + each.end()]
     if len(withs) < 2:
         return []
     signer = next((a for a in own if a.vietnamese and a.kind != "country" and a.start < withs[0].start), None)
@@ -438,7 +446,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         actors=own,
         date=mention,
         in_lead=in_lead,
-        planned=bool(_PLANNED.search(before_date)),
+        planned=bool(_PLANNED.search(before_date)) or _after_publication(ctx, mention),
         history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
@@ -450,6 +458,14 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
 
 # "Tại buổi họp báo chiều 7/2 giới thiệu Lễ hội ...": the day the press was told is not the event's.
 _PRESS = re.compile(r"(?<!\w)(?:họp báo|thông cáo báo chí|trả lời phỏng vấn|phỏng vấn)[^.;]{0,20}\Z", re.I)
+
+
+def _after_publication(ctx: Context, d: dates.DateMention | None) -> bool:
+    """A month printed with its year after the page's day: "thống nhất ký Phụ lục ... vào tháng 3/2022"."""
+    if d is None or d.year is None or d.month is None or ctx.published is None:
+        return False
+    published = ctx.published.value
+    return f"{d.year:04d}-{d.month:02d}" > published[:7] and len(published) >= 7
 
 
 def reported_on(ctx: Context, d: dates.DateMention) -> bool:

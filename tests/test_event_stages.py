@@ -1947,3 +1947,21 @@ def test_minutes_signed_with_each_province_of_a_list_are_one_signing_each() -> N
         ("signing", ["KH-21", "VN-44"]),
         ("signing", ["KH-8", "VN-44"]),
     ]
+
+
+def test_minutes_signed_by_both_sides_after_talks_about_a_border_town_are_the_provinces() -> None:
+    text = (
+        "Lạng Sơn và thành phố Sùng Tả (Trung Quốc) hội đàm\n\n"
+        "Sáng 12/5, tại TP Lạng Sơn, ông Dương Xuân Huyên, Phó Chủ tịch UBND tỉnh Lạng Sơn hội đàm với đoàn công "
+        "tác thành phố Sùng Tả, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).\n"
+        "Tham dự hội đàm có lãnh đạo UBND huyện Cao Lộc; về phía bạn có lãnh đạo Chính phủ nhân dân thành phố "
+        "Bằng Tường.\n"
+        "Ông Dương Xuân Huyên đề nghị hai bên nâng cao năng lực thông quan tại cặp cửa khẩu Hữu Nghị - Hữu Nghị "
+        "Quan thuộc thành phố Bằng Tường.\n"
+        "Kết thúc hội đàm, hai bên đã ký biên bản hội đàm, thống nhất tổ chức Hội chợ thương mại vào tháng 12/2024."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-12", {"VN-09": "host", "CN-GX:chongzuo": "guest", "CN-GX:pingxiang": "guest"}),
+        ("meeting", "2024-12", {"VN-09": "host", "CN-GX:chongzuo": "guest"}),
+        ("signing", "2024-05-12", {"VN-09": "participant", "CN-GX:chongzuo": "participant"}),
+    ]

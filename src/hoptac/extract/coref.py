@@ -176,8 +176,8 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             # "Kết thúc hội đàm, ông Trương Công Đạt và ông Sok Chanthy đã ký Biên bản hội đàm": signed at the
             # event told before, by its sides.
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
-        if m.history or m.planned:
-            pass
+        if m.history or m.planned or m.proposed or m.said or m.attending:
+            pass  # those attending, and the topics of what is said ("thông quan tại ... Móng Cái"), are no pair
         elif _both_sides(m):
             last = m
         elif last is not None and m.date is not None and m.date.day and _new_local_host(m, last):

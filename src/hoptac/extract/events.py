@@ -113,17 +113,30 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             if talks is not None:
                 event = event.model_copy(update={"people": talks.people})
         out.append((event, [a.place for a in parties]))
-    return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found)]
+    # Foreign localities named only among those who attend ("về phía bạn có lãnh đạo thành phố Đông Hưng") join a
+    # meeting; they are no meeting of their own.
+    attending = {a.id for c in clusters for m in c.mentions if m.attending for a in m.actors}
+    acting = {
+        a.id
+        for c in clusters
+        for m in c.mentions
+        if not (m.attending or m.history or m.proposed or m.said)
+        for a in m.actors
+    }
+    companions = attending - acting
+    return [
+        split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found, companions)
+    ]
 
 
 def _ids_of(event: Event) -> set[str]:
     return {p.id for p in event.parties}
 
 
-def _one_per_host(event: Event, places: list[Place]) -> list[tuple[Event, list[Place]]]:
+def _one_per_host(event: Event, places: list[Place], companions: set[str]) -> list[tuple[Event, list[Place]]]:
     """ "Thủ tướng còn gặp Thủ hiến, Thị trưởng của 4 bang là Berlin, Hessen, Rheinland-Pfalz và Hamburg": a
     meeting is between two sides, so one told with several foreign localities is a meeting with each."""
-    hosts = [p for p in event.parties if p.country != "VN" and p.kind in LOCAL_KINDS]
+    hosts = [p for p in event.parties if p.country != "VN" and p.kind in LOCAL_KINDS and p.id not in companions]
     # Localities of one rank only: "thành phố Annapolis, bang Maryland" is one host told twice.
     if event.kind != "meeting" or len(hosts) < 2 or len({p.kind for p in hosts}) > 1:
         return [(event, places)]

@@ -430,6 +430,9 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
             ),
             None,
         )
+    done = bool(_DONE.search(s.text, 0, max(0, cue_at - s.start)))
+    if done and mention is not None and mention.start > cue_at and _after_publication(ctx, mention):
+        mention = None  # "hai bên đã ký biên bản, thống nhất ... tổ chức Hội chợ vào tháng 12/2024": not its day
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
     # "Trước đó, sáng 15/5, đoàn đã thăm ...": earlier in the same visit, not history.
     recent = same_day or (mention is not None and mention.day is not None)
@@ -446,7 +449,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         actors=own,
         date=mention,
         in_lead=in_lead,
-        planned=bool(_PLANNED.search(before_date)) or _after_publication(ctx, mention),
+        planned=bool(_PLANNED.search(before_date)) or (_after_publication(ctx, mention) and not done),
         history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
@@ -458,6 +461,10 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
 
 # "Tại buổi họp báo chiều 7/2 giới thiệu Lễ hội ...": the day the press was told is not the event's.
 _PRESS = re.compile(r"(?<!\w)(?:họp báo|thông cáo báo chí|trả lời phỏng vấn|phỏng vấn)[^.;]{0,20}\Z", re.I)
+
+
+# "hai bên đã ký biên bản hội đàm, thống nhất ... tổ chức Hội chợ vào tháng 12/2024": done, whatever it plans.
+_DONE = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
 
 
 def _after_publication(ctx: Context, d: dates.DateMention | None) -> bool:

@@ -1965,3 +1965,14 @@ def test_minutes_signed_by_both_sides_after_talks_about_a_border_town_are_the_pr
         ("meeting", "2024-12", {"VN-09": "host", "CN-GX:chongzuo": "guest"}),
         ("signing", "2024-05-12", {"VN-09": "participant", "CN-GX:chongzuo": "participant"}),
     ]
+
+
+def test_works_a_foreign_navy_will_help_build_for_a_city_are_planned_aid_in_the_visit_s_month() -> None:
+    text = (
+        "Tàu Hải quân Hoa Kỳ đến Quy Nhơn\n\n"
+        "Chiều 8/5, tàu USNS Mercy của Hải quân Hoa Kỳ cập cảng Quy Nhơn, bắt đầu chương trình Đối tác Thái Bình "
+        "Dương tại tỉnh Bình Định. UBND tỉnh Bình Định đã tổ chức lễ đón đoàn.\n"
+        "Ngoài ra, Hải quân Hoa Kỳ cũng sẽ giúp tỉnh Bình Định xây dựng trường mầm non Phước Sơn và trạm y tế xã "
+        "Phước Hòa."
+    )
+    assert _summary(_events(text))[1:] == [("aid", "2024-05", {"US": "funder", "VN-31": "recipient"})]

@@ -189,7 +189,9 @@ def _not_cues() -> dict[str, str]:
 
 
 def _cue_pattern(cue: str) -> re.Pattern[str]:
-    pattern = r"(?<!\w)" + re.escape(cue) + r"(?!\w)"
+    # "giúp … xây dựng": up to six words between ("giúp TP Đà Nẵng xây dựng"), none ending a clause.
+    gap = r"(?:\s+[^\s,.;:]+){0,6}?\s+"
+    pattern = r"(?<!\w)" + gap.join(re.escape(part.strip()) for part in cue.split("…")) + r"(?!\w)"
     for pair in _not_cues().get(cue, "").split("|"):
         if not pair:
             continue

@@ -90,6 +90,14 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # Agreements signed before the leaders of a visit, gifts made at an event, what the lead tells
             # besides its main event: on its day.
             event = event.model_copy(update={"date": main_date})
+        elif (
+            event.date is None and main_date is not None and event.status == "planned" and main_date.value[:4].isdigit()
+        ):
+            # "Hải quân Hoa Kỳ cũng sẽ giúp TP Đà Nẵng xây dựng trường ...": a plan told with the article's event,
+            # in its month.
+            event = event.model_copy(
+                update={"date": DateValue(value=main_date.value[:7], precision="month", inferred=True)}
+            )
         elif event.date is None and main_date is None and any(m.companion for m in c.mentions):
             # Signed at a gathering that is no event of its own ("Cũng tại buổi họp mặt, ..."): on the lead's day.
             event = event.model_copy(update={"date": _date(ctx, c, True)[0]})
@@ -124,9 +132,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         for a in m.actors
     }
     companions = attending - acting
-    return [
-        split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found, companions)
-    ]
+    return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found, companions)]
 
 
 def _ids_of(event: Event) -> set[str]:
@@ -237,12 +243,22 @@ def _stands_alone(c: Cluster) -> bool:
         return True
     # Undated, outside the lead: only a gift or grant whose value the text states, or a project a development
     # lender or a foreign agency funds ("vốn vay Ngân hàng Thế giới").
-    if c.kind == "aid" and any(attributes.amounts(m.sentence.text) or _lender(m) for m in told):
+    if c.kind == "aid" and any(
+        attributes.amounts(m.sentence.text) or _lender(m) or _WORKS.search(m.sentence.text) for m in told
+    ):
         return True
     if any(_planned_in_month(m) for m in c.mentions if not m.history):
         return True
     # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
     return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
+
+
+# "giúp TP Đà Nẵng xây dựng trường mầm non Hòa Liên và trạm y tế Hòa Hải": a gift of works the text names.
+_WORKS = re.compile(
+    r"(?<!\w)xây dựng\s+(?:(?:mới|lại)\s+)?"
+    r"(?:trường|trạm y tế|bệnh viện|nhà|cầu|công trình|phòng học|điểm trường)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _foreign_leader_met(m: Candidate) -> bool:

@@ -1976,3 +1976,29 @@ def test_works_a_foreign_navy_will_help_build_for_a_city_are_planned_aid_in_the_
         "Phước Hòa."
     )
     assert _summary(_events(text))[1:] == [("aid", "2024-05", {"US": "funder", "VN-31": "recipient"})]
+
+
+def _relations(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(r.a.id, r.b.id, r.type, r.since) for r in extract_facts(text, PUBLISHED)[1]]
+
+
+def test_years_of_work_with_foreign_provinces_are_a_standing_cooperation_since_the_year_told() -> None:
+    text = (
+        "Quảng Trị tiếp nhận hài cốt liệt sĩ hy sinh tại Lào\n\n"
+        "Sáng 14/5, tại Cửa khẩu Quốc tế Lao Bảo, UBND tỉnh Quảng Trị phối hợp với tỉnh Savannakhet (Lào) tổ chức "
+        "lễ tiếp nhận 12 hài cốt liệt sĩ quân tình nguyện Việt Nam.\n"
+        "Từ năm 2008 đến nay, tỉnh Quảng Trị đã phối hợp với các tỉnh Savannakhet, Salavan tìm kiếm, quy tập "
+        "được 650 hài cốt liệt sĩ."
+    )
+    assert _relations(text) == [("VN-25", "LA-SV", "cooperation", "2008"), ("VN-25", "LA-SL", "cooperation", "2008")]
+
+
+def test_the_two_cities_of_an_agreement_are_the_foreign_city_told_last_not_the_trade_agency() -> None:
+    text = (
+        "Đoàn công tác TP Cần Thơ xúc tiến đầu tư tại Nhật Bản\n\n"
+        "Ngày 10/5, tại Tokyo, UBND TP Cần Thơ phối hợp với Tổ chức Xúc tiến Thương mại Nhật Bản (JETRO) tổ chức "
+        "Hội nghị xúc tiến đầu tư vào Cần Thơ.\n"
+        "Ngày 12/5, đoàn làm việc với Thị trưởng thành phố Kawasaki.\n"
+        "Hai bên trao đổi về kết quả thực hiện Biên bản ghi nhớ hợp tác mà hai thành phố ký kết từ năm 2015."
+    )
+    assert [(a, b, t) for a, b, t, _ in _relations(text)] == [("VN-CT", "JP:kawasaki", "cooperation")]

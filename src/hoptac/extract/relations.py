@@ -32,6 +32,13 @@ _JOINED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:và|với|cùng|cù
 # "giữa tỉnh Fukuoka và các thành phố Hà Nội, Hải Phòng": the list goes on after the first partner.
 _LISTED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _BOND = re.compile(r"(?<!\w)(?:hợp tác|triển khai|giao lưu|quan hệ|phối hợp|ký kết|thỏa thuận|ghi nhớ)(?!\w)", re.I)
+# "Từ năm 2005 đến nay, tỉnh Điện Biên đã phối hợp với các tỉnh Phông Sa Lỳ, Luông Pha Băng ...": years of work
+# together make a standing cooperation, since the year told.
+_SUSTAINED = re.compile(r"\s*(?:[Tt]ừ|[Kk]ể từ) năm (?:19|20)\d\d(?: đến nay| tới nay)?\s*,")
+_WORKED_WITH = re.compile(
+    r"\s+(?:đã\s+|đang\s+|luôn\s+)*(?:phối hợp với|hợp tác với|hỗ trợ|giúp đỡ|tài trợ cho)\s+(?:các\s+)?"
+    r"(?:(?:tỉnh|thành phố|huyện|địa phương)\s+)?"
+)
 _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 # "Sở Công Thương phối hợp với JETRO tổ chức hội nghị": one event organised together, not a standing bond.
 _CO_ORGANISED = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng)\s+[^.;]{0,80}?)?\s+tổ chức(?!\w)", re.I)
@@ -56,8 +63,9 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             if _PERSONAL.search(text) or _WISHED.search(text):
                 continue
             own = [p for p in ctx.places_in(start, end) if p.entity.kind != "country" and not ctx.places_a_city(p)]
-            pairs = _conjoined(ctx, own)
-            rtype = _type_of(text)
+            sustained = bool(_SUSTAINED.match(text))
+            pairs = _conjoined(ctx, own, sustained)
+            rtype = _type_of(text) or ("cooperation" if sustained and pairs else None)
             if rtype is None:
                 # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...".
                 if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)):
@@ -82,11 +90,15 @@ def _clauses(s: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _conjoined(ctx: Context, own: list[Place]) -> list[tuple[Place, Place]]:
-    """A Vietnamese locality and a foreign party joined by "và"/"với": "Rotterdam và Thành phố Hồ Chí Minh"."""
+def _conjoined(ctx: Context, own: list[Place], sustained: bool = False) -> list[tuple[Place, Place]]:
+    """A Vietnamese locality and a foreign party joined by "và"/"với": "Rotterdam và Thành phố Hồ Chí Minh"; in a
+    sentence on years of work together, also by what one has done with or for the other."""
     pairs = []
     for i, (x, y) in enumerate(itertools.pairwise(own)):
-        if x.vietnamese == y.vietnamese or not _JOINED.fullmatch(ctx.text[x.end : y.start]):
+        between = ctx.text[x.end : y.start]
+        if x.vietnamese == y.vietnamese or not (
+            _JOINED.fullmatch(between) or (sustained and _WORKED_WITH.fullmatch(between))
+        ):
             continue
         if is_venue(ctx.text, x.start):
             continue  # "giao lưu ... tại tỉnh Lai Châu (VN) và tỉnh Vân Nam (TQ)": where, not who
@@ -114,7 +126,7 @@ _TWO_CITIES = re.compile(r"hai (?:thủ đô|thành phố)", re.IGNORECASE)
 
 
 def _metonyms(ctx: Context, a: Place, b: Place) -> bool:
-    """"Washington và Hà Nội", "quan hệ Hà Nội - Mátxcơva": two capitals standing for their governments."""
+    """ "Washington và Hà Nội", "quan hệ Hà Nội - Mátxcơva": two capitals standing for their governments."""
     if a.entity.id != "VN-HN" or not is_capital(b.entity.id) or _TWO_CITIES.search(ctx.text):
         return False
     ids = {a.entity.id, b.entity.id}
@@ -142,6 +154,10 @@ def _pair_of(
         # "Hai bên đã ký Tuyên bố chung" after the Prime Minister met the state of Hessen: Vietnam is one side.
         vn = vn or [p for p in main_places if p.entity.id == "VN"][:1]
         foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
+        if _LOCAL_PAIR.search(s.text) and not (foreign and foreign[0].subnational):
+            # "mà hai thành phố ký kết từ năm 2013" after "đoàn làm việc với Thị trưởng Yokohama": where the article's
+            # first event is with a trade agency, the foreign locality told last.
+            foreign = _last_foreign_locality(ctx, s) or [p for p in foreign if p.subnational]
         return [(vn[0], foreign[0])] if vn and foreign else []
     if len(vn) == 1:
         foreign = [f for f in foreign if not _metonyms(ctx, vn[0], f)]
@@ -150,6 +166,18 @@ def _pair_of(
     if len(foreign) == 1:
         return [(v, foreign[0]) for v in _unique(vn)]
     return [(vn[0], foreign[0])] if vn and foreign else []
+
+
+_LOCAL_PAIR = re.compile(r"hai (?:địa phương|thành phố|tỉnh|thủ đô)", re.I)
+
+
+def _last_foreign_locality(ctx: Context, s: Span) -> list[Place]:
+    """The foreign locality named last in the two sentences before this one."""
+    before = [x for x in ctx.sentences if x.end <= s.start][-2:]
+    if not before:
+        return []
+    named = [p for p in ctx.places_in(before[0].start, s.start) if not p.vietnamese and p.subnational]
+    return named[-1:]
 
 
 def _unique(places: list[Place]) -> list[Place]:

@@ -1962,8 +1962,8 @@ def test_minutes_signed_by_both_sides_after_talks_about_a_border_town_are_the_pr
     )
     assert _summary(_events(text)) == [
         ("meeting", "2024-05-12", {"VN-09": "host", "CN-GX:chongzuo": "guest", "CN-GX:pingxiang": "guest"}),
-        ("meeting", "2024-12", {"VN-09": "host", "CN-GX:chongzuo": "guest"}),
         ("signing", "2024-05-12", {"VN-09": "participant", "CN-GX:chongzuo": "participant"}),
+        ("other", "2024-12", {"VN-09": "host", "CN-GX:chongzuo": "guest"}),
     ]
 
 
@@ -2002,3 +2002,18 @@ def test_the_two_cities_of_an_agreement_are_the_foreign_city_told_last_not_the_t
         "Hai bên trao đổi về kết quả thực hiện Biên bản ghi nhớ hợp tác mà hai thành phố ký kết từ năm 2015."
     )
     assert [(a, b, t) for a, b, t, _ in _relations(text)] == [("VN-CT", "JP:kawasaki", "cooperation")]
+
+
+def test_the_stops_of_a_foreign_visitor_listed_in_a_summary_are_a_meeting_each() -> None:
+    text = (
+        "Chủ tịch Quốc hội Lào kết thúc chuyến thăm chính thức Việt Nam\n\n"
+        "Ngày 18/5, Chủ tịch Quốc hội Lào Saysomphone Phomvihane kết thúc chuyến thăm chính thức Việt Nam theo lời "
+        "mời của Chủ tịch Quốc hội Trần Thanh Mẫn.\n"
+        "Trong khuôn khổ chuyến thăm, Chủ tịch Quốc hội Lào Saysomphone Phomvihane đã hội đàm với Chủ tịch Quốc hội "
+        "Trần Thanh Mẫn; thăm và làm việc tại tỉnh Nghệ An, tỉnh Hà Tĩnh và thành phố Đà Nẵng."
+    )
+    assert [(e.kind, {p.id: p.role for p in e.parties}) for e in _events(text)] == [
+        ("meeting", {"LA": "guest", "VN-22": "host"}),
+        ("meeting", {"LA": "guest", "VN-23": "host"}),
+        ("meeting", {"LA": "guest", "VN-DN": "host"}),
+    ]

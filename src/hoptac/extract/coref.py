@@ -297,6 +297,9 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             if told and _dates_agree(told[-1], m):
                 told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
             continue
+        if m.listed and m.kind == "meeting":
+            clusters.append(Cluster([m]))  # a stop of a visitor's trip, one of a list: a meeting of its own
+            continue
         if m.at_event and m.kind in _TOGETHER and not (m.listed or m.companion):
             told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]
             if told:

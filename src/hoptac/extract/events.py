@@ -44,7 +44,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     for k, c in enumerate(clusters):
         is_main = not main_done and c.first.in_lead and not c.first.listed and not c.first.companion
         venue = _venue_place(ctx, c)
-        parties = _parties(ctx, c, venue)
+        # A stop of a visitor's trip ("thăm và làm việc tại TP Hồ Chí Minh, tỉnh Bến Tre"): the place is the host.
+        stop = c.kind == "meeting" and all(m.listed for m in c.mentions)
+        parties = unique(c.actors) if stop else _parties(ctx, c, venue)
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
@@ -91,7 +93,11 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # besides its main event: on its day.
             event = event.model_copy(update={"date": main_date})
         elif (
-            event.date is None and main_date is not None and event.status == "planned" and main_date.value[:4].isdigit()
+            event.date is None
+            and main_date is not None
+            and event.status == "planned"
+            and main_date.value[:4].isdigit()
+            and not any(_LATER.search(m.sentence.text) for m in c.mentions)
         ):
             # "Hải quân Hoa Kỳ cũng sẽ giúp TP Đà Nẵng xây dựng trường ...": a plan told with the article's event,
             # in its month.
@@ -387,6 +393,10 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     return actors
 
 
+# "sẽ ký kết biên bản ghi nhớ trong năm tới": a plan for a later time than the article's event.
+_LATER = re.compile(r"(?<!\w)(?:năm tới|năm sau|thời gian tới|sắp tới|tới đây|tháng tới|sau này|tương lai)(?!\w)")
+
+
 def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]:
     """Aid for a project in a district of a province whose own leaders or government act in the article goes to the
     province: "AFD sẽ tài trợ 2,5 triệu euro ... cho Dự án thoát nước khu vực quận Hải An" after Hải Phòng's talks."""
@@ -680,6 +690,8 @@ def _event(
     cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
     named = [a.place for m in c.mentions for a in m.actors]
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue, named)
+    if kind == "meeting" and all(m.listed for m in c.mentions):
+        roles = {p.entity.id: "host" if p.vietnamese else "guest" for p in places}  # a stop of a visitor's trip
     organisers = _organisers(ctx, c, parties, kind)
     home = venue.entity.country if venue else "VN"
     if kind in ("conference", "cultural_event") and any(a.country == home for a in parties if a.id in organisers):

@@ -263,6 +263,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             out.extend(replace(base, kind="signing", actors=pair, listed=True) for pair in pairs)
         else:
             out.append(base)
+            out.extend(_stops(ctx, s, base, own))
             gift = _gift_in(s.text) if cue[0] != "aid" else None
             if gift is not None:
                 # "Tại lễ khai mạc lễ hội, Bulgaria sẽ tặng ... cho TP Hà Nội": a gift made at the event.
@@ -280,6 +281,36 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 out = [replace(m, date=None) if m.sentence is s and m.date is month else m for m in out]
                 out.extend(plans)
     return out
+
+
+# "... đã thăm và làm việc tại Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La": the stops of a visitor's trip.
+_STOPS_AT = re.compile(r"(?<!\w)(?:đến\s+)?thăm và làm việc tại(?!\w)")
+_STOP_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_SPACE = re.compile(r"\s*")
+
+
+def _stops(ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...]) -> list[Candidate]:
+    """A foreign visitor's stops at Vietnamese localities listed in one sentence: a meeting at each, hosted there."""
+    at = _STOPS_AT.search(s.text)
+    foreign = [a for a in own if not a.vietnamese]
+    if at is None or not foreign or base.history or base.planned:
+        return []
+    stops: list[Actor] = []
+    end = s.start + at.end()
+    for a in own:
+        if a.start < end:
+            continue
+        joined = _STOP_LIST if stops else _SPACE
+        if not (a.vietnamese and a.kind in ("province", "city")) or not joined.fullmatch(ctx.text, end, a.start):
+            break
+        stops.append(a)
+        end = a.end
+    if len(stops) < 2:
+        return []
+    guests = tuple(a for a in foreign if a.start < s.start + at.start())[:1]
+    return [
+        replace(base, kind="meeting", actors=(*guests, replace(a, led=True, escort=False)), listed=True) for a in stops
+    ]
 
 
 # How far after a later cue the month of its plan may be told, in characters.
@@ -449,7 +480,8 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         actors=own,
         date=mention,
         in_lead=in_lead,
-        planned=bool(_PLANNED.search(before_date)) or (_after_publication(ctx, mention) and not done),
+        planned=bool(_PLANNED.search(before_date))
+        or (_after_publication(ctx, mention) and not done and not _cue_between(ctx, kind, cue_at, mention)),
         history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
@@ -465,6 +497,14 @@ _PRESS = re.compile(r"(?<!\w)(?:họp báo|thông cáo báo chí|trả lời ph�
 
 # "hai bên đã ký biên bản hội đàm, thống nhất ... tổ chức Hội chợ vào tháng 12/2024": done, whatever it plans.
 _DONE = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
+
+
+def _cue_between(ctx: Context, kind: str, cue_at: int, d: dates.DateMention | None) -> bool:
+    """Another kind of event's cue between a cue and a date after it: the date is that event's ("Kết thúc buổi hội
+    đàm, hai bên đã ký ..., thống nhất tổ chức Giải bóng chuyền vào tháng 9/2024")."""
+    if d is None or d.start <= cue_at:
+        return False
+    return any(label != kind for label, _ in find_cues("event_cues.csv", ctx.text[cue_at + 3 : d.start]))
 
 
 def _after_publication(ctx: Context, d: dates.DateMention | None) -> bool:

@@ -2017,3 +2017,14 @@ def test_the_stops_of_a_foreign_visitor_listed_in_a_summary_are_a_meeting_each()
         ("meeting", {"LA": "guest", "VN-23": "host"}),
         ("meeting", {"LA": "guest", "VN-DN": "host"}),
     ]
+
+
+def test_a_guest_s_visit_to_a_body_of_the_receiving_province_is_that_province_s_too() -> None:
+    text = (
+        "Thái Nguyên tiếp đoàn tỉnh Chungcheongnam\n\n"
+        "Sáng 8/5, ông Trịnh Việt Hùng, Chủ tịch UBND tỉnh Thái Nguyên tiếp đoàn công tác tỉnh Chungcheongnam "
+        "(Hàn Quốc).\n"
+        "Hai bên trao đổi về hợp tác giáo dục và đào tạo nguồn nhân lực.\n"
+        "Chiều cùng ngày, đoàn công tác tỉnh Chungcheongnam đã đến thăm Trường Đại học Thái Nguyên."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)][1] >= {"KR-44", "VN-69"}

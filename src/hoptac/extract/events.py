@@ -51,6 +51,15 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
         elif (
+            not is_main
+            and c.kind == "meeting"
+            and _ids(parties) & _ids(main_parties)
+            and all(a.kind == "organisation" for a in parties if a.vietnamese)
+        ):
+            # "đoàn công tác tỉnh Chungcheongbuk đã đến thăm ... Trường Đại học Thủ Dầu Một": the guest's visit to a
+            # body of the province that receives it is that province's too.
+            parties += [a for a in main_parties if a.vietnamese and a.kind in LOCAL_KINDS]
+        elif (
             (not is_main or not any(a.vietnamese for a in parties))
             and home is not None
             and _delegation_acts(c)

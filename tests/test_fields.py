@@ -21,6 +21,11 @@ from hoptac.extract.fields import find_fields
     ("gặp gỡ kiều bào đang sinh sống tại thủ đô Viêng Chăn", ["people_to_people"]),
     ("trao tặng 2 tỷ đồng xây dựng nhà lớp học tại huyện Mường Khương", ["education"]),
     ("giao lưu âm nhạc với các học sinh Trường THPT Phan Châu Trinh", ["culture"]),
+    (
+        "kho ngầm chứa khí dầu mỏ hóa lỏng (LPG) và cảng chuyên dụng tại KCN Cái Mép",
+        ["industrial_zones", "seaports_maritime", "energy"],
+    ),
+    ("tàu cập cảng hàng không quốc tế", []),
 ])
 def test_find_fields(text: str, expected: list[str]) -> None:
     assert find_fields(text) == expected

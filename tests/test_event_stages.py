@@ -2028,3 +2028,15 @@ def test_a_guest_s_visit_to_a_body_of_the_receiving_province_is_that_province_s_
         "Chiều cùng ngày, đoàn công tác tỉnh Chungcheongnam đã đến thăm Trường Đại học Thái Nguyên."
     )
     assert [{p.id for p in e.parties} for e in _events(text)][1] >= {"KR-44", "VN-69"}
+
+
+def test_those_who_sign_the_minutes_at_the_end_of_talks_are_the_signing_s_people() -> None:
+    text = (
+        "Điện Biên và Phông Sa Lỳ hội đàm\n\n"
+        "Sáng 14/5, tại thành phố Điện Biên Phủ, đồng chí Lê Thành Đô, Chủ tịch UBND tỉnh Điện Biên hội đàm với "
+        "đồng chí Khăm Pheng Xay Xổm Pheng, Tỉnh trưởng tỉnh Phông Sa Lỳ (Lào).\n"
+        "Năm 2005, hai tỉnh đã ký thỏa thuận hợp tác.\n"
+        "Kết thúc hội đàm, đồng chí Lê Thành Đô và đồng chí Khăm Pheng Xay Xổm Pheng đã ký Biên bản hội đàm năm 2024."
+    )
+    signing = next(e for e in _events(text) if e.kind == "signing")
+    assert {p.name for p in signing.people} == {"Lê Thành Đô", "Khăm Pheng Xay Xổm Pheng"}

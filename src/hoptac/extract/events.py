@@ -129,10 +129,14 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         if (
             event.kind == "signing"
             and not event.people
-            and all(m.companion and not _WITNESSED.search(m.sentence.text) for m in c.mentions)
+            and any(m.companion for m in c.mentions)
+            and all(
+                (m.companion or m.history or not m.actors) and not _WITNESSED.search(m.sentence.text)
+                for m in c.mentions
+            )
         ):
             # "Kết thúc hội đàm, hai bên đã ký Biên bản hội đàm": the leaders of the talks sign their minutes.
-            talks = next((e for e, _ in reversed(out) if e.date == event.date and _ids_of(e) == _ids_of(event)), None)
+            talks = next((e for e, _ in reversed(out) if e.date == event.date and _ids_of(event) <= _ids_of(e)), None)
             if talks is not None:
                 event = event.model_copy(update={"people": talks.people})
         out.append((event, [a.place for a in parties]))
@@ -824,7 +828,9 @@ def _people(
     another event is told."""
     if not is_main and all(m.listed for m in c.mentions) and _WITNESSED.search(c.first.sentence.text):
         return _witnesses(ctx, c)
-    spans = zone or [(m.sentence.start, m.sentence.end) for m in c.mentions]
+    # Its own sentences too, where another event's mention holds them ("Kết thúc hội đàm, đồng chí A và đồng chí B
+    # đã ký Biên bản hội đàm").
+    spans = [*zone, *((m.sentence.start, m.sentence.end) for m in c.mentions if not m.history)]
     vn = next((a.id for a in parties if a.vietnamese), None)
     foreign = next((a.id for a in parties if not a.vietnamese and a.kind != "country"), None)
     foreign = foreign or next((a.id for a in parties if not a.vietnamese), None)

@@ -22,6 +22,8 @@ def _dmy(text: str) -> list[tuple[int | None, int | None, int | None]]:
         ("vào tháng 9 tới", [(None, 9, None)]),
         ("từ tháng 10/2022", [(None, 10, 2022)]),
         ("tỷ lệ 3/5 số hộ dân", []),
+        ("Trong 2 ngày 3 và 4/11, tại TP Tuy Hòa", [(3, 11, None)]),
+        ("ngày 20 và 21/10/2023 tại Hà Nội", [(20, 10, 2023)]),
     ],
 )
 def test_find_dates(text: str, expected: list[tuple[int | None, int | None, int | None]]) -> None:

@@ -33,6 +33,12 @@ _MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:1
 _RANGE = re.compile(
     r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
 )
+# "Trong 2 ngày 3 và 4/11", "ngày 20 và 21/10/2023": two days, dated by the first.
+_TWO_DAYS = re.compile(
+    r"(?<!\w)ngày\s+(?P<d1>[0-3]?\d)\s+và\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
+    r"(?:\s*[/-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])",
+    re.I,
+)
 # "3/3 - 8/3/2017": a range of days in different months is dated by its first day, in the year printed last.
 _SPAN = re.compile(
     r"(?<![\d/.])(?P<d1>[0-3]?\d)\s*/\s*(?P<m1>[01]?\d)\s*[-–]\s*[0-3]?\d\s*/\s*[01]?\d\s*/\s*"
@@ -102,6 +108,8 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMentio
         add(m.start(), m.end(), int(m["d1"]), int(m["m1"]), int(m["y"]))
     for m in _RANGE.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m"]), None)
+    for m in _TWO_DAYS.finditer(text):
+        add(m.start(), m.end(), int(m["d1"]), int(m["m"]), int(m["y"]) if m["y"] else None)
     for m in _DAY_WORDS.finditer(text):
         add(m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None)
     for m in _DMY.finditer(text):

@@ -289,3 +289,11 @@ def test_a_rank_told_before_the_name_and_a_post_after_it_make_one_title() -> Non
     assert [(p.name, p.title) for p in find_people(text, [])] == [
         ("Lê Văn Hòa", "Thiếu tướng, Phó Tư lệnh Bộ đội Biên phòng")
     ]
+
+
+def test_a_ministry_whose_name_ends_in_lower_case_stays_in_the_title() -> None:
+    text = "Dự lễ có Thượng tướng Lê Quốc Hùng, Thứ trưởng Bộ Công an; ông Đỗ Hùng Việt, Thứ trưởng Bộ Ngoại giao."
+    assert _people(text) == [
+        ("Lê Quốc Hùng", "Thượng tướng, Thứ trưởng Bộ Công an"),
+        ("Đỗ Hùng Việt", "Thứ trưởng Bộ Ngoại giao"),
+    ]

@@ -78,6 +78,11 @@ _TITLE_GLUE = {
     "vụ",
     "tự",
     "trị",
+    # The lower-case syllables ministries end on: "Bộ Công an", "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Y tế".
+    "an",
+    "giao",
+    "pháp",
+    "tế",
 }
 # Words that end a title's lower-case run: what follows is the sentence, not the body's name.
 _TITLE_STOP = set(

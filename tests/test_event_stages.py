@@ -2040,3 +2040,15 @@ def test_those_who_sign_the_minutes_at_the_end_of_talks_are_the_signing_s_people
     )
     signing = next(e for e in _events(text) if e.kind == "signing")
     assert {p.name for p in signing.people} == {"Lê Thành Đô", "Khăm Pheng Xay Xổm Pheng"}
+
+
+def test_a_single_stop_told_in_a_visit_s_summary_is_a_meeting_there() -> None:
+    text = (
+        "Đoàn đại biểu Đảng Dân chủ Tự do Nhật Bản thăm Việt Nam\n\n"
+        "Ngày 20/5, Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Đoàn đại biểu Đảng Dân chủ Tự do Nhật Bản.\n"
+        "Trong thời gian ở thăm Việt Nam, Đoàn đại biểu Đảng Dân chủ Tự do Nhật Bản có các cuộc làm việc với lãnh "
+        "đạo Bộ Ngoại giao, thăm và làm việc tại thành phố Đà Nẵng."
+    )
+    assert [(e.kind, {p.id: p.role for p in e.parties}) for e in _events(text)] == [
+        ("meeting", {"JP": "guest", "VN-DN": "host"})
+    ]

@@ -287,6 +287,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
 _STOPS_AT = re.compile(r"(?<!\w)(?:đến\s+)?thăm và làm việc tại(?!\w)")
 _STOP_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _SPACE = re.compile(r"\s*")
+# "Trong thời gian ở thăm Việt Nam, Đoàn ... thăm và làm việc tại thành phố Đà Nẵng": a visit's summary.
+_TRIP_FRAME = re.compile(r"Trong (?:thời gian|chuyến thăm|khuôn khổ chuyến thăm)(?!\w)")
 
 
 def _stops(ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...]) -> list[Candidate]:
@@ -305,7 +307,7 @@ def _stops(ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...]) -> li
             break
         stops.append(a)
         end = a.end
-    if len(stops) < 2:
+    if not stops or (len(stops) < 2 and not _TRIP_FRAME.match(s.text)):
         return []
     guests = tuple(a for a in foreign if a.start < s.start + at.start())[:1]
     return [

@@ -2052,3 +2052,16 @@ def test_a_single_stop_told_in_a_visit_s_summary_is_a_meeting_there() -> None:
     assert [(e.kind, {p.id: p.role for p in e.parties}) for e in _events(text)] == [
         ("meeting", {"JP": "guest", "VN-DN": "host"})
     ]
+
+
+def test_a_nation_whose_parliament_s_head_co_chairs_a_conference_stays_beside_its_provinces() -> None:
+    text = (
+        "Việt Nam - Lào chia sẻ kinh nghiệm giám sát của Hội đồng nhân dân\n\n"
+        "Chiều 6/5, tại thành phố Điện Biên Phủ, Chủ tịch Quốc hội Trần Thanh Mẫn và Chủ tịch Quốc hội Lào "
+        "Saysomphone Phomvihane đồng chủ trì hội thảo về giám sát của Hội đồng nhân dân.\n"
+        "Tham dự hội thảo có lãnh đạo HĐND tỉnh Điện Biên, Chủ tịch HĐND tỉnh Luang Prabang và Chủ tịch HĐND tỉnh "
+        "Oudomxay."
+    )
+    assert [(e.kind, [p.id for p in e.parties]) for e in _events(text)] == [
+        ("conference", ["VN", "VN-71", "LA-LP", "LA-OU", "LA"])
+    ]

@@ -394,7 +394,12 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
             child_first = True  # "Lạng Sơn: ..." heads the page; "UBND huyện Tràng Định đã tổ chức hội đàm" acts
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
-    actors = _told_once(actors)
+    # At a conference, a nation whose head of state, government or parliament is there stays beside its
+    # provinces: "Chủ tịch Quốc hội Lào Pany Yathotou đồng chủ trì hội thảo" with the councils of Xiêng Khoảng.
+    headed = {a.id for m in c.mentions for a in m.actors if a.kind == "country" and _headed(ctx, a)}
+    headed = headed if c.kind == "conference" else set()
+    actors = [a for a in _told_once(actors) if a.id not in headed] + [a for a in actors if a.id in headed]
+    actors = unique(actors)
     if c.kind == "aid":
         # "trao tặng tỉnh Ratanakiri 500 triệu đồng ... cho Bệnh viện tỉnh Ratanakiri": the body of a locality
         # that takes part is on its side, not a second giver.
@@ -600,6 +605,17 @@ def _delegation_head(ctx: Context, home: Actor | None) -> PersonMention | None:
 
 def _delegation_acts(c: Cluster) -> bool:
     return any(_DELEGATION.search(m.sentence.text) and not m.history for m in c.mentions)
+
+
+def _headed(ctx: Context, a: Actor) -> bool:
+    """A foreign nation named in the title of its head of state, government or parliament."""
+    holder = ctx.title_holding(a.place)
+    return (
+        not a.vietnamese
+        and holder is not None
+        and holder.title is not None
+        and _LEADER_OF_STATE.match(holder.title) is not None
+    )
 
 
 def _told_once(actors: list[Actor]) -> list[Actor]:

@@ -2065,3 +2065,12 @@ def test_a_nation_whose_parliament_s_head_co_chairs_a_conference_stays_beside_it
     assert [(e.kind, [p.id for p in e.parties]) for e in _events(text)] == [
         ("conference", ["VN", "VN-71", "LA-LP", "LA-OU", "LA"])
     ]
+
+
+def test_scholarships_a_foreign_region_will_grant_are_planned_aid() -> None:
+    text = (
+        "Nghệ An tiếp đoàn vùng Ulyanovsk\n\n"
+        "Chiều 14/5, ông Nguyễn Đức Trung, Chủ tịch UBND tỉnh Nghệ An tiếp đoàn công tác vùng Ulyanovsk (Nga).\n"
+        "Trong năm học tới, vùng Ulyanovsk sẽ cấp 10 suất học bổng toàn phần cho sinh viên Nghệ An."
+    )
+    assert [(e.kind, e.status) for e in _events(text)] == [("meeting", "past"), ("aid", "planned")]

@@ -231,10 +231,9 @@ def _led_by_bare_title(ctx: Context) -> set[str]:
     for person in ctx.people:
         if not person.title or not _BARE_LEADER.fullmatch(person.title):
             continue
-        i = bisect.bisect_right(ctx.sentences, person.start, key=lambda s: s.start) - 1
-        if i < 0 or person.start >= ctx.sentences[i].end:
+        sentence = ctx.sentence_at(person.start)
+        if sentence is None:
             continue
-        sentence = ctx.sentences[i]
         local = {
             p.entity.id
             for p in ctx.places_in(sentence.start, sentence.end)

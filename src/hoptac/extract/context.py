@@ -136,6 +136,11 @@ class Context:
             if p.title_start is not None and p.title_end is not None
         )
 
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence an offset lies in, if any."""
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
     def in_a_title(self, place: Place) -> bool:
         """Whether this mention lies inside an official's title."""
         return self.title_holding(place) is not None

@@ -10,7 +10,6 @@ the main event, or a grant whose value is stated.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import re
 from dataclasses import replace
@@ -45,8 +44,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         is_main = not main_done and c.first.in_lead and not c.first.listed and not c.first.companion
         venue = _venue_place(ctx, c)
         # A stop of a visitor's trip ("thăm và làm việc tại TP Hồ Chí Minh, tỉnh Bến Tre"): the place is the host.
-        stop = c.kind == "meeting" and all(m.listed for m in c.mentions)
-        parties = unique(c.actors) if stop else _parties(ctx, c, venue)
+        parties = unique(c.actors) if _is_stop(c) else _parties(ctx, c, venue)
         if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
@@ -477,6 +475,11 @@ def _foreign_leader_visits(ctx: Context, c: Cluster) -> list[Candidate]:
     return found
 
 
+def _is_stop(c: Cluster) -> bool:
+    """A stop of a visitor's trip, one of a list: a meeting the place hosts."""
+    return c.kind == "meeting" and all(m.listed for m in c.mentions)
+
+
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
@@ -719,8 +722,8 @@ def _event(
     cue_sentence = next((m.sentence for m in c.mentions if any(a.id in ids for a in m.actors)), first.sentence)
     named = [a.place for m in c.mentions for a in m.actors]
     roles = attributes.roles(ctx, cue_sentence, places, kind, mode, venue, named)
-    if kind == "meeting" and all(m.listed for m in c.mentions):
-        roles = {p.entity.id: "host" if p.vietnamese else "guest" for p in places}  # a stop of a visitor's trip
+    if _is_stop(c):
+        roles = {p.entity.id: "host" if p.vietnamese else "guest" for p in places}
     organisers = _organisers(ctx, c, parties, kind)
     home = venue.entity.country if venue else "VN"
     if kind in ("conference", "cultural_event") and any(a.country == home for a in parties if a.id in organisers):
@@ -862,8 +865,8 @@ def _people(
         if person.name in _historical():
             continue  # "kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh": honoured, not present
         told_at = _occurrences(ctx, person)
-        in_event = any(s <= at < e for at in told_at for s, e in spans)
-        if not in_event and (not is_main or all(any(s <= at < e for s, e in elsewhere) for at in told_at)):
+        in_event = any(_within(at, spans) for at in told_at)
+        if not in_event and (not is_main or all(_within(at, elsewhere) for at in told_at)):
             continue  # named only where another event is told
         countries = {a.country for a in parties}
         if not in_event and own is not None and own not in party_ids and _country_of(ctx, own) not in countries:
@@ -877,7 +880,7 @@ def _people(
             and not (foreign_nations & ({own} if own else {a.country for a in parties if not a.vietnamese}))
         ):
             continue  # "Tổng thống Donald Trump" in an article on Maryland: his nation is no party of this event
-        where = [at for at in told_at if any(s <= at < e for s, e in spans)] if in_event else told_at
+        where = [at for at in told_at if _within(at, spans)] if in_event else told_at
         if all(_spoken_of(ctx, at) for at in where):
             continue  # "Chủ tịch nước bày tỏ vui mừng khi Tổng thống Donald Trump khẳng định ...": talked about
         if not in_event and all(_MET_ELSEWHERE.search(ctx.text, max(0, at - 40), at) for at in told_at):
@@ -899,10 +902,9 @@ _OPENS_WITH_SAYING = re.compile(r"(?:Đánh giá|Nhấn mạnh|Khẳng định|B
 
 def _spoken_of(ctx: Context, at: int) -> bool:
     """A name inside what someone else says: after a verb of saying earlier in its sentence."""
-    i = bisect.bisect_right(ctx.sentences, at, key=lambda s: s.start) - 1
-    if i < 0:
+    s = ctx.sentence_at(at)
+    if s is None:
         return False
-    s = ctx.sentences[i]
     # "Đánh giá về ..., ông Nguyễn Thành Phương cho rằng": a sentence that opens with the verb has its speaker after.
     return said(s.text, at - s.start) and not _OPENS_WITH_SAYING.match(s.text)
 

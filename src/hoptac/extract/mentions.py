@@ -126,6 +126,11 @@ _ATTENDED = re.compile(
 )
 
 
+def _tells_same_day(text: str, cue: int) -> bool:
+    """Whether a sentence tells, before its cue, the next thing done on the day told before."""
+    return bool(_SAME_DAY.search(text, 0, max(0, cue)) or _SAME_DAY_START.match(text))
+
+
 def said(text: str, cue: int) -> bool:
     """Whether the cue is inside what someone says, not where they say it ("nhấn mạnh tại cuộc làm việc")."""
     last = max(_SAYS.finditer(text, 0, max(0, cue)), key=lambda m: m.start(), default=None)
@@ -236,12 +241,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             continue
         if cue is None:
             continue
-        if (
-            in_lead
-            and s.start >= ctx.title_end
-            and not _SAME_DAY.search(s.text, 0, cue[1])
-            and not _SAME_DAY_START.match(s.text)
-        ):
+        if in_lead and s.start >= ctx.title_end and not _tells_same_day(s.text, cue[1]):
             own = own + tuple(a for a in title_actors if _title_lends(ctx, a, own))
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
         if base.same_day and base.date is None:
@@ -448,7 +448,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
     ]
     # "Trong chuyến công tác từ ngày 3 đến 8/10, ngày 5/10, đoàn đã ký kết": the day told last before the cue.
     before = [d for d in near if d.start < cue_at]
-    same_day = bool(_SAME_DAY.search(s.text, 0, max(0, cue_at - s.start)) or _SAME_DAY_START.match(s.text))
+    same_day = _tells_same_day(s.text, cue_at - s.start)
     # "Trước đó, sáng cùng ngày, ... thăm lại Lộc Ninh, nơi ngày 21/6/1977 ...": the day told before is its day.
     told_before = same_day and not before
     mention = before[-1] if before else (near[0] if near and not told_before else None)
@@ -464,8 +464,10 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
             None,
         )
     done = bool(_DONE.search(s.text, 0, max(0, cue_at - s.start)))
-    if done and mention is not None and mention.start > cue_at and _after_publication(ctx, mention):
-        mention = None  # "hai bên đã ký biên bản, thống nhất ... tổ chức Hội chợ vào tháng 12/2024": not its day
+    later = _after_publication(ctx, mention)
+    if done and later and mention is not None and mention.start > cue_at:
+        # "hai bên đã ký biên bản, thống nhất ... tổ chức Hội chợ vào tháng 12/2024": not its day.
+        mention, later = None, False
     before_date = s.text[: (mention.start - s.start + 20) if mention else len(s.text)]
     # "Trước đó, sáng 15/5, đoàn đã thăm ...": earlier in the same visit, not history.
     recent = same_day or (mention is not None and mention.day is not None)
@@ -483,7 +485,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         date=mention,
         in_lead=in_lead,
         planned=bool(_PLANNED.search(before_date))
-        or (_after_publication(ctx, mention) and not done and not _cue_between(ctx, kind, cue_at, mention)),
+        or (later and not done and not _cue_between(ctx, kind, cue_at, mention)),
         history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),

@@ -392,6 +392,19 @@ def test_a_border_force_working_with_a_country_s_authorities_is_a_joint_operatio
     assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-23", "LA"}]
 
 
+def test_forces_of_both_sides_working_together_later_in_a_crime_story_are_a_joint_operation() -> None:
+    text = (
+        "Triệt phá đường dây ma túy lớn trên tuyến biên giới\n\n"
+        "Bộ đội Biên phòng tỉnh Quảng Trị vừa triệt phá đường dây vận chuyển 20 bánh heroin. "
+        "Các đối tượng vận chuyển ma túy từ Lào về Việt Nam. Những ngày sau đó, các lực lượng gồm Bộ chỉ huy "
+        "BĐBP tỉnh Quảng Trị, Cục Phòng chống ma túy và An ninh tỉnh Savannakhet (Lào) phối hợp chặt chẽ với nhau "
+        "điều tra. Tang vật gồm heroin và ma túy tổng hợp. Các đối tượng ma túy đã bị tạm giữ."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-25", "LA-SV"}]
+    alone = text.replace("An ninh tỉnh Savannakhet (Lào) phối hợp", "Công an tỉnh Quảng Bình phối hợp")
+    assert _events(alone) == []
+
+
 def test_a_head_of_state_whose_nation_is_no_party_is_not_among_the_people() -> None:
     text = (
         "Đại sứ Việt Nam làm việc với Thống đốc bang Texas\n\n"

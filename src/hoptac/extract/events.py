@@ -23,7 +23,7 @@ from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
 from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on, said
 from hoptac.extract.people import PersonMention
-from hoptac.extract.scope import LOCAL_KINDS, forum_side_only, in_scope
+from hoptac.extract.scope import JOINT_WORK, LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
 from hoptac.models import DateValue, Event, Person
 
@@ -266,6 +266,8 @@ def _stands_alone(c: Cluster) -> bool:
         return True
     if any(_planned_in_month(m) for m in c.mentions if not m.history):
         return True
+    if c.kind == "other" and any(_joint_work(m) for m in told if not (m.planned or m.said)):
+        return True
     # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
     return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
 
@@ -276,6 +278,14 @@ _WORKS = re.compile(
     r"(?:trường|trạm y tế|bệnh viện|nhà|cầu|công trình|phòng học|điểm trường)(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _joint_work(m: Candidate) -> bool:
+    # Forces of both sides working together, told without a day, are the story's operation.
+    return bool(JOINT_WORK.search(m.sentence.text)) and (
+        any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors)
+        and any(not a.vietnamese for a in m.actors)
+    )
 
 
 def _foreign_leader_met(m: Candidate) -> bool:

@@ -34,6 +34,9 @@ _JOINT = re.compile(r"(?<!\w)(?:phối hợp với|phối hợp cùng|cùng vớ
 _OPERATION = re.compile(
     r"(?<!\w)(?:bắt|phát hiện|thu giữ|tiến hành|điều tra|truy bắt|triệt phá|kiểm tra|khám xét|vận chuyển)(?!\w)|\.\s"
 )
+# "Bộ chỉ huy BĐBP tỉnh Điện Biên, ... và An ninh tỉnh U Đôm Xay (Lào) phối hợp chặt chẽ với nhau điều tra":
+# the partners are named before.
+JOINT_WORK = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?\s+(?:với nhau|của)(?!\w)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"(?<!\w)(?:lực lượng chức năng hai nước|phía bạn|nước bạn|hai bên)(?!\w)")
 
 
@@ -55,6 +58,10 @@ def joint_operation(ctx: Context) -> bool:
         verb = _OPERATION.search(ctx.text, m.end(), m.end() + 250)
         end = verb.start() if verb else m.end() + 250
         if any(not p.vietnamese for p in ctx.places_in(m.end(), end)):
+            return True
+    for m in JOINT_WORK.finditer(ctx.text):
+        sentence = ctx.sentence_at(m.start())
+        if sentence and any(not p.vietnamese for p in ctx.places_in(sentence.start, m.start())):
             return True
     return False
 

@@ -127,6 +127,16 @@ def test_a_plan_s_year_is_not_the_article_s() -> None:
     assert article_year("Hội thảo trực tuyến", body) == 2021
 
 
+def test_a_plan_s_month_is_near_and_gives_the_article_s_year() -> None:
+    body = (
+        "Trường vừa nhận khoản tài trợ của Cơ quan Phát triển Quốc tế Hoa Kỳ vào hôm nay 6/6. "
+        "Trường sẽ mở cửa đón các khóa sinh viên đầu tiên vào tháng 9/2017. "
+        "Tháng 5/2016, Tổng thống Hoa Kỳ đã tuyên bố thành lập trường trong chuyến thăm Việt Nam."
+    )
+    assert article_year("Trường đại học nhận tài trợ", body) == 2017
+    assert article_year("Kế hoạch", "Tháng 5/2016 hai bên gặp nhau. Mục tiêu đến năm 2030 sẽ tăng gấp đôi.") == 2016
+
+
 def test_article_year_is_not_counted_from_a_rounded_span_or_a_treaty_s_year() -> None:
     body = (
         "Hai bên nhất trí giải quyết tranh chấp trên cơ sở Công ước Liên hợp quốc về Luật Biển 1982. "

@@ -216,18 +216,26 @@ def article_year(title: str, body: str) -> int | None:
         return max(full)
     years = [
         y
-        for off, y in _current_years(text) + _month_years(text)
+        for off, y, month in [(o, y, False) for o, y in _current_years(text)]
+        + [(o, y, True) for o, y in _month_years(text)]
         if y >= _MODERN
-        and not _FOUNDED_BEFORE.search(text, max(0, off - 80), off)
         and not _FOUNDED_AFTER.match(text, off + 4)
         and not _LAW_BEFORE.search(text, max(0, off - 50), off)
-        and not _PLAN_BEFORE.search(text, max(0, off - 150), off)
+        and _speaks_from(text, off, month)
     ]
     if years:
         return max(years)
     # "mùa khô năm 2016 – 2017", "năm học 2016-2017": a season of two years is the one the article speaks in.
     seasons = [y for m in _SEASON.finditer(text) if (y := int(m["y2"])) - int(m["y1"]) == 1 and y > _MODERN]
     return max(seasons) if seasons else None
+
+
+def _speaks_from(text: str, offset: int, month: bool) -> bool:
+    # A plan's month ("sẽ mở cửa đón sinh viên vào tháng 9/2017") is near: its year is the article's, as a
+    # plan's year alone ("mục tiêu đến năm 2030") and a founding told as done ("thành lập năm 1995") are not.
+    if _PLAN_BEFORE.search(text, max(0, offset - 150), offset):
+        return month
+    return not _FOUNDED_BEFORE.search(text, max(0, offset - 80), offset)
 
 
 _SEASON = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)(?!\d)")
@@ -247,7 +255,8 @@ def _month_years(text: str) -> list[tuple[int, int]]:
 
 
 _PAST_MONTH = re.compile(
-    r"(?<!\w)(?:hồi|trước đó|trước đây|từ|kể từ|năm ngoái|đến|tới|cuối|đầu)(?!\w)[^.;,]{0,12}\Z", re.I
+    # "cuối tháng 5/2016" but not "các khóa sinh viên đầu tiên vào tháng 9/2017".
+    r"(?<!\w)(?:(?:hồi|trước đó|trước đây|từ|kể từ|năm ngoái|đến|tới)(?!\w)[^.;,]{0,12}|(?:cuối|đầu)\s+)\Z", re.I
 )
 
 

@@ -19,6 +19,8 @@ def _dmy(text: str) -> list[tuple[int | None, int | None, int | None]]:
         ("Ngày 5 tháng 3 năm 2018, hai bên ký kết", [(5, 3, 2018)]),
         ("ngày 16/3/2023 tại Hà Nội", [(16, 3, 2023)]),
         ("diễn ra từ ngày 2 đến 5-12", [(2, 12, None)]),
+        ("chuyến thăm từ ngày 4-8.6.2017, thỏa thuận", [(4, 6, 2017)]),
+        ("diễn ra từ ngày 11 đến 13/9/2019 tại Huế", [(11, 9, 2019)]),
         ("vào tháng 9 tới", [(None, 9, None)]),
         ("từ tháng 10/2022", [(None, 10, 2022)]),
         ("tỷ lệ 3/5 số hộ dân", []),

@@ -29,9 +29,10 @@ _DMY = re.compile(
 _DAY_WORDS = re.compile(r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?", re.I)
 _MONTH_YEAR = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)
 _MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:19|20)\d\d)", re.I)
-# A day-range "từ ngày 2 đến 5-12": the first day takes the month of the second.
+# A day-range "từ ngày 2 đến 5-12", "từ ngày 4-8.6.2017": the first day takes the month and year of the second.
 _RANGE = re.compile(
-    r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
+    r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)"
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
 )
 # "Trong 2 ngày 3 và 4/11", "ngày 20 và 21/10/2023": two days, dated by the first.
 _TWO_DAYS = re.compile(
@@ -107,7 +108,7 @@ def find_dates(text: str, published: DateValue | None = None) -> list[DateMentio
     for m in _SPAN.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m1"]), int(m["y"]))
     for m in _RANGE.finditer(text):
-        add(m.start(), m.end(), int(m["d1"]), int(m["m"]), None)
+        add(m.start(), m.end(), int(m["d1"]), int(m["m"]), int(m["y"]) if m["y"] else None)
     for m in _TWO_DAYS.finditer(text):
         add(m.start(), m.end(), int(m["d1"]), int(m["m"]), int(m["y"]) if m["y"] else None)
     for m in _DAY_WORDS.finditer(text):

@@ -2087,3 +2087,14 @@ def test_scholarships_a_foreign_region_will_grant_are_planned_aid() -> None:
         "Trong năm học tới, vùng Ulyanovsk sẽ cấp 10 suất học bổng toàn phần cho sinh viên Nghệ An."
     )
     assert [(e.kind, e.status) for e in _events(text)] == [("meeting", "past"), ("aid", "planned")]
+
+
+def test_a_programme_s_period_is_not_the_start_of_a_bond_told_older_elsewhere() -> None:
+    text = (
+        "Cần Thơ và tỉnh Gifu ký kế hoạch hợp tác giai đoạn 2024-2026\n\n"
+        "Chiều 14/5, Chủ tịch UBND thành phố Cần Thơ Trần Việt Trường tiếp đoàn tỉnh Gifu (Nhật Bản) do Phó "
+        "Thống đốc Ōnishi Kōichi dẫn đầu. Tiếp đó, hai bên đã ký kế hoạch hợp tác giai đoạn 2024-2026. "
+        "Tại buổi tiếp, ông Trần Việt Trường cho biết thành phố Cần Thơ và tỉnh Gifu có quan hệ hợp tác từ năm 2015."
+    )
+    assert _relations(text) == [("VN-CT", "JP-21", "cooperation", "2015")]
+    assert [e.kind for e in _events(text)] == ["signing", "meeting"]

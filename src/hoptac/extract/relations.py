@@ -203,11 +203,17 @@ def _keep(
     if old is None:
         best[key] = rel
         return
-    # Keep the strongest type and the first year stated; collect the evidence.
+    # Keep the strongest type and its earliest year stated; collect the evidence.
+    if _RANK[rel.type] < _RANK[old.type]:
+        since = rel.since or old.since
+    elif _RANK[rel.type] > _RANK[old.type]:
+        since = old.since or rel.since
+    else:
+        since = min((y for y in (old.since, rel.since) if y), default=None)
     best[key] = old.model_copy(
         update={
             "type": min(old.type, rel.type, key=_RANK.__getitem__),
-            "since": old.since or rel.since,
+            "since": since,
             "evidence": old.evidence if evidence in old.evidence else [*old.evidence, evidence],
         }
     )
@@ -218,11 +224,19 @@ def _type_of(text: str) -> str | None:
     return min(hits, key=_RANK.__getitem__) if hits else None
 
 
+# "Chương trình hợp tác giai đoạn 2022-2025": the years of a programme, not of the bond.
+_IN_A_PERIOD = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+
+
 def _since(ctx: Context, sentence: str) -> str | None:
     ago = _YEARS_AGO.search(sentence)
     if ago and ctx.year_hint:
         return str(ctx.year_hint - int(ago.group(1)))
-    years = [y for _, y in dates.years_stated(sentence) if not ctx.year_hint or y <= ctx.year_hint]
+    years = [
+        y
+        for off, y in dates.years_stated(sentence)
+        if (not ctx.year_hint or y <= ctx.year_hint) and not _IN_A_PERIOD.search(sentence, max(0, off - 12), off + 12)
+    ]
     if years:
         return str(min(years))
     if _SIGNED.search(sentence):

@@ -2098,3 +2098,14 @@ def test_a_programme_s_period_is_not_the_start_of_a_bond_told_older_elsewhere() 
     )
     assert _relations(text) == [("VN-CT", "JP-21", "cooperation", "2015")]
     assert [e.kind for e in _events(text)] == ["signing", "meeting"]
+
+
+def test_a_trip_s_summary_gives_way_to_the_reception_on_its_first_day() -> None:
+    text = (
+        "Đoàn đại biểu tỉnh Quảng Trị thăm tỉnh Savannakhet\n\n"
+        "Từ ngày 14 đến 16/5, Đoàn đại biểu cấp cao tỉnh Quảng Trị do Bí thư Tỉnh ủy Lê Quang Tùng dẫn đầu đã "
+        "thăm, làm việc tại tỉnh Savannakhet (Lào).\n\n"
+        "Sáng 14/5, tại thành phố Kaysone Phomvihane, Tỉnh trưởng tỉnh Savannakhet Santiphap Phomvihane đã tiếp "
+        "và hội đàm với đoàn. Hai bên trao đổi về hợp tác thương mại và giáo dục."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-14", {"LA-SV": "host", "VN-25": "guest"})]

@@ -191,14 +191,15 @@ def _without_trip_summary(
         return found
     first, rest = found[0], found[1:]
     foreign = {p.id for p in first[0].parties if p.country != "VN"}
-    # A stop has a day of its own: what the lead tells on the trip's first day is part of the trip's telling.
-    # It is with a host the lead names, or a town of one ("tỉnh Vân Nam", then "châu Hồng Hà").
+    # A stop has a day of its own, or is the reception on the trip's first day: a signing the lead tells on that
+    # day is part of the trip's telling. It is with a host the lead names, or a town of one ("tỉnh Vân Nam", then
+    # "châu Hồng Hà").
     stops = [
         e
         for e, places in rest
         if e.date
         and e.date.precision == "day"
-        and e.date != first[0].date
+        and (e.date != first[0].date or e.kind == first[0].kind)
         and foreign & {x for p in places for x in (p.entity.id, p.entity.parent)}
     ]
     return rest if stops else found

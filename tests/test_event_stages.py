@@ -2109,3 +2109,15 @@ def test_a_trip_s_summary_gives_way_to_the_reception_on_its_first_day() -> None:
         "và hội đàm với đoàn. Hai bên trao đổi về hợp tác thương mại và giáo dục."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-14", {"LA-SV": "host", "VN-25": "guest"})]
+
+
+def test_works_funded_by_a_province_in_a_town_of_the_visited_province_go_to_that_province() -> None:
+    text = (
+        "Đoàn đại biểu tỉnh Quảng Bình thăm tỉnh Khammouane\n\n"
+        "Sáng 14/5, Tỉnh trưởng tỉnh Khammouane Vanxay Phongsavanh đã tiếp Đoàn đại biểu tỉnh Quảng Bình do Chủ tịch "
+        "UBND tỉnh Trần Thắng dẫn đầu. Hai bên trao đổi về hợp tác thương mại và giáo dục.\n\n"
+        "Ngày 15/5, tại huyện Xaibouathong, đoàn đã dự lễ bàn giao công trình Trường tiểu học Hữu nghị do tỉnh "
+        "Quảng Bình tài trợ 3 tỷ đồng."
+    )
+    events = _events(text)
+    assert _summary(events)[1] == ("aid", "2024-05-15", {"LA-KH": "recipient", "VN-24": "funder"})

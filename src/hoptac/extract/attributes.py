@@ -73,6 +73,10 @@ def roles(
 
 _BORROWED = re.compile(r"(?:vay vốn|vốn vay|vốn ODA)(?!\w)", re.IGNORECASE)
 _THANKS = re.compile(r"(?<!\w)(?:cảm ơn|cám ơn|tri ân)(?!\w)", re.IGNORECASE)
+_FUNDED_BY = re.compile(r"(?<!\w)do\s+(?:[^\s,.;]+\s+){0,3}\Z")
+_GIFT_VERB = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:tài trợ|viện trợ|hỗ trợ|trao tặng|tặng|xây tặng|đầu tư xây dựng)(?!\w)"
+)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|nhận được|tiếp nhận|nhận)(?!\w)")
 
 
@@ -92,7 +96,20 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
     after = [p for p in own if p.start >= at]
     passive = _PASSIVE.search(ctx.text, before[0].end, at) if before else None
     thanks = _THANKS.search(ctx.text, before[0].start, at) if before else None
-    if thanks:
+    funded_by = next(
+        (
+            p
+            for p in own
+            if _FUNDED_BY.search(ctx.text, max(s.start, p.start - 20), p.start) and _GIFT_VERB.match(ctx.text, p.end)
+        ),
+        None,
+    )
+    if funded_by is not None:
+        # "bàn giao công trình Trường ... tại huyện Phonthong do tỉnh Bình Định tài trợ": the one after "do" gave,
+        # to the others, the place of the works among them.
+        givers = [funded_by]
+        takers = [p for p in places if p.entity.id != funded_by.entity.id]
+    elif thanks:
         # "lãnh đạo tỉnh Hủa Phăn cảm ơn Nghệ An đã hỗ trợ": the one thanked gave.
         givers = [p for p in before if p.start >= thanks.end()]
         takers = [p for p in before if p.end <= thanks.start()]

@@ -430,12 +430,18 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
     acting = {a.id: a for a in actors if a.vietnamese and a.kind == "province" and a.led}
     # A district filed under its province's successor ("Huế" for "Thừa Thiên Huế") is the same province's.
     acting |= {a.place.entity.successor: a for a in acting.values() if a.place.entity.successor}
+    # "tại huyện Phonthong" on a visit to Champasak: a town abroad the gazetteer files under no province is the
+    # visited province's, when the article's foreign side is one province of that country.
+    for country in {a.country for a in actors if not a.vietnamese}:
+        visited = unique([a for a in actors if a.country == country and a.kind == "province" and a.led])
+        if len(visited) == 1:
+            acting[country] = visited[0]
     ids = _ids(parties)
     swapped = [
         acting[parent]
-        if a.vietnamese
-        and a.kind in ("city", "district")
+        if a.kind in ("city", "district")
         and (parent := a.place.entity.parent) in acting
+        and (a.vietnamese or parent == a.country)
         and acting[parent].id not in ids
         else a
         for a in parties

@@ -2121,3 +2121,13 @@ def test_works_funded_by_a_province_in_a_town_of_the_visited_province_go_to_that
     )
     events = _events(text)
     assert _summary(events)[1] == ("aid", "2024-05-15", {"LA-KH": "recipient", "VN-24": "funder"})
+
+
+def test_a_delegation_going_home_is_no_event() -> None:
+    text = (
+        "Đà Nẵng tiếp đoàn thành phố Sakai\n\n"
+        "Sáng 14/5, Chủ tịch UBND thành phố Đà Nẵng Lê Trung Chinh đã tiếp đoàn công tác thành phố Sakai (Nhật Bản) "
+        "do Phó Thị trưởng Nagafuji Hideki dẫn đầu. Hai bên trao đổi về hợp tác du lịch và đào tạo.\n\n"
+        "Ngày 16/5, đoàn công tác thành phố Sakai kết thúc chuyến thăm, lên đường về nước."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-DN": "host", "JP:sakai": "guest"})]

@@ -32,8 +32,11 @@ _CAPTION = re.compile(
 _DOCUMENT = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|văn kiện|hiệp định|ghi nhớ)(?!\w)", re.I)
 # A request or a wish before the cue: "đề nghị hai bên tăng cường trao đổi đoàn".
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến nghị|hy vọng|mong)(?!\w)", re.I)
-# "Ngày 16/5, Phó Chủ tịch nước rời Fukuoka về nước, kết thúc chuyến thăm ...": a visit's end, told after it.
-_DEPARTS = re.compile(r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc tốt đẹp chuyến)(?!\w)", re.I)
+# "Ngày 16/5, Phó Chủ tịch nước rời Fukuoka về nước, kết thúc chuyến thăm ...", "Ngày 13/3, đoàn kết thúc chuyến
+# thăm, lên đường về nước": a visit's end, told after it.
+_DEPARTS = re.compile(
+    r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc tốt đẹp chuyến|lên đường về nước|(?:và )?trở về nước)(?!\w)", re.I
+)
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")

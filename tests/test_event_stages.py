@@ -2131,3 +2131,23 @@ def test_a_delegation_going_home_is_no_event() -> None:
         "Ngày 16/5, đoàn công tác thành phố Sakai kết thúc chuyến thăm, lên đường về nước."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-DN": "host", "JP:sakai": "guest"})]
+
+
+def test_a_delegation_s_gift_and_the_next_host_s_welcome_each_join_their_own_event() -> None:
+    text = (
+        "Đồng Tháp thăm, chúc Tết các tỉnh Prey Veng và Svay Rieng (Campuchia)\n\n"
+        "Ngày 12/4, đoàn công tác tỉnh Đồng Tháp do ông Phạm Thiện Nghĩa, Chủ tịch UBND tỉnh làm trưởng đoàn đã "
+        "đến thăm, chúc Tết các tỉnh Prey Veng và Svay Rieng (Campuchia).\n\n"
+        "Buổi sáng, tại tỉnh Prey Veng, đoàn được ông Chea Somethy, Tỉnh trưởng tỉnh Prey Veng đón tiếp. "
+        "Nhân dịp này, đoàn đã trao tặng Bệnh viện tỉnh Prey Veng 2 máy siêu âm trị giá 800 triệu đồng. "
+        "Buổi chiều, đoàn đến thăm, chúc Tết chính quyền tỉnh Svay Rieng. "
+        "Tiếp đoàn có ông Men Vibol, Tỉnh trưởng tỉnh Svay Rieng."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in events] == [
+        ("meeting", "2024-04-12", ["KH-14", "VN-45"]),
+        ("meeting", "2024-04-12", ["KH-20", "VN-45"]),
+        ("aid", "2024-04-12", ["VN-45", "org:benh-vien-tinh-prey-veng"]),
+    ]
+    assert {p.id: p.role for p in events[2].parties} == {"VN-45": "funder", "org:benh-vien-tinh-prey-veng": "recipient"}
+    assert [p.name for p in events[1].people] == ["Phạm Thiện Nghĩa", "Men Vibol"]

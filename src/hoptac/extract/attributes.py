@@ -77,6 +77,7 @@ _FUNDED_BY = re.compile(r"(?<!\w)do\s+(?:[^\s,.;]+\s+){0,3}\Z")
 _GIFT_VERB = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?(?:tài trợ|viện trợ|hỗ trợ|trao tặng|tặng|xây tặng|đầu tư xây dựng)(?!\w)"
 )
+_FROM = re.compile(r"(?<!\w)(?:của|từ)(?!\w)")
 _PASSIVE = re.compile(r"(?<!\w)(?:được|nhận được|tiếp nhận|nhận)(?!\w)")
 
 
@@ -90,7 +91,13 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
     if cue is None:
         return {}
     ids = {p.entity.id for p in places}
-    own = [p for p in ctx.places_in(s.start, s.end) if p.entity.id in ids and not is_venue(ctx.text, p.start)]
+    # The parties' own mentions count too: a body the text names ("Bệnh viện tỉnh Takeo") is no gazetteer place.
+    bodies = [p for p in places if s.start <= p.start < s.end and p.entity.kind == "organisation"]
+    own = sorted(
+        [p for p in ctx.places_in(s.start, s.end) if p.entity.id in ids and not is_venue(ctx.text, p.start)]
+        + [p for p in bodies if not any(q.start <= p.start < q.end for q in ctx.places_in(s.start, s.end))],
+        key=lambda p: p.start,
+    )
     at = s.start + cue
     before = [p for p in own if p.end <= at]
     after = [p for p in own if p.start >= at]
@@ -120,6 +127,11 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
         # "Quảng Ngãi được tỉnh Gunma tài trợ", "Quảng Ngãi nhận tài trợ của tỉnh Gunma".
         givers = [p for p in before if p.start >= passive.end()] or after
         takers = [p for p in before if p.end <= passive.start()]
+    elif not before and after and not _FROM.search(ctx.text, at, after[0].start):
+        # "Nhân dịp này, đoàn đã trao tặng Bệnh viện tỉnh Takeo 1 xe cứu thương": the gift goes to those named
+        # after the verb, from the event's other side.
+        takers = [p for p in after if p.entity.id == after[0].entity.id]
+        givers = [p for p in places if p.entity.id != after[0].entity.id and p.vietnamese != after[0].vietnamese]
     else:
         givers, takers = before, after
     if not givers or not takers or {p.entity.id for p in givers} & {p.entity.id for p in takers}:

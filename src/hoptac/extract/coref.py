@@ -290,12 +290,14 @@ def _visit_spanned(clusters: list[Cluster], m: Candidate) -> Cluster | None:
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
     """Group mentions into events, in order of first mention."""
     clusters: list[Cluster] = []
+    latest: Cluster | None = None  # the event told last, whether new or told again
     for m in detail_signings(resolve_pairs(candidates)):
         if m.attending:
             # Those who attend take part in the event told just before, and are told as its lead tells it.
             told = [c for c in clusters if not all(x.history for x in c.mentions)]
-            if told and _dates_agree(told[-1], m):
-                told[-1].mentions.append(replace(m, in_lead=told[-1].first.in_lead or m.in_lead))
+            before = latest if latest in told else (told[-1] if told else None)
+            if before is not None and _dates_agree(before, m):
+                before.mentions.append(replace(m, in_lead=before.first.in_lead or m.in_lead))
             continue
         if m.listed and m.kind == "meeting":
             clusters.append(Cluster([m]))  # a stop of a visitor's trip, one of a list: a meeting of its own
@@ -338,5 +340,8 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         if home is not None:
             home.mentions.append(m)
         else:
-            clusters.append(Cluster([m]))
+            home = Cluster([m])
+            clusters.append(home)
+        if not m.history:
+            latest = home
     return clusters

@@ -334,8 +334,10 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         and not venue.vietnamese
         and venue.entity.kind in ("city", "district")
         and any(a.id == venue.entity.parent and a.kind != "country" for a in actors)
+        and not any(a.id == venue.entity.id and a.led for a in actors)
     ):
-        # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who.
+        # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who; unless its own
+        # leaders receive ("Châu trưởng Châu Văn Sơn", then "tại thành phố Văn Sơn").
         actors = [a for a in actors if a.id != venue.entity.id]
     # Those who welcome ("Đón đoàn có Phó Thủ tướng ...") receive; those who attend ("Dự lễ có ...") do not.
     acting = [m for m in c.mentions if not m.attending or _WELCOMING.match(m.sentence.text)]
@@ -462,7 +464,7 @@ def _body_of_party(actor: Actor, actors: list[Actor]) -> bool:
     )
 
 
-_WELCOMING = re.compile(r"Đón", re.IGNORECASE)
+_WELCOMING = re.compile(r"Đón|Tiếp", re.IGNORECASE)
 _VISIT = re.compile(r"thăm(?!\s+hỏi)(?!\w)", re.IGNORECASE)
 _LEADER_OF_STATE = re.compile(
     r"(?:Tổng thống|Thủ tướng|Quốc vương|Nhà vua|Hoàng thân|Chủ tịch nước|Chủ tịch Quốc hội|Chủ tịch Thượng viện|"
@@ -588,7 +590,7 @@ def _lead_guests(ctx: Context) -> set[str]:
 # "đoàn làm việc với", "đoàn đến thăm", "đón tiếp đoàn": the article's delegation, named once at its start.
 _DELEGATION = re.compile(
     r"(?<!\w)(?:[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|tiếp tục\s+|cũng\s+)*(?:làm việc|đến thăm|thăm|gặp|hội kiến|"
-    r"hội đàm|tham quan|dự|tham dự|có buổi)"
+    r"hội đàm|tham quan|dự|tham dự|có buổi|trao tặng|tặng|trao|bàn giao|ủng hộ)"
     r"|(?:tiếp|đón|đón tiếp)\s+[Đđ]oàn(?!\s+(?:công tác|đại biểu)?\s*[A-ZĐ]))(?!\w)"
 )
 

@@ -118,7 +118,8 @@ _SETTING = re.compile(
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...",
 # "Chứng kiến lễ ký kết có ...": who attends.
 _ATTENDING = re.compile(
-    r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến)(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?(?:có|gồm)(?!\w)"
+    r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến|Tiếp(?= và| đoàn| với))(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?"
+    r"(?:có|gồm)(?!\w)"
 )
 
 # "Ông Im Heng, Tổng lãnh sự Campuchia ... cũng tham dự buổi lễ.": those named attend the event told before.
@@ -209,9 +210,16 @@ def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
     return out
 
 
-def _gives_across(own: tuple[Actor, ...]) -> bool:
-    """A Vietnamese locality and a foreign side are both named: one gives to the other."""
-    return any(a.vietnamese and a.kind != "country" for a in own) and any(not a.vietnamese for a in own)
+def _gives_across(own: tuple[Actor, ...], text: str) -> bool:
+    """A Vietnamese locality and a foreign side are both named, or the visiting delegation gives to a foreign side
+    ("đoàn đã trao tặng Bệnh viện tỉnh Takeo"): one gives to the other."""
+    foreign = any(not a.vietnamese for a in own)
+    return foreign and (any(a.vietnamese and a.kind != "country" for a in own) or bool(_DELEGATION_GIVES.search(text)))
+
+
+_DELEGATION_GIVES = re.compile(
+    r"(?<!\w)[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|cũng\s+)*(?:trao tặng|tặng|trao|bàn giao)(?!\w)"
+)
 
 
 def _under_heading(m: Candidate, heading: dates.DateMention | None) -> Candidate:
@@ -255,7 +263,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
             base = replace(base, companion=True)
-        elif cue[0] == "aid" and not in_lead and _SETTING.match(s.text) and _gives_across(own):
+        elif cue[0] == "aid" and not in_lead and _SETTING.match(s.text) and _gives_across(own, s.text):
             # "Dịp này, lãnh đạo tỉnh Gia Lai trao tặng tỉnh Ratanakiri 500 triệu đồng": given at that event.
             base = replace(base, companion=True)
         pairs = _signed_pairs(ctx, s, own) if cue[0] == "signing" or "ký" in s.text else []

@@ -2151,3 +2151,41 @@ def test_a_delegation_s_gift_and_the_next_host_s_welcome_each_join_their_own_eve
     ]
     assert {p.id: p.role for p in events[2].parties} == {"VN-45": "funder", "org:benh-vien-tinh-prey-veng": "recipient"}
     assert [p.name for p in events[1].people] == ["Phạm Thiện Nghĩa", "Men Vibol"]
+
+
+def test_a_foreign_town_found_by_its_prefix_is_the_same_town_named_bare_later() -> None:
+    text = (
+        "Thị xã Sa Pa tiếp đoàn thị trấn Zermatt (Thụy Sĩ)\n\n"
+        "Sáng 14/5, UBND thị xã Sa Pa đã tiếp đoàn công tác thị trấn Zermatt (Thụy Sĩ) do ông Romy Biner, "
+        "Thị trưởng Zermatt làm trưởng đoàn. Về phía thị xã có ông Tẩn Văn Lìn, Chủ tịch UBND thị xã.\n\n"
+        "Ngay sau buổi làm việc, lãnh đạo UBND thị xã Sa Pa và Thị trưởng Zermatt đã ký thư bày tỏ ý định hợp tác "
+        "về du lịch núi. Tháng 9 tới, đoàn công tác thị xã Sa Pa sẽ sang thăm và làm việc tại Zermatt."
+    )
+    events = _events(text)
+    assert _summary(events) == [
+        ("meeting", "2024-05-14", {"VN-02:sa-pa": "host", "CH:zermatt": "guest"}),
+        ("signing", "2024-05-14", {"VN-02:sa-pa": "participant", "CH:zermatt": "participant"}),
+        ("meeting", "2024-09", {"VN-02:sa-pa": "guest", "CH:zermatt": "host"}),
+    ]
+    assert [p.name for p in events[0].people] == ["Romy Biner", "Tẩn Văn Lìn"]
+
+
+def test_a_prefecture_s_seat_where_its_own_leader_receives_is_the_host() -> None:
+    text = (
+        "Hà Giang và Châu Văn Sơn (Trung Quốc) trao đổi về nâng cấp cửa khẩu\n\n"
+        "Chiều 14/5, tại thành phố Văn Sơn, Đoàn công tác tỉnh Hà Giang do Phó Chủ tịch UBND tỉnh Hoàng Gia Long "
+        "dẫn đầu đã làm việc với Chính quyền nhân dân Châu Văn Sơn, tỉnh Vân Nam. Tiếp đoàn có ông Trần Kiến Hoa, "
+        "Châu trưởng Châu Văn Sơn."
+    )
+    [event] = _events(text)
+    assert {p.id: p.role for p in event.parties} == {"VN-03": "guest", "CN-YN:wenshan": "host"}
+
+
+def test_an_envoy_posted_in_a_foreign_city_does_not_make_the_city_a_side() -> None:
+    text = (
+        "Chủ tịch nước thăm Tổng Lãnh sự quán Việt Nam tại Frankfurt\n\n"
+        "Chiều 14/5, Chủ tịch nước Lương Cường đã tới thăm cán bộ, nhân viên Tổng Lãnh sự quán Việt Nam tại "
+        "thành phố Frankfurt, bang Hessen. Chủ tịch nước mong muốn thúc đẩy quan hệ kinh tế với bang Hessen và "
+        "thành phố Frankfurt. Tổng Lãnh sự Việt Nam tại Frankfurt Nguyễn Văn Nam báo cáo về cộng đồng người Việt."
+    )
+    assert _events(text) == []

@@ -53,12 +53,16 @@ def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | No
     return min(cands, key=rank)
 
 
+_PREFIX = re.compile(r"^(?:thành phố|thị trấn|tiểu bang|đặc khu|khu tự trị|thủ phủ|thủ đô|\S+)\s+", re.IGNORECASE)
+
+
 def adhoc(mention: Mention, country: str | None) -> Entity | None:
     """An entity for a foreign place the gazetteer lacks, in the country the text gives it."""
     if not country or country == "VN":
         return None
     company = mention.kind_hint == "company"
-    name = re.sub(r"^\S+(?:\s+phố)?\s+", "", mention.text) if mention.kind_hint and not company else mention.text
+    # "thị trấn Chamonix-Mont-Blanc": the name without its prefix, of one word or two.
+    name = _PREFIX.sub("", mention.text) if mention.kind_hint and not company else mention.text
     ident = f"org:{slug(name)}" if company else f"{country}:{slug(name)}"
     return _named_in_article(ident, mention.kind_hint or "city", country, name, mention.text)
 

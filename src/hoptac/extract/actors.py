@@ -437,6 +437,9 @@ def _clause_start(text: str, at: int, reach: int) -> int:
     return cut + 1 if cut >= 0 else start
 
 
+_POSTED_IN = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|TP\.?|bang|tỉnh)\s+)?\Z")
+
+
 def _led(ctx: Context, p: Place) -> bool:
     if is_forum(p.entity.id):
         return ctx.title_holding(p) is not None  # "Tổng thư ký IPU Martin Chungong": the forum takes part
@@ -451,6 +454,8 @@ def _led(ctx: Context, p: Place) -> bool:
     holder = ctx.title_holding(p)
     if holder and holder.title_start is not None and _PRIVATE_BODY.search(ctx.text, holder.title_start, p.start):
         holder = None  # "Chủ tịch Hội lữ hành thành phố Đà Nẵng" heads an association, not the city
+    if holder and holder.title_start is not None and _POSTED_IN.search(ctx.text, holder.title_start, p.start):
+        holder = None  # "Tổng Lãnh sự Việt Nam tại Frankfurt": where an envoy sits, not what he leads
     return (
         holder is not None
         or leader is not None

@@ -223,6 +223,7 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     mentions = [m for m, i in zip(mentions, before, strict=True) if i < 0 or names[i][1] <= m.start]
     ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text, published))
     places = _resolve_all(ctx, mentions)
+    places = sorted(places + _adhoc_named_again(text, places, names), key=lambda p: p.start)
     routes = _route_ends(text, places)
     # "cao tốc Hà Nội - Viêng Chăn" names a road: neither city takes part in anything through it.
     # "JETRO Hà Nội", "KOICA Việt Nam": an agency's office, named after where it sits.
@@ -240,6 +241,21 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
 
 
 _OFFICE_GAP = re.compile(r"\)?\s+(?:[Vv]ăn phòng(?:\s+đại diện)?\s+(?:tại\s+)?)?")
+
+
+def _adhoc_named_again(text: str, places: list[Place], names: list[tuple[int, int]]) -> list[Place]:
+    """ "thị trấn Chamonix-Mont-Blanc", then "Thị trưởng Chamonix-Mont-Blanc" and "tại Chamonix-Mont-Blanc": a
+    foreign place the gazetteer lacks, found by its prefix, is the same place where the article names it bare."""
+    taken = [(p.start, p.end) for p in places] + names
+    out: list[Place] = []
+    for first in {p.entity.id: p for p in places if p.mention.adhoc and p.mention.kind_hint != "company"}.values():
+        name = first.entity.name
+        if len(name) < 4:
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if not any(start < m.end() and m.start() < end for start, end in taken):
+                out.append(Place(Mention(m.start(), m.end(), name, (), first.mention.kind_hint, True), first.entity))
+    return out
 
 
 def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:

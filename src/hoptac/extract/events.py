@@ -318,6 +318,18 @@ def _lender(m: Candidate) -> bool:
     )
 
 
+# "Châu trưởng Châu Văn Sơn", "Chính quyền nhân dân Châu Văn Sơn": a foreign locality's own leader or government.
+_OWN_LEADER = re.compile(
+    r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Thủ hiến|Đô trưởng|Châu trưởng|Huyện trưởng|Chính quyền nhân dân)\s+\Z"
+)
+
+
+def _has_own_leader(ctx: Context, place_id: str) -> bool:
+    return any(
+        p.entity.id == place_id and _OWN_LEADER.search(ctx.text, max(0, p.start - 30), p.start) for p in ctx.places
+    )
+
+
 def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # The lead tells who takes part; later sentences retelling the event name more in passing.
     actors = unique([a for m in c.mentions if m.in_lead for a in m.actors])
@@ -334,7 +346,7 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         and not venue.vietnamese
         and venue.entity.kind in ("city", "district")
         and any(a.id == venue.entity.parent and a.kind != "country" for a in actors)
-        and not any(a.id == venue.entity.id and a.led for a in actors)
+        and not _has_own_leader(ctx, venue.entity.id)
     ):
         # "Hà Giang và Vân Nam hội đàm tại Côn Minh": the province's capital is where, not who; unless its own
         # leaders receive ("Châu trưởng Châu Văn Sơn", then "tại thành phố Văn Sơn").

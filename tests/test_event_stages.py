@@ -2189,3 +2189,20 @@ def test_an_envoy_posted_in_a_foreign_city_does_not_make_the_city_a_side() -> No
         "thành phố Frankfurt. Tổng Lãnh sự Việt Nam tại Frankfurt Nguyễn Văn Nam báo cáo về cộng đồng người Việt."
     )
     assert _events(text) == []
+
+
+def test_one_host_s_meeting_of_a_summary_told_again_on_its_own_is_one_meeting() -> None:
+    text = (
+        "Cao Bằng thăm, chúc Tết thành phố Bách Sắc và huyện Tĩnh Tây (Trung Quốc)\n\n"
+        "Ngày 20/2, đoàn đại biểu tỉnh Cao Bằng do Chủ tịch UBND tỉnh Hoàng Xuân Ánh làm trưởng đoàn đã thăm, "
+        "chúc Tết và hội đàm với lãnh đạo thành phố Bách Sắc và thành phố Sùng Tả, Quảng Tây (Trung Quốc).\n\n"
+        "Buổi sáng, tại thành phố Bách Sắc, đoàn đã hội đàm với Thị trưởng thành phố Bách Sắc Chu Kiến Quân. "
+        "Chiều cùng ngày, đoàn đã đến thăm, chúc Tết chính quyền thành phố Sùng Tả. Tiếp đoàn có ông Lưu Hải Đào, "
+        "Thị trưởng thành phố Sùng Tả."
+    )
+    events = _events(text)
+    assert [sorted(p.id for p in e.parties) for e in events] == [
+        ["CN-GX:baise", "VN-04"],
+        ["CN-GX:chongzuo", "VN-04"],
+    ]
+    assert [p.name for p in events[1].people] == ["Hoàng Xuân Ánh", "Lưu Hải Đào"]

@@ -149,7 +149,41 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         for a in m.actors
     }
     companions = attending - acting
-    return [split for found in _without_trip_summary(ctx, clusters, out) for split in _one_per_host(*found, companions)]
+    told: list[tuple[Event, list[Place], bool]] = []
+    for found in _without_trip_summary(ctx, clusters, out):
+        splits = _one_per_host(*found, companions)
+        told.extend((event, places, len(splits) > 1) for event, places in splits)
+    return _told_twice(told)
+
+
+def _told_twice(found: list[tuple[Event, list[Place], bool]]) -> list[tuple[Event, list[Place]]]:
+    """ "... hội đàm với lãnh đạo thành phố Sùng Tả và thành phố Bằng Tường", then "Chiều cùng ngày, đoàn ... đến
+    thăm ... thành phố Bằng Tường": one host's meeting of a summary of several, told again on its own, is one
+    meeting, with the people of both tellings."""
+    out: list[tuple[Event, list[Place]]] = []
+    summarised: list[int] = []  # positions in `out` of meetings split from a summary
+    for event, places, split in found:
+        key = (event.date, sorted(p.id for p in event.parties))
+        same = next(
+            (i for i in summarised if (out[i][0].date, sorted(p.id for p in out[i][0].parties)) == key),
+            None,
+        )
+        if same is None or event.kind != "meeting" or event.date is None:
+            if split:
+                summarised.append(len(out))
+            out.append((event, places))
+            continue
+        first, first_places = out[same]
+        named = {x.name for x in first.people}
+        merged = first.model_copy(
+            update={
+                "people": [*first.people, *(x for x in event.people if x.name not in named)],
+                "fields": [*first.fields, *(f for f in event.fields if f not in first.fields)],
+                "evidence": [*first.evidence, *(x for x in event.evidence if x not in first.evidence)],
+            }
+        )
+        out[same] = (merged, first_places)
+    return out
 
 
 def _ids_of(event: Event) -> set[str]:
@@ -284,8 +318,7 @@ _WORKS = re.compile(
 def _joint_work(m: Candidate) -> bool:
     # Forces of both sides working together, told without a day, are the story's operation.
     return bool(JOINT_WORK.search(m.sentence.text)) and (
-        any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors)
-        and any(not a.vietnamese for a in m.actors)
+        any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors) and any(not a.vietnamese for a in m.actors)
     )
 
 

@@ -2206,3 +2206,15 @@ def test_one_host_s_meeting_of_a_summary_told_again_on_its_own_is_one_meeting() 
         ["CN-GX:chongzuo", "VN-04"],
     ]
     assert [p.name for p in events[1].people] == ["Hoàng Xuân Ánh", "Lưu Hải Đào"]
+
+
+def test_a_district_among_those_who_welcome_with_the_host_is_no_host_of_its_own() -> None:
+    text = (
+        "Lào Cai hội đàm với Châu Hồng Hà (Trung Quốc)\n\n"
+        "Chiều 14/5, tại thành phố Mông Tự, Đoàn đại biểu tỉnh Lào Cai do Chủ tịch UBND tỉnh Trịnh Xuân Trường "
+        "dẫn đầu đã hội đàm với Chính quyền nhân dân Châu Hồng Hà. Tiếp và hội đàm với đoàn có ông Lý Vân Đông, "
+        "Châu trưởng Châu Hồng Hà cùng lãnh đạo các sở, ngành và huyện Hà Khẩu. Hai bên trao đổi về thương mại "
+        "qua cửa khẩu và du lịch."
+    )
+    [event] = _events(text)
+    assert {p.id: p.role for p in event.parties} == {"VN-02": "guest", "CN-YN:honghe": "host", "CN-YN:hekou": "host"}

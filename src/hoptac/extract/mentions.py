@@ -118,7 +118,7 @@ _SETTING = re.compile(
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...",
 # "Chứng kiến lễ ký kết có ...": who attends.
 _ATTENDING = re.compile(
-    r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến|Tiếp(?= và| đoàn| với))(?:\s+[^\s,.;:]+){0,4}?\s+(?:còn\s+)?"
+    r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến|Tiếp(?= và| đoàn| với))(?:\s+[^\s,.;:]+){0,5}?\s+(?:còn\s+)?"
     r"(?:có|gồm)(?!\w)"
 )
 

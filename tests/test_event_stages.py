@@ -1777,6 +1777,8 @@ def test_the_leaders_of_talks_sign_the_minutes_signed_at_their_end() -> None:
     events = _events(text)
     assert [e.kind for e in events] == ["meeting", "signing"]
     assert {p.name for p in events[1].people} == {"Nguyễn Văn Sơn", "Trần Minh"}
+    named = text.replace("năm 2024.", "năm 2024 giữa tỉnh Hà Giang và châu Văn Sơn.")
+    assert {p.name for p in _events(named)[1].people} == {"Nguyễn Văn Sơn", "Trần Minh"}
 
 
 def test_a_memorial_service_for_remains_brought_home_is_hosted_where_it_is_held() -> None:

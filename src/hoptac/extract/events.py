@@ -127,9 +127,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         if (
             event.kind == "signing"
             and not event.people
-            and any(m.companion for m in c.mentions)
+            and any(m.companion or m.at_event for m in c.mentions)
             and all(
-                (m.companion or m.history or not m.actors) and not _WITNESSED.search(m.sentence.text)
+                (m.companion or m.at_event or m.history or not m.actors) and not _WITNESSED.search(m.sentence.text)
                 for m in c.mentions
             )
         ):

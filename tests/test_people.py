@@ -297,3 +297,26 @@ def test_a_ministry_whose_name_ends_in_lower_case_stays_in_the_title() -> None:
         ("Lê Quốc Hùng", "Thượng tướng, Thứ trưởng Bộ Công an"),
         ("Đỗ Hùng Việt", "Thứ trưởng Bộ Ngoại giao"),
     ]
+
+
+def test_a_country_ends_a_ministry_s_title_before_a_foreign_name_but_not_inside_a_vietnamese_one() -> None:
+    assert _people("Thứ trưởng Bộ Giáo dục Lào Phout Simmalavong phát biểu tại hội thảo.") == [
+        ("Phout Simmalavong", "Thứ trưởng Bộ Giáo dục Lào")
+    ]
+    assert _people("Thứ trưởng Bộ Nông Lâm Lào Thongphat Vongmany cho biết.") == [
+        ("Thongphat Vongmany", "Thứ trưởng Bộ Nông Lâm Lào")
+    ]
+    assert _people("Chủ tịch UBND tỉnh Bắc Giang Nguyễn Đức Anh Tuấn cho biết.") == [
+        ("Nguyễn Đức Anh Tuấn", "Chủ tịch UBND tỉnh Bắc Giang")
+    ]
+
+
+def test_after_a_rank_the_whole_capitalised_run_is_a_foreign_name() -> None:
+    assert _people("Theo thiếu tá Bun Mi Phan Xay Sỏm, hai bên phối hợp tốt.") == [("Bun Mi Phan Xay Sỏm", "thiếu tá")]
+    assert _people("Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng BĐBP tỉnh, cho biết.") == [
+        ("Nguyễn Văn Hùng", "Đại tá, Chỉ huy trưởng BĐBP tỉnh")
+    ]
+
+
+def test_an_initial_glued_to_a_surname_is_part_of_the_name() -> None:
+    assert _people("Phó Chủ tịch UBND tỉnh mời ông Hans P.Müller cùng cộng sự sang thăm.") == [("Hans P.Müller", None)]

@@ -23,7 +23,7 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr
 _CAP = rf"(?:[{_UPPER}][\w’']*)"
 _NAME_WORD = rf"{_CAP}(?:-[\w’']+)*"
 # A middle initial stays inside a name: "Stanfield L. Chien"; Lao names run to seven syllables.
-_NAME = rf"{_NAME_WORD}(?: (?:[A-Z]\. )?{_NAME_WORD}){{1,6}}"
+_NAME = rf"{_NAME_WORD}(?: (?:[A-Z]\.\s?)?{_NAME_WORD}){{1,6}}"
 _HONORIFIC_WORD = r"(?:[Ôô]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí)"
 _NEXT_HONORIFIC = re.compile(rf"{_HONORIFIC_WORD}\s")
 _HONORIFIC = re.compile(rf"(?<![\w]){_HONORIFIC_WORD}\s+(?P<name>{_NAME})")
@@ -314,16 +314,45 @@ def _listing_goes_on(text: str, word: str, after: int) -> bool:
     return False
 
 
+# Countries' one-word names that are also Vietnamese given names ("Nguyễn Đức Anh Tuấn", "Lê Thị Mỹ Nga").
+_ALSO_GIVEN_NAMES = frozenset({"Đức", "Anh", "Mỹ", "Nga", "Thái", "Hàn", "Ý", "Úc"})
+
+
+def _first_word(text: str, pos: int) -> int:
+    m = _TOKEN.search(text, pos)
+    return m.start() if m else pos
+
+
 def _split_title_name(
     text: str, start: int, end: int, mentions: list[tuple[int, int]], head_end: int | None = None
 ) -> tuple[int, int] | None:
     """Within a title-then-name run "Chủ tịch UBND TP HCM Phan Văn Mãi", where the name starts and ends."""
     last_mention_end = _last_mention_end(mentions, start, end)
     words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    # "Thứ trưởng Bộ Nông Lâm Lào Khămbunnắt Xaynhạnôm": a country's name ends the title even where the text
+    # gives no place there, when a name of two words or more follows ("Nguyễn Đức Long" is one name).
+    country = [
+        w
+        for i, w in enumerate(words[:-2])
+        if w[0] >= (head_end or start)
+        and w[2] in _country_words()
+        and w[2] not in _ALSO_GIVEN_NAMES
+        and all(_is_cap(x[2]) for x in words[i + 1 : i + 3])
+    ]
+    if country:
+        last_mention_end = max(last_mention_end, country[-1][1])
     words = [w for w in words if w[0] >= last_mention_end]
     caps = [w for w in words if _is_cap(w[2])]
     if len(caps) < 2:
         return None
+    # "trung tá Khăm Sinh Phan Tha Vông": after a rank, the whole capitalised run is the name.
+    if (
+        head_end is not None
+        and _RANK.fullmatch(text[start:head_end])
+        and caps[0][0] == _first_word(text, head_end)
+        and all(_is_cap(x) for x in text[caps[0][0] : caps[-1][1]].split())
+    ):
+        return caps[0][0], caps[-1][1]
     # A Vietnamese name starts at its surname, after the title's head, and is capitalised
     # throughout ("Sở Văn hóa ..." is no name); a foreign one takes the capitalised tail.
     after_head = head_end if head_end is not None else start + 1

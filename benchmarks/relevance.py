@@ -10,8 +10,8 @@ pipeline (clean, metadata, extract) on every labelled article and prints:
 - the false positives and the misses, one line each, with the label's reason.
 
 Only ids ending in 0-6 are labelled: those ending in 7, 8 or 9 are kept for an
-independent check. `--all` also runs the whole corpus and counts the articles
-with a fact whose id is not labelled (precision there is unknown).
+independent check. `--all` also runs the whole corpus and lists the articles
+with a fact whose id is not labelled (precision there is unknown: they are for a reader to check).
 
     .venv/bin/python benchmarks/relevance.py
     .venv/bin/python benchmarks/relevance.py --all
@@ -42,7 +42,7 @@ def _share(part: int, whole: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--all", action="store_true", help="also count facts on unlabelled articles")
+    parser.add_argument("--all", action="store_true", help="also list the unlabelled articles that get a fact")
     args = parser.parse_args()
     if not args.corpus.is_file():
         sys.exit(f"error: {args.corpus}: no such corpus file")
@@ -52,7 +52,7 @@ def main() -> None:
 
     labels = _labels()
     found: dict[str, list[str]] = {}
-    unlabelled_with_facts = 0
+    unlabelled: dict[str, list[str]] = {}
     articles = 0
     started = time.perf_counter()
     for doc in read_paths([str(args.corpus)]):
@@ -70,7 +70,7 @@ def main() -> None:
         if ident in labels:
             found[ident] = facts
         elif facts:
-            unlabelled_with_facts += 1
+            unlabelled[ident] = facts
     seconds = time.perf_counter() - started
 
     inside = [i for i, (label, _) in labels.items() if label == "in" and i in found]
@@ -80,7 +80,9 @@ def main() -> None:
     print(f"precision (flagged articles that are in scope): {_share(len(true_pos), len(flagged))}")
     print(f"recall (in-scope articles that are flagged):    {_share(len(true_pos), len(inside))}")
     if args.all:
-        print(f"unlabelled articles with a fact: {unlabelled_with_facts}")
+        print(f"unlabelled articles with a fact: {len(unlabelled)}")
+        for i, facts in unlabelled.items():
+            print(f"  {i}  {facts[:3]}")
     print("\nfalse positives:")
     for i in flagged:
         if labels[i][0] != "in":

@@ -2220,3 +2220,27 @@ def test_a_district_among_those_who_welcome_with_the_host_is_no_host_of_its_own(
     )
     [event] = _events(text)
     assert {p.id: p.role for p in event.parties} == {"VN-02": "guest", "CN-YN:honghe": "host", "CN-YN:hekou": "host"}
+
+
+def test_two_districts_bound_since_a_month_told_as_hai_quan() -> None:
+    text = (
+        "Quận Ba Đình tiếp đoàn quận Shinjuku\n\n"
+        "Sáng 14/5, Chủ tịch UBND quận Ba Đình Đỗ Xuân Hòa đã tiếp đoàn đại biểu quận Shinjuku, thủ đô Tokyo "
+        "(Nhật Bản) do Phó Quận trưởng Yoshizumi Kenichi dẫn đầu. Từ khi hai quận ký kết Thỏa thuận hợp tác hữu nghị "
+        "vào tháng 10/2019, nhiều hoạt động trao đổi đoàn đã diễn ra. Cuối buổi làm việc, hai bên ký Biên bản ghi "
+        "nhớ hợp tác giai đoạn 2024 - 2026. Đoàn cũng làm việc với Công ty Shinjuku Green Tech tại quận."
+    )
+    assert _relations(text) == [("VN-HN:ba-dinh", "JP:shinjuku", "friendship", "2019")]
+
+
+def test_a_foreign_town_named_again_inside_a_company_s_name_is_no_place() -> None:
+    from hoptac.extract import context
+
+    text = (
+        "Thị xã Sa Pa tiếp đoàn thị trấn Zermatt\n\n"
+        "Sáng 14/5, thị xã Sa Pa tiếp đoàn thị trấn Zermatt (Thụy Sĩ). Đoàn gồm đại diện Công ty Zermatt Bergbahnen "
+        "và chính quyền Zermatt."
+    )
+    ctx = context.build(text, text.find("\n\n"), PUBLISHED)
+    found = [p.mention.text for p in ctx.places if p.entity.id == "CH:zermatt"]
+    assert found == ["thị trấn Zermatt", "thị trấn Zermatt", "Zermatt"]

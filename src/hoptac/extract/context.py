@@ -253,7 +253,9 @@ def _adhoc_named_again(text: str, places: list[Place], names: list[tuple[int, in
         if len(name) < 4:
             continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if not any(start < m.end() and m.start() < end for start, end in taken):
+            # Not inside a longer name: "Công ty Kansai Eco Engineering".
+            goes_on = re.match(r" [A-Z]", text[m.end() : m.end() + 2]) is not None
+            if not goes_on and not any(start < m.end() and m.start() < end for start, end in taken):
                 out.append(Place(Mention(m.start(), m.end(), name, (), first.mention.kind_hint, True), first.entity))
     return out
 

@@ -118,7 +118,9 @@ _BOTH = re.compile(
     re.IGNORECASE,
 )
 # "Chiều cùng ngày, hai đoàn đã dự lễ khánh thành ...": the pair of the event told before, at another event.
-_PAIR = re.compile(r"(?<!\w)(?:hai bên|hai đoàn|hai địa phương|hai tỉnh|hai thành phố)(?!\w)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"(?<!\w)(?:hai bên|hai đoàn|hai địa phương|hai tỉnh|hai thành phố|hai quận|hai huyện)(?!\w)", re.IGNORECASE
+)
 
 
 # "đã ký Biên bản hội đàm": an agreement signed, not one named ("Biên bản ghi nhớ ... giữa hai nước").

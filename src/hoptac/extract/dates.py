@@ -140,8 +140,9 @@ def years_stated(text: str) -> list[tuple[int, int]]:
 
 
 def years_in_dates(text: str) -> list[int]:
-    """The years of full dates ("18/10/2023", "5 tháng 9 năm 2019"), which `years_stated` leaves out."""
-    return [y for _, y in _full_dates(text)]
+    """The years of full dates ("18/10/2023", "5 tháng 9 năm 2019") and of months ("tháng 10/2019"), which
+    `years_stated` leaves out."""
+    return [y for _, y in _full_dates(text)] + [int(m["y"]) for m in _MONTH_YEAR.finditer(text)]
 
 
 def _full_dates(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from hoptac.extract.context import Context, Place, find_cues, is_venue
 from hoptac.extract.text import Span
 from hoptac.models import Evidence, Relation
 
-_PAIR_WORDS = re.compile(r"hai (?:địa phương|thành phố|tỉnh|bên|thủ đô)", re.I)
+_PAIR_WORDS = re.compile(r"hai (?:địa phương|thành phố|tỉnh|bên|thủ đô|quận|huyện|thị xã)", re.I)
 _YEARS_AGO = re.compile(r"(?:sau|qua|tròn|hơn)\s+(\d{1,2})\s+năm\s+(?:thiết lập|kết nghĩa|ký kết|hợp tác)", re.I)
 # "mong muốn hai địa phương sớm ký kết thỏa thuận": a wish, not a standing relationship.
 _WISHED = re.compile(
@@ -43,7 +43,9 @@ _RANK = {"sister": 0, "friendship": 1, "membership": 2, "cooperation": 3}
 # "Sở Công Thương phối hợp với JETRO tổ chức hội nghị": one event organised together, not a standing bond.
 _CO_ORGANISED = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng)\s+[^.;]{0,80}?)?\s+tổ chức(?!\w)", re.I)
 # "hợp tác giữa hai nước": the pair meant is the two nations, not the localities of the event.
-_NATIONS_ONLY = re.compile(r"(?<!\w)hai (?:nước|quốc gia)(?!\w)(?![^.]*hai (?:địa phương|thành phố|tỉnh))", re.I)
+_NATIONS_ONLY = re.compile(
+    r"(?<!\w)hai (?:nước|quốc gia)(?!\w)(?![^.]*hai (?:địa phương|thành phố|tỉnh|quận|huyện))", re.I
+)
 _SELF = re.compile(r"(?<!\w)(?:thành phố|tỉnh)\s+(?:đã|đang|cũng|vừa|luôn|hiện)(?!\w)", re.I)
 # "kết nghĩa anh em", "nhận làm con nuôi", "mẹ đỡ đầu": people's bonds; "quê hương đất mẹ" is none.
 _PERSONAL = re.compile(
@@ -168,7 +170,7 @@ def _pair_of(
     return [(vn[0], foreign[0])] if vn and foreign else []
 
 
-_LOCAL_PAIR = re.compile(r"hai (?:địa phương|thành phố|tỉnh|thủ đô)", re.I)
+_LOCAL_PAIR = re.compile(r"hai (?:địa phương|thành phố|tỉnh|thủ đô|quận|huyện|thị xã)", re.I)
 
 
 def _last_foreign_locality(ctx: Context, s: Span) -> list[Place]:

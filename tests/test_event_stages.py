@@ -2244,3 +2244,17 @@ def test_a_foreign_town_named_again_inside_a_company_s_name_is_no_place() -> Non
     ctx = context.build(text, text.find("\n\n"), PUBLISHED)
     found = [p.mention.text for p in ctx.places if p.entity.id == "CH:zermatt"]
     assert found == ["thị trấn Zermatt", "thị trấn Zermatt", "Zermatt"]
+
+
+def test_an_agreement_signed_at_the_meeting_is_not_the_one_signed_years_before() -> None:
+    text = (
+        "Quận Hải Châu tiếp đoàn quận Jung, Busan\n\n"
+        "Sáng 14/5, Chủ tịch UBND quận Hải Châu Phan Thị Thúy Linh tiếp đoàn đại biểu quận Jung, thành phố Busan "
+        "(Hàn Quốc) do Quận trưởng Choi Jin-bong dẫn đầu. Từ khi hai quận ký kết Thỏa thuận hợp tác hữu nghị vào "
+        "tháng 3/2019, nhiều hoạt động giao lưu đã được tổ chức. Cuối buổi làm việc, bà Phan Thị Thúy Linh và ông "
+        "Choi Jin-bong đã ký kết Biên bản ghi nhớ hợp tác về du lịch."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-14"),
+        ("signing", "2024-05-14"),
+    ]

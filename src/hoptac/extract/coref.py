@@ -90,6 +90,8 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False
     if m.planned and all(x.history for x in cluster.mentions):
         return False  # "Hai bên thống nhất ký Phụ lục ... vào tháng 3/2022" after the agreement signed in 2014
+    if (m.companion or m.at_event) and not m.history and all(x.history for x in cluster.mentions):
+        return False  # "Cuối buổi làm việc, ... đã ký kết Biên bản ghi nhớ" after "Từ khi hai quận ký kết ... 2016"
     foreign = {a.id for a in m.actors if not a.vietnamese}
     if m.same_day:
         # "Chiều cùng ngày, ...": the next thing done that day, unless it is the signing the lead told already.

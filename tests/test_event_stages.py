@@ -2258,3 +2258,17 @@ def test_an_agreement_signed_at_the_meeting_is_not_the_one_signed_years_before()
         ("meeting", "2024-05-14"),
         ("signing", "2024-05-14"),
     ]
+
+
+def test_the_afternoon_reception_the_lead_announces_is_the_one_the_body_tells() -> None:
+    text = (
+        "Tỉnh Chungcheongbuk trao tặng xe cứu thương cho tỉnh Hà Nam\n\n"
+        "Sáng 14/5, đoàn công tác tỉnh Chungcheongbuk (Hàn Quốc) trao tặng 2 xe cứu thương cho tỉnh Hà Nam. "
+        "Chiều cùng ngày, lãnh đạo UBND tỉnh Hà Nam đã tiếp đoàn.\n\n"
+        "Lễ trao tặng diễn ra tại Bệnh viện Đa khoa tỉnh. Chiều cùng ngày, Chủ tịch UBND tỉnh Hà Nam Trương Quốc Huy "
+        "đã tiếp đoàn công tác tỉnh Chungcheongbuk. Hai bên trao đổi về hợp tác nông nghiệp."
+    )
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("aid", ["KR-43", "VN-63"]),
+        ("meeting", ["KR-43", "VN-63"]),
+    ]

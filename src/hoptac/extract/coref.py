@@ -94,8 +94,15 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False  # "Cuối buổi làm việc, ... đã ký kết Biên bản ghi nhớ" after "Từ khi hai quận ký kết ... 2016"
     foreign = {a.id for a in m.actors if not a.vietnamese}
     if m.same_day:
-        # "Chiều cùng ngày, ...": the next thing done that day, unless it is the signing the lead told already.
-        return m.kind == "signing" == cluster.kind and bool(foreign & cluster.foreign_ids())
+        # "Chiều cùng ngày, ...": the next thing done that day, unless it is the signing the lead told already, or
+        # what the lead told as done later that day ("Chiều cùng ngày, lãnh đạo UBND tỉnh Thái Bình đã tiếp đoàn").
+        told = any(
+            x.same_day and x.in_lead and x.kind == m.kind and x.sentence.paragraph < m.sentence.paragraph
+            for x in cluster.mentions
+        )
+        return (m.kind == "signing" == cluster.kind and bool(foreign & cluster.foreign_ids())) or (
+            told and bool({a.id for a in m.actors} & {a.id for x in cluster.mentions for a in x.actors})
+        )
     local = {a.id for a in m.actors if a.vietnamese}
     if _national_apart(cluster, m):
         return False

@@ -2272,3 +2272,15 @@ def test_the_afternoon_reception_the_lead_announces_is_the_one_the_body_tells() 
         ("aid", ["KR-43", "VN-63"]),
         ("meeting", ["KR-43", "VN-63"]),
     ]
+
+
+def test_a_foreign_friendship_society_gives_as_itself_not_as_its_province() -> None:
+    text = (
+        "Hội Hữu nghị Hàn - Việt thành phố Changwon trao học bổng cho học sinh Quảng Ngãi\n\n"
+        "Sáng 14/5, tại TP Quảng Ngãi, Sở Ngoại vụ tỉnh Quảng Ngãi phối hợp với Hội Hữu nghị Hàn - Việt thành phố "
+        "Changwon (Hàn Quốc) tổ chức lễ trao 40 suất học bổng cho học sinh nghèo vượt khó. Dự lễ có ông Trần Phước "
+        "Hiền, Phó Chủ tịch UBND tỉnh và ông Park Min-soo, Chủ tịch Hội Hữu nghị Hàn - Việt thành phố Changwon."
+    )
+    assert _summary(_events(text)) == [
+        ("aid", "2024-05-14", {"org:hoi-huu-nghi-han-viet-thanh-pho-changwon": "funder", "VN-29": "recipient"})
+    ]

@@ -179,7 +179,7 @@ def find_actors(ctx: Context) -> list[Actor]:
             out.append(
                 Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading)
             )
-    bodies = _bodies(ctx)
+    bodies = _bodies(ctx) + _societies(ctx)
     bodies += [i for i in _institutions(ctx) if not any(b.start < i.end and i.start < b.end for b in bodies)]
     if bodies:
         # The places inside a body's name ("vùng Paris Île-de-France"), wherever its short name recurs
@@ -708,6 +708,29 @@ def _institutions(ctx: Context) -> list[Actor]:
         entity = resolve.named_body(mention, city.entity.country)
         if entity is not None:
             out.append(Actor(Place(mention, entity), head.start(), m.end()))
+    return out
+
+
+# "Hội Hữu nghị Nhật - Việt tỉnh Shizuoka", "Hội hữu nghị Hàn - Việt thành phố Busan": a society of the foreign place
+# it is named after, not that place's government.
+_SOCIETY_BEFORE = re.compile(
+    r"(?<!\w)Hội\s+[Hh]ữu nghị\s+[^.,;:()\n]{2,30}?\s+(?:(?:tỉnh|thành phố|TP\.?|quận|huyện|bang|vùng|khu vực)\s+)?\Z"
+)
+
+
+def _societies(ctx: Context) -> list[Actor]:
+    """Foreign friendship societies named after their locality, each an organisation of that locality's country."""
+    out = []
+    for p in ctx.places:
+        if p.vietnamese or p.entity.kind not in ("province", "city", "district"):
+            continue
+        head = _SOCIETY_BEFORE.search(ctx.text, max(0, p.start - 80), p.start)
+        if head is None:
+            continue
+        mention = Mention(head.start(), p.end, ctx.text[head.start() : p.end], (), "company", True)
+        entity = resolve.named_body(mention, p.entity.country)
+        if entity is not None:
+            out.append(Actor(Place(mention, entity), head.start(), p.end))
     return out
 
 

@@ -2284,3 +2284,12 @@ def test_a_foreign_friendship_society_gives_as_itself_not_as_its_province() -> N
     assert _summary(_events(text)) == [
         ("aid", "2024-05-14", {"org:hoi-huu-nghi-han-viet-thanh-pho-changwon": "funder", "VN-29": "recipient"})
     ]
+
+
+def test_investors_who_come_from_a_country_are_received_not_visited() -> None:
+    text = (
+        "Bình Định thu hút đầu tư điện gió\n\n"
+        "Ngày 14/5, nhiều nhà đầu tư đến từ Vương quốc Anh đã đến gặp lãnh đạo UBND tỉnh Bình Định để tìm hiểu "
+        "cơ hội đầu tư dự án điện gió ngoài khơi."
+    )
+    assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-31": "host", "GB": "guest"})]

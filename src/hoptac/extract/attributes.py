@@ -14,7 +14,7 @@ _DELEGATION_OF = re.compile(
     r"(?<!\w)[Đđ]oàn(?:\s+(?:công tác|đại biểu|cấp cao|lãnh đạo))?\s+(?:của\s+)?"
     r"(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|UBND tỉnh|UBND thành phố)\s+)?\Z"
 )
-_VISIT = re.compile(r"(?<!\w)(?:thăm và làm việc tại|làm việc tại|đến thăm|sang thăm|thăm|đến)(?!\w)", re.I)
+_VISIT = re.compile(r"(?<!\w)(?:thăm và làm việc tại|làm việc tại|đến thăm|sang thăm|thăm|đến(?! từ))(?!\w)", re.I)
 _AMOUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?)\s*(?P<scale>tỷ|triệu|nghìn|ngàn)?\s*"
     r"(?P<cur>USD|đô la Mỹ|đôla Mỹ|euro|EUR|yên|Yên|won|Won|đồng|VND|VNĐ|nhân dân tệ|NDT)(?!\w)"

@@ -2293,3 +2293,14 @@ def test_investors_who_come_from_a_country_are_received_not_visited() -> None:
         "cơ hội đầu tư dự án điện gió ngoài khơi."
     )
     assert _summary(_events(text)) == [("meeting", "2024-05-14", {"VN-31": "host", "GB": "guest"})]
+
+
+def test_a_ship_s_captain_received_that_afternoon_brings_the_ship_s_nation() -> None:
+    text = (
+        "Tàu Hải quân Ấn Độ thăm thành phố Đà Nẵng\n\n"
+        "Sáng 14/5, tàu khu trục INS Delhi của Hải quân Ấn Độ đã cập cảng Tiên Sa, bắt đầu chuyến thăm thành phố "
+        "Đà Nẵng. UBND thành phố Đà Nẵng tổ chức lễ đón tàu tại cảng.\n\n"
+        "Chiều cùng ngày, tại trụ sở UBND thành phố, Phó Chủ tịch UBND thành phố Đà Nẵng Hồ Kỳ Minh đã tiếp xã giao "
+        "Thuyền trưởng Rajesh Kumar và các sĩ quan chỉ huy tàu."
+    )
+    assert [sorted(p.id for p in e.parties) for e in _events(text)] == [["IN", "VN-DN"], ["IN", "VN-DN"]]

@@ -51,6 +51,17 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif (
             not is_main
             and c.kind == "meeting"
+            and parties
+            and all(a.vietnamese and a.kind in LOCAL_KINDS for a in parties)
+            and _ids(parties) & _ids(main_parties)
+            and any(m.same_day and _RECEIVES.search(m.sentence.text) for m in c.mentions)
+        ):
+            # "Chiều cùng ngày, Phó Chủ tịch UBND tỉnh ... đã tiếp xã giao Thuyền trưởng ...": the guests of the
+            # day's event are received.
+            parties += [a for a in main_parties if not a.vietnamese]
+        elif (
+            not is_main
+            and c.kind == "meeting"
             and _ids(parties) & _ids(main_parties)
             and all(a.kind == "organisation" for a in parties if a.vietnamese)
         ):
@@ -279,6 +290,9 @@ def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
         if d.month and d.day and start <= d.start < first.cue_offset and not reported_on(ctx, d)
     ]
     return dates.resolve(told[-1], ctx.published, ctx.year_hint) if told else None
+
+
+_RECEIVES = re.compile(r"(?<!\w)(?:tiếp xã giao|tiếp|đón tiếp|hội kiến)(?!\w)")
 
 
 def _stands_alone(c: Cluster) -> bool:

@@ -2304,3 +2304,20 @@ def test_a_ship_s_captain_received_that_afternoon_brings_the_ship_s_nation() -> 
         "Thuyền trưởng Rajesh Kumar và các sĩ quan chỉ huy tàu."
     )
     assert [sorted(p.id for p in e.parties) for e in _events(text)] == [["IN", "VN-DN"], ["IN", "VN-DN"]]
+
+
+def test_each_host_of_a_summarised_visit_takes_the_fields_of_its_own_paragraph() -> None:
+    text = (
+        "Quảng Ninh thăm, chúc Tết thành phố Đông Hưng và thành phố Phòng Thành Cảng (Trung Quốc)\n\n"
+        "Ngày 14/5, đoàn đại biểu tỉnh Quảng Ninh do Chủ tịch UBND tỉnh Cao Tường Huy dẫn đầu đã hội đàm với lãnh "
+        "đạo thành phố Đông Hưng và thành phố Phòng Thành Cảng (Trung Quốc).\n\n"
+        "Buổi sáng, tại thành phố Đông Hưng, hai bên trao đổi về thương mại qua cửa khẩu. Ông Cao Tường Huy đề nghị "
+        "tạo thuận lợi cho xuất khẩu nông sản.\n\n"
+        "Buổi chiều, tại thành phố Phòng Thành Cảng, hai bên bàn về du lịch biển. Lãnh đạo hai bên thống nhất mở "
+        "tour du lịch tàu biển."
+    )
+    events = _events(text)
+    assert [(sorted(p.id for p in e.parties), e.fields) for e in events] == [
+        (["CN-GX:dongxing", "VN-13"], ["people_to_people", "trade", "agriculture_food"]),
+        (["CN-GX:fangchenggang", "VN-13"], ["tourism", "people_to_people"]),
+    ]

@@ -162,7 +162,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     companions = attending - acting
     told: list[tuple[Event, list[Place], bool]] = []
     for found in _without_trip_summary(ctx, clusters, out):
-        splits = _one_per_host(*found, companions)
+        splits = _one_per_host(ctx, *found, companions)
         told.extend((event, places, len(splits) > 1) for event, places in splits)
     return _told_twice(told)
 
@@ -201,7 +201,9 @@ def _ids_of(event: Event) -> set[str]:
     return {p.id for p in event.parties}
 
 
-def _one_per_host(event: Event, places: list[Place], companions: set[str]) -> list[tuple[Event, list[Place]]]:
+def _one_per_host(
+    ctx: Context, event: Event, places: list[Place], companions: set[str]
+) -> list[tuple[Event, list[Place]]]:
     """ "Thủ tướng còn gặp Thủ hiến, Thị trưởng của 4 bang là Berlin, Hessen, Rheinland-Pfalz và Hamburg": a
     meeting is between two sides, so one told with several foreign localities is a meeting with each."""
     hosts = [p for p in event.parties if p.country != "VN" and p.kind in LOCAL_KINDS and p.id not in companions]
@@ -212,15 +214,29 @@ def _one_per_host(event: Event, places: list[Place], companions: set[str]) -> li
     for host in hosts:
         keep = {p.id for p in event.parties if p.country == "VN"} | {host.id}
         people = [x for x in event.people if x.party is None or x.party in keep]
-        # Each takes the fields of the sentences that name its host, not those of the whole visit.
+        # Each takes the fields of the sentences that name its host, and of the paragraphs that name it alone,
+        # not those of the whole visit.
         names = [n for n in (host.name_vi, host.name, *host.aliases) if n]
         own = " ".join(e.text for e in event.evidence if any(n in e.text for n in names))
+        own += " " + " ".join(_paragraphs_of(ctx, host.id, {h.id for h in hosts}))
         fields = [f for f in find_fields(own) if f in event.fields]
         split = event.model_copy(
             update={"parties": [p for p in event.parties if p.id in keep], "people": people, "fields": fields}
         )
         out.append((split, [p for p in places if p.entity.id in keep]))
     return out
+
+
+def _paragraphs_of(ctx: Context, host: str, hosts: set[str]) -> list[str]:
+    """The body's paragraphs that name this host and no other one: where its own talks are told."""
+    named: dict[int, set[str]] = {}
+    for p in ctx.places:
+        if p.start >= ctx.title_end and p.entity.id in hosts:
+            sentence = ctx.sentence_at(p.start)
+            if sentence is not None:
+                named.setdefault(sentence.paragraph, set()).add(p.entity.id)
+    own = {k for k, ids in named.items() if ids == {host}}
+    return [s.text for s in ctx.sentences if s.paragraph in own]
 
 
 def _without_trip_summary(

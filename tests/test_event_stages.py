@@ -2321,3 +2321,13 @@ def test_each_host_of_a_summarised_visit_takes_the_fields_of_its_own_paragraph()
         (["CN-GX:dongxing", "VN-13"], ["people_to_people", "trade", "agriculture_food"]),
         (["CN-GX:fangchenggang", "VN-13"], ["tourism", "people_to_people"]),
     ]
+
+
+def test_a_speaker_going_on_in_the_next_sentence_gives_the_main_event_its_fields() -> None:
+    text = (
+        "Hà Tĩnh tiếp đoàn tỉnh Bolikhamxay\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải đã tiếp đoàn đại biểu tỉnh Bolikhamxay (Lào).\n\n"
+        "Ông Võ Trọng Hải chào mừng đoàn. Ông cho biết tỉnh sẵn sàng hỗ trợ đào tạo nguồn nhân lực cho Bolikhamxay."
+    )
+    [event] = _events(text)
+    assert event.fields == ["training_hr"]

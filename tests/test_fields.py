@@ -26,6 +26,8 @@ from hoptac.extract.fields import find_fields
         ["industrial_zones", "seaports_maritime", "energy"],
     ),
     ("tàu cập cảng hàng không quốc tế", []),
+    ("kim ngạch xuất nhập khẩu qua cặp cửa khẩu Hữu Nghị - Hữu Nghị Quan", ["trade", "logistics"]),
+    ("tạo thuận lợi cho thông quan hàng hóa, nâng cấp Quốc lộ 4A", ["trade", "logistics", "urban_development"]),
 ])
 def test_find_fields(text: str, expected: list[str]) -> None:
     assert find_fields(text) == expected

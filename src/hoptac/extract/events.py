@@ -1032,6 +1032,10 @@ def _country_of(ctx: Context, entity_id: str) -> str | None:
 _BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai địa phương|hai thành phố|hai tỉnh|hai nước|phía bạn)(?!\w)", re.I)
 
 
+# "Đồng chí mong muốn ...", "Ông cho biết ...": the speaker of the sentence before goes on.
+_SPEAKER_AGAIN = re.compile(r"(?:Đồng chí|Ông|Bà|Ngài)\s+(?-i:[a-zđà-ỹ])")
+
+
 def _said_of(ctx: Context, c: Cluster) -> list[str]:
     """The event's sentences and those of its speakers or of "hai bên": where its topics are."""
     names = [n for p in ctx.people for n in (p.name, *p.variants)]
@@ -1040,8 +1044,12 @@ def _said_of(ctx: Context, c: Cluster) -> list[str]:
     names += [f"{h} {w}" for w in ends for h in ("ông", "bà", "Ông", "Bà")]
     own = {m.sentence.start for m in c.mentions}
     out = []
+    speaking = -1  # the paragraph of the last sentence taken
     for s in ctx.sentences:
         if s.start in own or _BOTH_SIDES.search(s.text) or any(n in s.text for n in names):
+            out.append(s.text)
+            speaking = s.paragraph
+        elif s.paragraph == speaking and _SPEAKER_AGAIN.match(s.text):
             out.append(s.text)
     return out
 

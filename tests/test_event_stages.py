@@ -2331,3 +2331,18 @@ def test_a_speaker_going_on_in_the_next_sentence_gives_the_main_event_its_fields
     )
     [event] = _events(text)
     assert event.fields == ["training_hr"]
+
+
+def test_a_grant_a_workshop_belongs_to_runs_since_its_first_year() -> None:
+    text = (
+        "Đà Nẵng và KOICA hội thảo về quản lý rác thải\n\n"
+        "Ngày 14/5, Sở Tài nguyên và Môi trường TP Đà Nẵng phối hợp với Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA) "
+        "tổ chức hội thảo về phân loại rác tại nguồn. Hội thảo nằm trong khuôn khổ Dự án cải thiện quản lý chất "
+        "thải rắn tại TP Đà Nẵng do KOICA tài trợ 4 triệu USD, thực hiện từ năm 2022 đến năm 2026."
+    )
+    assert _summary(_events(text)) == [
+        ("conference", "2024-05-14", {"VN-DN": "organiser", "org:koica": "organiser"}),
+        ("aid", "2022", {"VN-DN": "recipient", "org:koica": "funder"}),
+    ]
+    through = text.replace("do KOICA tài trợ 4 triệu USD", "do Chính phủ Hàn Quốc tài trợ 4 triệu USD thông qua KOICA")
+    assert _summary(_events(through))[1] == ("aid", "2022", {"VN-DN": "recipient", "org:koica": "funder"})

@@ -35,6 +35,7 @@ _CURRENCY = {
     "ndt": "CNY",
 }
 
+
 def roles(
     ctx: Context,
     s: Span,
@@ -78,6 +79,7 @@ _GIFT_VERB = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?(?:tài trợ|viện trợ|hỗ trợ|trao tặng|tặng|xây tặng|đầu tư xây dựng)(?!\w)"
 )
 _FROM = re.compile(r"(?<!\w)(?:của|từ)(?!\w)")
+_THROUGH = re.compile(r"(?<!\w)thông qua\s+(?:[^\s,.;]+\s+){0,6}?\Z")
 _PASSIVE = re.compile(r"(?<!\w)(?:được|nhận được|tiếp nhận|nhận)(?!\w)")
 
 
@@ -136,6 +138,8 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
         givers, takers = before, after
     if not givers or not takers or {p.entity.id for p in givers} & {p.entity.id for p in takers}:
         return {}
+    if all(_THROUGH.search(ctx.text, max(at, p.start - 40), p.start) for p in takers):
+        givers, takers = takers, givers  # "Dự án ... tại TPHCM do BMZ tài trợ 3,5 triệu euro thông qua GIZ"
     out: dict[str, Role] = {p.entity.id: "funder" for p in givers}
     out.update({p.entity.id: "recipient" for p in takers})
     return out

@@ -101,6 +101,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
             # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
             event = event.model_copy(update={"date": carried})
+        elif event.date is None and all(m.history for m in c.mentions) and (began := _began(c)) is not None:
+            # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": since that year.
+            event = event.model_copy(update={"date": began})
         elif (
             event.date is None
             and main_date is not None
@@ -329,6 +332,15 @@ def _stands_alone(c: Cluster) -> bool:
         attributes.amounts(m.sentence.text) or _lender(m) or _WORKS.search(m.sentence.text) for m in told
     ):
         return True
+    if c.kind == "aid" and any(
+        m.history
+        and m.date is None
+        and _lender(m)
+        and attributes.amounts(m.sentence.text)
+        and _RUNS.search(m.sentence.text)
+        for m in c.mentions
+    ):
+        return True  # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": a grant that runs
     if any(_planned_in_month(m) for m in c.mentions if not m.history):
         return True
     if c.kind == "other" and any(_joint_work(m) for m in told if not (m.planned or m.said)):
@@ -373,6 +385,21 @@ def _planned_in_month(m: Candidate) -> bool:
         and any(a.vietnamese and a.kind != "country" for a in m.actors)
         and any(not a.vietnamese for a in m.actors)
     )
+
+
+_RUNS = re.compile(r"(?<!\w)(?:thực hiện|triển khai)\s+(?:từ|trong giai đoạn)(?!\w)")
+_BEGAN = re.compile(
+    r"(?<!\w)(?:thực hiện|triển khai)\s+(?:từ\s+(?:năm\s+)?|trong giai đoạn\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def _began(c: Cluster) -> DateValue | None:
+    """The year a grant that runs began: "thực hiện từ năm 2022 đến năm 2025"."""
+    for m in c.mentions:
+        began = _BEGAN.search(m.sentence.text)
+        if began:
+            return DateValue(value=began["y"], precision="year", inferred=False)
+    return None
 
 
 def _lender(m: Candidate) -> bool:

@@ -2346,3 +2346,28 @@ def test_a_grant_a_workshop_belongs_to_runs_since_its_first_year() -> None:
     ]
     through = text.replace("do KOICA tài trợ 4 triệu USD", "do Chính phủ Hàn Quốc tài trợ 4 triệu USD thông qua KOICA")
     assert _summary(_events(through))[1] == ("aid", "2022", {"VN-DN": "recipient", "org:koica": "funder"})
+
+
+def test_a_foreign_body_named_again_by_its_short_name_gives() -> None:
+    text = (
+        "Sóc Trăng khởi động dự án lúa - tôm với Úc\n\n"
+        "Ngày 14/5, UBND tỉnh Sóc Trăng phối hợp với Trung tâm Nghiên cứu Nông nghiệp Quốc tế Australia (ACIAR) "
+        "tổ chức hội thảo khởi động dự án.\n\n"
+        "Dự án được thực hiện tại các huyện Mỹ Xuyên và Trần Đề, do ACIAR tài trợ 1,8 triệu AUD."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id: p.role for p in e.parties}) for e in events][1] == (
+        "aid",
+        {"org:aciar": "funder", "VN-52": "recipient"},
+    )
+
+
+def test_what_an_agreement_provides_is_no_event_of_its_own() -> None:
+    text = (
+        "Bình Thuận ký kết hợp tác với MASHAV\n\n"
+        "Ngày 14/5, tại TP Phan Thiết, UBND tỉnh Bình Thuận và Cơ quan Hợp tác phát triển quốc tế Israel (MASHAV) "
+        "đã ký kết Biên bản ghi nhớ về nông nghiệp công nghệ cao. Theo biên bản ghi nhớ, MASHAV sẽ cử chuyên gia, "
+        "hỗ trợ chuyển giao công nghệ tưới nhỏ giọt tại huyện Hàm Thuận Nam; cấp học bổng cho cán bộ của tỉnh sang "
+        "học tập tại Israel."
+    )
+    assert [e.kind for e in _events(text)] == ["signing"]

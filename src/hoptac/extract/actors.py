@@ -185,11 +185,18 @@ def find_actors(ctx: Context) -> list[Actor]:
         # The places inside a body's name ("vùng Paris Île-de-France"), wherever its short name recurs
         # ("của CCI Paris Ile-de- France"), are the body's, not parties.
         spans = [(b.start, b.end) for b in bodies]
+        again: list[Actor] = []
         for b in bodies:
             parts = b.place.entity.name.split("-")
             short = r"\s*-\s*".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
-            spans += [(m.start(), m.end()) for m in re.finditer(short, ctx.text)]
+            for m in re.finditer(r"(?<![\w-])" + short + r"(?![\w-])", ctx.text):
+                spans.append((m.start(), m.end()))
+                if b.place.mention.kind_hint == "company" and not b.start <= m.start() < b.end:
+                    # "do ACIAR tài trợ" after "Trung tâm Nghiên cứu Nông nghiệp Quốc tế Australia (ACIAR)".
+                    mention = replace(b.place.mention, start=m.start(), end=m.end(), text=m.group())
+                    again.append(Actor(Place(mention, b.place.entity), m.start(), m.end(), led=b.led))
         out = [a for a in out if not any(start <= a.start < end for start, end in spans)]
+        out.extend(a for a in again if not any(x.start <= a.start < x.end for x in out))
     out.extend(bodies)
     out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))

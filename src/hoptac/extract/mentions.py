@@ -37,6 +37,10 @@ _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến 
 _DEPARTS = re.compile(
     r"(?<!\w)(?:rời [^.;]{1,40} về nước|kết thúc tốt đẹp chuyến|lên đường về nước|(?:và )?trở về nước)(?!\w)", re.I
 )
+# "Theo biên bản ghi nhớ, MASHAV sẽ cử chuyên gia, hỗ trợ ...": what an agreement provides, not an event.
+_TERMS = re.compile(
+    r"Theo (?:nội dung )?(?:biên bản ghi nhớ|bản ghi nhớ|thỏa thuận|thoả thuận|hiệp định)(?: này| đã ký)?,"
+)
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
 _SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định)(?!\w)", re.I)
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
@@ -499,7 +503,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         or (later and not done and not _cue_between(ctx, kind, cue_at, mention)),
         history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
-        proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start))),
+        proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start)) or _TERMS.match(s.text)),
         said=said(s.text, cue_at - s.start),
         same_day=same_day,
         at_event=mention is None and bool(_AT_THE_EVENT.match(s.text)),

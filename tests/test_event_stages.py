@@ -2371,3 +2371,14 @@ def test_what_an_agreement_provides_is_no_event_of_its_own() -> None:
         "học tập tại Israel."
     )
     assert [e.kind for e in _events(text)] == ["signing"]
+
+
+def test_a_historical_figure_spelled_with_other_tones_is_nobody_present() -> None:
+    text = (
+        "Sơn La đón đoàn tỉnh Hủa Phăn thăm di tích\n\n"
+        "Sáng 14/5, Phó Chủ tịch UBND tỉnh Sơn La Đặng Ngọc Hậu đã đón đoàn đại biểu tỉnh Hủa Phăn (Lào) do ông "
+        "Khăm Phon Bun Nhạ Vông, Phó Tỉnh trưởng dẫn đầu thăm khu di tích nơi đồng chí Cay-Xỏn Phôm-Vi-Hẳn từng "
+        "hoạt động."
+    )
+    [event] = _events(text)
+    assert [p.name for p in event.people] == ["Đặng Ngọc Hậu", "Khăm Phon Bun Nhạ Vông"]

@@ -26,6 +26,7 @@ from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import JOINT_WORK, LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
 from hoptac.models import DateValue, Event, Person
+from hoptac.textnorm import fold
 
 _ONLINE = re.compile(r"trực tuyến|online|cầu truyền hình|qua video|hình thức trực tuyến|họp trực tuyến", re.I)
 
@@ -983,7 +984,7 @@ def _people(
         if person.title_start is not None and person.title_end is not None:
             inside = [p for p in ctx.places_in(person.title_start, person.title_end)]
             own = inside[0].entity.id if inside else None
-        if person.name in _historical():
+        if fold(person.name) in _historical():
             continue  # "kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh": honoured, not present
         told_at = _occurrences(ctx, person)
         in_event = any(_within(at, spans) for at in told_at)
@@ -1033,7 +1034,8 @@ def _spoken_of(ctx: Context, at: int) -> bool:
 @cache
 def _historical() -> frozenset[str]:
     data = resources.files("hoptac.extract").joinpath("data/historical_figures.csv").read_text(encoding="utf-8")
-    return frozenset(row["name"] for row in csv.DictReader(data.splitlines()))
+    # Spelled with other tones and capitals by other papers: "Cay-Xỏn Phôm-Vi-Hẳn", "Cay-xỏn Phôm-vi-hản".
+    return frozenset(fold(row["name"]) for row in csv.DictReader(data.splitlines()))
 
 
 def _occurrences(ctx: Context, person: PersonMention) -> list[int]:

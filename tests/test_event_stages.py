@@ -2382,3 +2382,16 @@ def test_a_historical_figure_spelled_with_other_tones_is_nobody_present() -> Non
     )
     [event] = _events(text)
     assert [p.name for p in event.people] == ["Đặng Ngọc Hậu", "Khăm Phon Bun Nhạ Vông"]
+
+
+def test_agreements_handed_to_a_nation_s_companies_are_apart_from_the_cities_own() -> None:
+    text = (
+        "Hải Phòng ký kết hợp tác với tỉnh Kanagawa, trao biên bản ghi nhớ đầu tư cho doanh nghiệp Nhật Bản\n\n"
+        "Ngày 14/5, tại thành phố Yokohama (Nhật Bản), UBND TP Hải Phòng phối hợp với chính quyền tỉnh Kanagawa tổ "
+        "chức Hội nghị xúc tiến đầu tư. Tại hội nghị, Phó Chủ tịch UBND TP Hải Phòng Lê Anh Quân và Phó Thống đốc "
+        "tỉnh Kanagawa Takeuchi Naoki đã ký Biên bản ghi nhớ hợp tác. Cũng tại hội nghị, Sở Kế hoạch và Đầu tư Hải "
+        "Phòng đã trao biên bản ghi nhớ đầu tư cho 2 doanh nghiệp Nhật Bản gồm Công ty Shonan Robotics và Công ty "
+        "Sagami Foods."
+    )
+    signings = [sorted(p.id for p in e.parties) for e in _events(text) if e.kind == "signing"]
+    assert signings == [["JP-14", "VN-HP"], ["JP", "VN-HP", "org:sagami-foods", "org:shonan-robotics"]]

@@ -108,7 +108,13 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False
     if not foreign:
         return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
-    return bool(foreign & cluster.foreign_ids())
+    shared = foreign & cluster.foreign_ids()
+    # A country's id is two letters: sharing only the nation is sharing no signatory.
+    if m.kind == "signing" and m.companion and len(foreign) > 1 and all(len(i) == 2 for i in shared):
+        # "Cũng tại hội nghị, ... trao biên bản ghi nhớ đầu tư cho 3 doanh nghiệp Nhật Bản": other signatories
+        # of the same nation sign an agreement of their own.
+        return False
+    return bool(shared)
 
 
 def _national_apart(cluster: Cluster, m: Candidate) -> bool:

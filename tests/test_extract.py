@@ -92,7 +92,7 @@ def test_lao_cai_van_nam_online() -> None:
         ("Trịnh Xuân Trường", "Chủ tịch UBND tỉnh Lào Cai", "VN-02"),
         ("Vương Dư Ba", "Tỉnh trưởng tỉnh Vân Nam", "CN-YN"),
     ]
-    assert e.fields == ["trade", "health", "agriculture_food"]
+    assert e.fields == ["trade", "logistics", "health", "agriculture_food"]
     assert relations == []
 
 

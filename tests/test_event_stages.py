@@ -2395,3 +2395,16 @@ def test_agreements_handed_to_a_nation_s_companies_are_apart_from_the_cities_own
     )
     signings = [sorted(p.id for p in e.parties) for e in _events(text) if e.kind == "signing"]
     assert signings == [["JP-14", "VN-HP"], ["JP", "VN-HP", "org:sagami-foods", "org:shonan-robotics"]]
+
+
+def test_a_delegation_s_afternoon_tour_of_the_host_s_sites_is_an_event() -> None:
+    text = (
+        "Quận Hoàn Kiếm tiếp đoàn quận Chuo, Tokyo\n\n"
+        "Sáng 14/5, Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn Long đã tiếp đoàn đại biểu quận Chuo, thủ đô Tokyo "
+        "(Nhật Bản). Chiều cùng ngày, đoàn đại biểu quận Chuo đã tham quan phố đi bộ Hồ Gươm và Bộ phận một cửa "
+        "của UBND quận Hoàn Kiếm."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-14"),
+        ("other", "2024-05-14"),
+    ]

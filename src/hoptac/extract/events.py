@@ -338,7 +338,7 @@ def _stands_alone(c: Cluster) -> bool:
         and m.date is None
         and _lender(m)
         and attributes.amounts(m.sentence.text)
-        and _RUNS.search(m.sentence.text)
+        and _BEGAN.search(m.sentence.text)
         for m in c.mentions
     ):
         return True  # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": a grant that runs
@@ -388,7 +388,6 @@ def _planned_in_month(m: Candidate) -> bool:
     )
 
 
-_RUNS = re.compile(r"(?<!\w)(?:thực hiện|triển khai)\s+(?:từ|trong giai đoạn)(?!\w)")
 _BEGAN = re.compile(
     r"(?<!\w)(?:thực hiện|triển khai)\s+(?:từ\s+(?:năm\s+)?|trong giai đoạn\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
 )
@@ -1062,7 +1061,7 @@ _BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai địa phương|hai thành ph�
 
 
 # "Đồng chí mong muốn ...", "Ông cho biết ...": the speaker of the sentence before goes on.
-_SPEAKER_AGAIN = re.compile(r"(?:Đồng chí|Ông|Bà|Ngài)\s+(?-i:[a-zđà-ỹ])")
+_SPEAKER_AGAIN = re.compile(r"(?:Đồng chí|Ông|Bà|Ngài)\s+[a-zđà-ỹ]")
 
 
 def _said_of(ctx: Context, c: Cluster) -> list[str]:

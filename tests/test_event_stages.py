@@ -2408,3 +2408,13 @@ def test_a_delegation_s_afternoon_tour_of_the_host_s_sites_is_an_event() -> None
         ("meeting", "2024-05-14"),
         ("other", "2024-05-14"),
     ]
+
+
+def test_a_bond_established_in_a_month_dates_from_that_month_s_year() -> None:
+    text = (
+        "Ngày hội giao lưu văn hóa Cần Thơ - Kumamoto\n\n"
+        "Tối 14/5, UBND thành phố Cần Thơ phối hợp với tỉnh Kumamoto (Nhật Bản) tổ chức Ngày hội giao lưu văn hóa. "
+        "Phát biểu khai mạc, Phó Chủ tịch UBND thành phố Cần Thơ Nguyễn Thực Hiện cho biết, Cần Thơ và Kumamoto "
+        "thiết lập quan hệ hợp tác hữu nghị từ tháng 7/2018."
+    )
+    assert _relations(text) == [("VN-CT", "JP-43", "friendship", "2018")]

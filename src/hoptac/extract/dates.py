@@ -139,10 +139,15 @@ def years_stated(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
 
 
+def month_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every month printed with its year ("tháng 7/2018"), which `years_stated` leaves out."""
+    return [(m.start("y"), int(m["y"])) for m in _MONTH_YEAR.finditer(text)]
+
+
 def years_in_dates(text: str) -> list[int]:
     """The years of full dates ("18/10/2023", "5 tháng 9 năm 2019") and of months ("tháng 10/2019"), which
     `years_stated` leaves out."""
-    return [y for _, y in _full_dates(text)] + [int(m["y"]) for m in _MONTH_YEAR.finditer(text)]
+    return [y for _, y in _full_dates(text)] + [y for _, y in month_years(text)]
 
 
 def _full_dates(text: str) -> list[tuple[int, int]]:

@@ -234,9 +234,10 @@ def _since(ctx: Context, sentence: str) -> str | None:
     ago = _YEARS_AGO.search(sentence)
     if ago and ctx.year_hint:
         return str(ctx.year_hint - int(ago.group(1)))
+    # "thiết lập quan hệ hợp tác hữu nghị từ tháng 7/2018": a month's year counts too.
     years = [
         y
-        for off, y in dates.years_stated(sentence)
+        for off, y in dates.years_stated(sentence) + dates.month_years(sentence)
         if (not ctx.year_hint or y <= ctx.year_hint) and not _IN_A_PERIOD.search(sentence, max(0, off - 12), off + 12)
     ]
     if years:

@@ -2418,3 +2418,14 @@ def test_a_bond_established_in_a_month_dates_from_that_month_s_year() -> None:
         "thiết lập quan hệ hợp tác hữu nghị từ tháng 7/2018."
     )
     assert _relations(text) == [("VN-CT", "JP-43", "friendship", "2018")]
+
+
+def test_an_airport_named_after_a_region_is_not_that_region() -> None:
+    text = (
+        "Ngày hội giao lưu văn hóa Huế - Kyoto\n\n"
+        "Tối 14/5, UBND tỉnh Thừa Thiên Huế phối hợp với thành phố Kyoto (Nhật Bản) tổ chức Ngày hội giao lưu văn hóa. "
+        "Phó Thị trưởng Kyoto Okada Hiroshi mong muốn người dân vùng Kansai đến du lịch tại Huế, đề nghị hai bên "
+        "phối hợp mở đường bay thẳng giữa sân bay Kansai và Huế."
+    )
+    assert all("kansai" not in r.b.id and "kansai" not in r.a.id for r in extract_facts(text, PUBLISHED)[1])
+    assert all(p.id != "JP:kansai" for e in _events(text) for p in e.parties)

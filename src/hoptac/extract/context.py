@@ -234,7 +234,9 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
         and before.entity.kind in ("agency", "organisation")
         and _OFFICE_GAP.fullmatch(text, before.end, p.start)
     }
-    ctx.places = [p for p in places if p.start not in routes | offices]
+    # "sân bay Kansai", "Cảng hàng không quốc tế Đà Nẵng": a facility named after a place is not that place.
+    facilities = {p.start for p in places if _FACILITY_BEFORE.search(text, max(0, p.start - 30), p.start)}
+    ctx.places = [p for p in places if p.start not in routes | offices | facilities]
     return ctx
 
 
@@ -339,6 +341,7 @@ _ROUTE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s*[-–—]\s*")
+_FACILITY_BEFORE = re.compile(r"(?<!\w)(?:sân bay|cảng hàng không(?: quốc tế)?|nhà ga)\s+\Z", re.IGNORECASE)
 
 
 def _route_ends(text: str, places: list[Place]) -> set[int]:

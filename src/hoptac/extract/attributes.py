@@ -94,10 +94,11 @@ def _givers(ctx: Context, s: Span, places: list[Place]) -> dict[str, Role]:
         return {}
     ids = {p.entity.id for p in places}
     # The parties' own mentions count too: a body the text names ("Bệnh viện tỉnh Takeo") is no gazetteer place.
+    named = ctx.places_in(s.start, s.end)
     bodies = [p for p in places if s.start <= p.start < s.end and p.entity.kind == "organisation"]
     own = sorted(
-        [p for p in ctx.places_in(s.start, s.end) if p.entity.id in ids and not is_venue(ctx.text, p.start)]
-        + [p for p in bodies if not any(q.start <= p.start < q.end for q in ctx.places_in(s.start, s.end))],
+        [p for p in named if p.entity.id in ids and not is_venue(ctx.text, p.start)]
+        + [p for p in bodies if not any(q.start <= p.start < q.end for q in named)],
         key=lambda p: p.start,
     )
     at = s.start + cue

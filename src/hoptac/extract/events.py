@@ -176,16 +176,13 @@ def _told_twice(found: list[tuple[Event, list[Place], bool]]) -> list[tuple[Even
     thăm ... thành phố Bằng Tường": one host's meeting of a summary of several, told again on its own, is one
     meeting, with the people of both tellings."""
     out: list[tuple[Event, list[Place]]] = []
-    summarised: list[int] = []  # positions in `out` of meetings split from a summary
+    summarised: dict[tuple[str, tuple[str, ...]], int] = {}  # meetings split from a summary, by day and parties
     for event, places, split in found:
-        key = (event.date, sorted(p.id for p in event.parties))
-        same = next(
-            (i for i in summarised if (out[i][0].date, sorted(p.id for p in out[i][0].parties)) == key),
-            None,
-        )
+        key = (event.date.model_dump_json() if event.date else "", tuple(sorted(p.id for p in event.parties)))
+        same = summarised.get(key)
         if same is None or event.kind != "meeting" or event.date is None:
             if split:
-                summarised.append(len(out))
+                summarised.setdefault(key, len(out))
             out.append((event, places))
             continue
         first, first_places = out[same]

@@ -19,7 +19,10 @@ from hoptac.extract.context import Context, Place, find_cues, is_venue
 from hoptac.extract.text import Span
 from hoptac.models import Evidence, Relation
 
-_PAIR_WORDS = re.compile(r"hai (?:địa phương|thành phố|tỉnh|bên|thủ đô|quận|huyện|thị xã)", re.I)
+# "hai thành phố", "hai quận": the pair of localities a sentence speaks of; "hai bên" may be any pair.
+_LOCALITIES = "địa phương|thành phố|tỉnh|thủ đô|quận|huyện|thị xã"
+_LOCAL_PAIR = re.compile(rf"hai (?:{_LOCALITIES})", re.I)
+_PAIR_WORDS = re.compile(rf"hai (?:bên|{_LOCALITIES})", re.I)
 _YEARS_AGO = re.compile(r"(?:sau|qua|tròn|hơn)\s+(\d{1,2})\s+năm\s+(?:thiết lập|kết nghĩa|ký kết|hợp tác)", re.I)
 # "mong muốn hai địa phương sớm ký kết thỏa thuận": a wish, not a standing relationship.
 _WISHED = re.compile(
@@ -169,8 +172,6 @@ def _pair_of(
         return [(v, foreign[0]) for v in _unique(vn)]
     return [(vn[0], foreign[0])] if vn and foreign else []
 
-
-_LOCAL_PAIR = re.compile(r"hai (?:địa phương|thành phố|tỉnh|thủ đô|quận|huyện|thị xã)", re.I)
 
 
 def _last_foreign_locality(ctx: Context, s: Span) -> list[Place]:

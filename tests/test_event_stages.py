@@ -85,6 +85,85 @@ def test_a_foreign_company_named_with_its_country_is_a_party() -> None:
     }
 
 
+def test_a_multinational_known_by_name_is_a_party_of_its_home_country() -> None:
+    text = (
+        "Long An ký kết hợp tác với Tập đoàn Lotte\n\n"
+        "Sáng 14/5, tại TP Tân An, UBND tỉnh Long An và Tập đoàn Lotte đã ký kết biên bản ghi nhớ về dự án "
+        "trung tâm thương mại và khu đô thị. Chủ tịch UBND tỉnh Long An Nguyễn Văn Út cam kết tạo điều kiện "
+        "thuận lợi để nhà đầu tư sớm triển khai dự án."
+    )
+    [event] = _events(text)
+    assert (event.kind, event.date.value if event.date else None) == ("signing", "2024-05-14")
+    assert {(p.id, p.kind, p.country) for p in event.parties} == {
+        ("VN-41", "province", "VN"),
+        ("org:lotte", "company", "KR"),
+    }
+
+
+def test_a_company_s_legal_form_tells_its_country() -> None:
+    text = (
+        "Ninh Thuận chấp thuận đầu tư nhà máy điện gió\n\n"
+        "Ngày 8/5, UBND tỉnh Ninh Thuận đã trao quyết định chủ trương đầu tư dự án điện gió Phước Hữu "
+        "cho Cty Windkraft Nord GmbH, với tổng vốn đầu tư 95 triệu USD."
+    )
+    [event] = _events(text)
+    assert {(p.id, p.country) for p in event.parties} == {("VN-36", "VN"), ("org:windkraft-nord-gmbh", "DE")}
+
+
+def test_a_firm_that_names_no_country_and_is_not_known_is_no_foreign_party() -> None:
+    text = (
+        "Quảng Bình làm việc với Công ty Bamboo Capital\n\n"
+        "Ngày 8/5, UBND tỉnh Quảng Bình làm việc với Công ty Bamboo Capital về dự án điện mặt trời."
+    )
+    assert _events(text) == []
+
+
+def test_the_ship_word_of_a_place_s_own_name_names_no_ship() -> None:
+    text = (
+        "Tập đoàn Samsung làm việc với tỉnh Bà Rịa-Vũng Tàu\n\n"
+        "Bà Rịa-Vũng Tàu tiếp tục thu hút đầu tư. Ngày 10/5, Chủ tịch UBND tỉnh Bà Rịa-Vũng Tàu đã tiếp "
+        "đoàn Tập đoàn Samsung do ông Choi Joo Ho dẫn đầu."
+    )
+    [event] = _events(text)
+    assert {p.id for p in event.parties} == {"VN-43", "org:samsung"}
+
+
+def test_a_deal_between_firms_on_a_project_a_city_approved_is_not_the_city_s() -> None:
+    text = (
+        "Khu đất vàng bên sông Hàn vẫn bỏ hoang\n\n"
+        "Đầu tháng 5, Công ty Cổ phần Đầu tư Sơn Trà ký hợp tác với Tập đoàn CapitaLand để phát triển khu đô thị "
+        "ven biển. Dự án có quy mô 80 ha đã được UBND TP Đà Nẵng chấp thuận cho Công ty Cổ phần Đầu tư Sơn Trà làm "
+        "chủ đầu tư và được phê duyệt quy hoạch tỷ lệ 1/500. "
+        "Tuy nhiên đến nay khu đất vẫn bỏ trống."
+    )
+    # The rules alone: the relevance model might set the article aside on its words.
+    assert extract_facts(text, PUBLISHED, use_model=False) == ([], [])
+
+
+def test_a_river_or_an_english_project_name_is_not_the_city() -> None:
+    text = (
+        "Nhà đầu tư Singapore khảo sát dự án bên sông Sài Gòn\n\n"
+        "Ngày 10/5, Tập đoàn Keppel đã ký hợp tác với chủ đầu tư dự án Saigon Riverside Park gần sông Sài Gòn."
+    )
+    assert _events(text) == []
+
+
+def test_a_canal_named_hope_is_no_wish() -> None:
+    from hoptac.extract import context
+    from hoptac.extract.actors import find_actors
+    from hoptac.extract.mentions import find_candidates
+
+    text = (
+        "Giảm ùn tắc quanh sân bay Tân Sơn Nhất\n\n"
+        "Sở Giao thông vận tải TP.HCM vừa mở thêm làn đường ưu tiên vào sân bay trên đường Trường Sơn.\n"
+        "Việc nạo vét kênh Hy Vọng là một phần của Dự án quản lý rủi ro ngập nước khu vực TP.HCM, "
+        "vốn vay Ngân hàng Thế giới (WB). Thành phố hy vọng dự án sớm hoàn thành."
+    )
+    ctx = context.build(text, text.find("\n\n"), PUBLISHED)
+    found = [(m.kind, m.proposed) for m in find_candidates(ctx, find_actors(ctx)) if "Hy Vọng" in m.sentence.text]
+    assert found == [("aid", False)]
+
+
 def test_a_national_leader_with_a_foreign_name_is_not_vietnam() -> None:
     text = (
         "Thủ tướng Hun Sen thăm tỉnh Tây Ninh\n\n"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from hoptac.extract import context
-from hoptac.extract.actors import find_actors
+from hoptac.extract.actors import find_actors, may_name_firm
 from hoptac.extract.coref import cluster
 from hoptac.extract.events import build_events
 from hoptac.extract.mentions import find_candidates
@@ -35,6 +35,7 @@ _FOREIGN_CUE = re.compile(
     r"quốc tế|nước ngoài|hữu nghị|kết nghĩa|hợp tác|đại sứ|lãnh sự|đoàn|ký kết|tài trợ|viện trợ|thị trưởng|"
     r"tỉnh trưởng|thống đốc|ghi nhớ|KOICA|JICA|phối hợp|hội đàm|hội kiến|thăm|lễ hội|giao lưu|"
     r"hội thảo|hội nghị|diễn đàn|xúc tiến|tặng|nhà đầu tư|chứng nhận đăng ký đầu tư|chứng nhận đầu tư|"
+    r"chủ trương đầu tư|"
     r"trao trả|nước bạn|phía bạn|diễn tập|hải quân|khoản vay|vốn vay|cho vay|ODA|không hoàn lại|Ngân hàng Thế giới|"
     r"Ngân hàng Phát triển",
     re.IGNORECASE,
@@ -60,9 +61,12 @@ def extract_facts(
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)
     if topic == "crime" and not joint_operation(ctx):
         return [], []
-    if not any(not p.vietnamese for p in ctx.places):
+    foreign_place = any(not p.vietnamese for p in ctx.places)
+    if not foreign_place and not may_name_firm(text):
         return [], []  # nothing foreign is named: no event, no relationship
     actors = find_actors(ctx)
+    if not foreign_place and all(a.vietnamese for a in actors):
+        return [], []  # no foreign firm either
     found = build_events(ctx, cluster(find_candidates(ctx, actors)), actors) if may_be_in_scope(actors) else []
     if set_aside(probability, strong=bool(found) and local_with_local(found[0][0])):
         return [], []

@@ -96,8 +96,8 @@ def unique(actors: list[Actor]) -> list[Actor]:
 
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
-    r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|[Dd]oanh nghiệp|"
-    r"[Tt]ổ chức)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?"
+    r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Cc]ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|"
+    r"[Dd]oanh nghiệp|[Tt]ổ chức)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?"
     r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
     r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
     r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
@@ -125,6 +125,35 @@ def _domestic_firms() -> frozenset[str]:
     """Vietnamese firms that write their names in Latin letters ("Sun Group", "Viglacera"), folded."""
     data = resources.files("hoptac.extract").joinpath("data/domestic_firms.csv").read_text(encoding="utf-8")
     return frozenset(fold(row["name"]) for row in csv.DictReader(data.splitlines()))
+
+
+def may_name_firm(text: str) -> bool:
+    """Whether the text may name a company, the only foreign party of an article that names no foreign place."""
+    return _COMPANY.search(text) is not None
+
+
+@cache
+def _foreign_firms() -> dict[str, str]:
+    """Multinationals Vietnamese news names without their country ("Tập đoàn Hyosung"), folded, with its code."""
+    data = resources.files("hoptac.extract").joinpath("data/foreign_firms.csv").read_text(encoding="utf-8")
+    return {fold(row["name"]): row["country"] for row in csv.DictReader(data.splitlines())}
+
+
+@cache
+def _legal_forms() -> dict[str, str]:
+    """Legal forms that tell a company's country: "GmbH", "Pte. Ltd.", "Sdn Bhd"."""
+    data = resources.files("hoptac.extract").joinpath("data/legal_forms.csv").read_text(encoding="utf-8")
+    return {row["suffix"]: row["country"] for row in csv.DictReader(data.splitlines())}
+
+
+def _firm_country(name: str) -> str | None:
+    """The country of a firm known by its first words or by its legal form, if either tells it."""
+    words = fold(name).split()
+    firms = _foreign_firms()
+    for n in range(min(len(words), 3), 0, -1):
+        if (country := firms.get(" ".join(words[:n]))) is not None:
+            return country
+    return next((c for suffix, c in _legal_forms().items() if name.endswith(" " + suffix)), None)
 
 
 def _domestic_firm(name: str) -> bool:
@@ -176,9 +205,7 @@ def find_actors(ctx: Context) -> list[Actor]:
     for p in map(_city_state, ctx.places):
         if _acts(ctx, p, ships):
             ident = p.entity.id
-            out.append(
-                Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading)
-            )
+            out.append(Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading))
     bodies = _bodies(ctx) + _societies(ctx)
     bodies += [i for i in _institutions(ctx) if not any(b.start < i.end and i.start < b.end for b in bodies)]
     if bodies:
@@ -331,9 +358,7 @@ _LEADER_BEFORE = re.compile(
     r"(?:[Tt]hống đốc|[Tt]hị trưởng|[Tt]ỉnh trưởng|[Bb]í thư|[Cc]hủ tịch|[Tt]hủ hiến|[Tt]hủ tướng bang|"
     r"[Ll]ãnh đạo|[Cc]hính quyền|[Cc]hính phủ bang|[Hh]ội đồng|[Đđ]oàn|[Pp]hái đoàn|[Đđ]ại diện|[Uu]ỷ ban|[Ủủ]y ban|"
     r"[Ss]ở|[Cc]ảnh sát|[Cc]ông an|[Bb]iên phòng|[Qq]uân sự|UBND|HĐND|[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Tt]ỉnh uỷ|"
-    r"[Tt]hành uỷ|[Bb]ộ [Cc]hỉ huy|[Tt]hị xã ủy|[Kk]hu ủy)"
-    + _DESIGNATORS
-    + r"\Z"
+    r"[Tt]hành uỷ|[Bb]ộ [Cc]hỉ huy|[Tt]hị xã ủy|[Kk]hu ủy)" + _DESIGNATORS + r"\Z"
     # The one a gift or a grant is for: "xây trường cho Đà Nẵng", "tài trợ tỉnh Quảng Nam".
     r"|(?<!\w)(?:cho|giúp|tặng|tài trợ|viện trợ|hỗ trợ)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|xã|người dân)\s+)?\Z"
 )
@@ -430,11 +455,14 @@ _HULL_AFTER = re.compile(r"\s*\(\s*[A-Z]{1,5}-?\d{1,4}\s*\)")
 
 def _ships(ctx: Context) -> set[str]:
     """Places whose name the article gives a ship: after "tàu", or before a hull number."""
-    return {
-        p.entity.id
-        for p in ctx.places
-        if _SHIP_BEFORE.search(ctx.text, max(0, p.start - 30), p.start) or _HULL_AFTER.match(ctx.text, p.end)
-    }
+    out = set()
+    for p in ctx.places:
+        ship = _SHIP_BEFORE.search(ctx.text, max(0, p.start - 30), p.start)
+        if ship and any(q.start <= ship.start() < q.end for q in ctx.places):
+            ship = None  # "Bà Rịa-Vũng Tàu Bà Rịa-Vũng Tàu": the "Tàu" of a place's own name
+        if ship or _HULL_AFTER.match(ctx.text, p.end):
+            out.add(p.entity.id)
+    return out
 
 
 def _clause_start(text: str, at: int, reach: int) -> int:
@@ -521,6 +549,10 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
+    if p.vietnamese and _FEATURE_BEFORE.search(ctx.text, max(0, p.start - 8), p.start):
+        return False  # "sông Sài Gòn", "cầu Phú Mỹ", "vịnh Hạ Long": a river, a bridge or a bay, not the locality
+    if p.vietnamese and p.mention.text.isascii() and _NEXT_NAME.match(ctx.text, p.end):
+        return False  # "Saigon Peninsula", "Hanoi Tower": a project or a brand, in English as such names are
     if _in_pair_name(ctx, p):
         return False  # "Tổ hợp Đa chức năng Hà Nội - Moscow", "Trường Cao đẳng Việt Nam - Hàn Quốc": a name
     if p.vietnamese and _SITE_NAMED_BY.search(ctx.text, max(0, p.start - 60), p.start):
@@ -546,6 +578,7 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     return agent is not None and not _HELPED.search(ctx.text, max(0, agent.start() - 10), agent.start() + 4)
 
 
+_FEATURE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ông|[Cc]ầu|[Kk]ênh|[Rr]ạch|[Vv]ịnh|[Đđ]èo|[Nn]úi)\s+\Z")
 _HELPED = re.compile(r"(?<!\w)giúp\s+bạn(?!\w)", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")
 # A Vietnamese firm's registered name ends with its place: "Công ty Cổ phần Cấp nước Thừa Thiên Huế".
@@ -760,7 +793,8 @@ def _companies(ctx: Context) -> list[Actor]:
         group = "name" if m.group("name") else "bare"
         name = m.group(group).rstrip(".")
         start, end = m.start(group), m.start(group) + len(name)
-        if (
+        known = _firm_country(m.group(group))
+        if known is None and (
             fold(name) != name.lower()
             or (name.isupper() and len(name) <= 3)
             or _DOMESTIC_FIRM.match(name)
@@ -777,7 +811,9 @@ def _companies(ctx: Context) -> list[Actor]:
             continue
         after = next((c for c in countries if m.end() <= c.start <= m.end() + 12), None)
         seat = next((p for p in ctx.places if m.end() <= p.start <= m.end() + 20 and not p.vietnamese), None)
-        if after is not None and _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
+        if known is not None:
+            country = known
+        elif after is not None and _COUNTRY_NEXT.match(ctx.text[m.end() : after.start] + " "):
             country = after.entity.id
         elif seat is not None and _SEATED_AT.fullmatch(ctx.text, m.end(), seat.start):
             country = seat.entity.country  # "Tập đoàn Siemens tại Munich"

@@ -89,7 +89,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties = _told_once(parties)
         if c.kind == "aid":
             parties = _province_receives(parties, actors)
-        if not in_scope(parties, aid=_received(ctx, c, parties)):
+        if not in_scope(parties, aid=_received(ctx, c, parties)) or not _firm_dealt_with(c, parties):
             continue
         if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
             continue  # "Đà Nẵng đảm bảo tiến độ các công trình phục vụ APEC": the city hosts, it meets no one
@@ -169,6 +169,20 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         splits = _one_per_host(ctx, *found, companions)
         told.extend((event, places, len(splits) > 1) for event, places in splits)
     return _told_twice(told)
+
+
+def _firm_dealt_with(c: Cluster, parties: list[Actor]) -> bool:
+    """A foreign firm as the only foreign side: one sentence names it with the Vietnamese locality it deals
+    with ("UBND tỉnh Long An và Tập đoàn Lotte ký kết"), not a locality told of in another ("dự án ... đã được
+    UBND TP.HCM chấp thuận") beside a deal between firms."""
+    foreign = [a for a in parties if not a.vietnamese]
+    if not foreign or any(a.kind != "company" for a in foreign):
+        return True
+    return any(
+        any(a.kind == "company" and not a.vietnamese for a in m.actors)
+        and any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors)
+        for m in c.mentions
+    )
 
 
 def _told_twice(found: list[tuple[Event, list[Place], bool]]) -> list[tuple[Event, list[Place]]]:

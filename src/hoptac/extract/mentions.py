@@ -31,7 +31,8 @@ _CAPTION = re.compile(
 # The name of an agreement: a pair "giữa A và B" after it is its two signatories.
 _DOCUMENT = re.compile(r"(?<!\w)(?:thỏa thuận|thoả thuận|bản ghi nhớ|biên bản|văn kiện|hiệp định|ghi nhớ)(?!\w)", re.I)
 # A request or a wish before the cue: "đề nghị hai bên tăng cường trao đổi đoàn".
-_PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|mong muốn|kiến nghị|hy vọng|mong)(?!\w)", re.I)
+# Case-sensitive past the first letter: "kênh Hy Vọng", a canal, wishes nothing.
+_PROPOSED = re.compile(r"(?<!\w)(?:[Đđ]ề nghị|[Đđ]ề xuất|[Mm]ong muốn|[Kk]iến nghị|[Hh]y vọng|[Mm]ong)(?!\w)")
 # "Ngày 16/5, Phó Chủ tịch nước rời Fukuoka về nước, kết thúc chuyến thăm ...", "Ngày 13/3, đoàn kết thúc chuyến
 # thăm, lên đường về nước": a visit's end, told after it.
 _DEPARTS = re.compile(

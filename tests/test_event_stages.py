@@ -148,6 +148,30 @@ def test_a_river_or_an_english_project_name_is_not_the_city() -> None:
     assert _events(text) == []
 
 
+def test_a_trip_s_section_heading_is_no_event_and_a_paragraph_s_opening_day_dates_its_reception() -> None:
+    text = (
+        "Lãnh đạo tỉnh Bến Tre làm việc tại Hàn Quốc\n"
+        "\n"
+        "Ngày đăng: 10/06/2024 | Chuyên mục: Đối ngoại\n"
+        "\n"
+        "Từ ngày 4 đến 8/6, đoàn công tác tỉnh Bến Tre do ông Trần Ngọc Tam, Chủ tịch UBND tỉnh làm trưởng đoàn "
+        "đã thăm và làm việc tại Hàn Quốc.\n"
+        "\n"
+        "Làm việc với KOICA và tỉnh Chungcheongnam-do\n"
+        "\n"
+        "Ngày 5/6, tại Seoul, đoàn làm việc với Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA). "
+        "Chủ tịch UBND tỉnh đề nghị KOICA tiếp tục hỗ trợ tỉnh về cấp nước sạch.\n"
+        "\n"
+        "Ngày 6/6, đoàn đến tỉnh Chungcheongnam-do. "
+        "Phó Tỉnh trưởng tỉnh Chungcheongnam-do Lee Pil-young tiếp đoàn tại trụ sở chính quyền tỉnh. "
+        "Hai bên trao đổi về hợp tác nông nghiệp và lao động thời vụ.\n"
+    )
+    assert _summary(extract_facts(text, DateValue(value="2024-06-10", precision="day"))[0]) == [
+        ("meeting", "2024-06-05", {"org:koica": "host", "VN-50": "guest"}),
+        ("meeting", "2024-06-06", {"KR-44": "host", "VN-50": "guest"}),
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from hoptac.extract import dates
@@ -198,6 +199,33 @@ def lead_end(ctx: Context) -> int:
 _HEADING_MAX = 110
 
 
+def _opening_days(ctx: Context, lead: int) -> dict[int, dates.DateMention]:
+    """The day each body paragraph opens with, where its first sentence tells no event of its own."""
+    out: dict[int, dates.DateMention] = {}
+    seen: set[int] = set()
+    for s in ctx.sentences:
+        if s.paragraph in seen:
+            continue
+        seen.add(s.paragraph)
+        if s.start < lead or kind_of(s.text) is not None:
+            continue
+        day = next(
+            (
+                d
+                for d in ctx.date_mentions
+                if s.start <= d.start < s.start + 12 and d.day and d.month and not reported_on(ctx, d)
+            ),
+            None,
+        )
+        if day is not None:
+            out[s.paragraph] = day
+    return out
+
+
+def _is_heading(s: Span) -> bool:
+    return len(s.text) <= _HEADING_MAX and not s.text.rstrip().endswith((".", "!", "?", ":", ";", "…", '"', "”"))
+
+
 def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
     """(paragraph, day) of the body's subheadings that open with a day: "Ngày 15/10: Ký kết hợp tác với ..."."""
     by_paragraph: dict[int, list[Span]] = {}
@@ -210,7 +238,7 @@ def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
         if len(spans) > 1 or len(line.text) > _HEADING_MAX or line.text.endswith((".", "!", "?")):
             continue
         day = next((d for d in ctx.date_mentions if line.start <= d.start < line.start + 12 and d.day), None)
-        if day is not None:
+        if day is not None and not reported_on(ctx, day):
             out.append((paragraph, day))
     return out
 
@@ -239,9 +267,14 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
     title_actors = tuple(a for a in actors if a.end <= ctx.title_end)
     out: list[Candidate] = []
     headings = _dated_headings(ctx)
+    dated = {paragraph for paragraph, _ in headings}
+    alone = Counter(s.paragraph for s in ctx.sentences)
+    opening_day = _opening_days(ctx, lead)
     for s in ctx.sentences:
         if _CAPTION.search(s.text):
             continue
+        if s.start >= lead and alone[s.paragraph] == 1 and s.paragraph not in dated and _is_heading(s):
+            continue  # "Làm việc với JICA và tỉnh Saga": a section's heading; its body tells the events
         heading = next((d for paragraph, d in reversed(headings) if paragraph < s.paragraph), None)
         cue = kind_of(_without_names(ctx, s))
         where = _WHERE_CLAUSE.search(s.text)
@@ -260,6 +293,9 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if in_lead and s.start >= ctx.title_end and not _tells_same_day(s.text, cue[1]):
             own = own + tuple(a for a in title_actors if _title_lends(ctx, a, own))
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
+        if base.date is None and not (in_lead or base.history or base.planned or base.same_day):
+            # "Ngày 11/9, đoàn đến tỉnh Saga. Thống đốc tỉnh Saga ... tiếp đoàn": the day the paragraph opens with.
+            base = replace(base, date=opening_day.get(s.paragraph))
         if base.same_day and base.date is None:
             told = [m.date for m in out if m.date is not None and m.date.day and not (m.history or m.planned)]
             base = replace(base, date=told[-1] if told else None)

@@ -172,6 +172,27 @@ def test_a_trip_s_section_heading_is_no_event_and_a_paragraph_s_opening_day_date
     ]
 
 
+def test_a_gift_recalled_at_a_ceremony_does_not_date_the_agreement_signed_there() -> None:
+    text = (
+        "Cần Thơ và Daejeon kỷ niệm 10 năm quan hệ hợp tác\n"
+        "\n"
+        "Cập nhật: 14/05/2024\n"
+        "\n"
+        "Chiều 12-5, UBND TP Cần Thơ và Chính quyền thành phố Daejeon (Hàn Quốc) tổ chức trực tuyến lễ kỷ niệm 10 "
+        "năm thiết lập quan hệ hợp tác.\n"
+        "\n"
+        "Phó Thị trưởng Daejeon Kim Young-hwan nhắc lại, trong thời điểm khó khăn đầu năm 2024, hai thành phố đã kịp "
+        "thời hỗ trợ nhau: tháng 2/2024, Cần Thơ gửi tặng Daejeon 10.000 khẩu trang; tháng 3/2024, Daejeon trao tặng "
+        "Cần Thơ 5.000 bộ kit xét nghiệm. Ông mong muốn hai thành phố sớm mở đường bay thẳng.\n"
+        "\n"
+        "Nhân dịp này, lãnh đạo hai thành phố đã ký trực tuyến Biên bản ghi nhớ về hợp tác giáo dục.\n"
+    )
+    signing = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in signing] == [
+        ("2024-05-12", {"VN-CT", "KR-30"})
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

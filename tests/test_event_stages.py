@@ -193,6 +193,20 @@ def test_a_gift_recalled_at_a_ceremony_does_not_date_the_agreement_signed_there(
     ]
 
 
+def test_a_foreign_government_department_named_with_its_short_name_is_an_agency() -> None:
+    text = (
+        "Bạc Liêu làm việc với Cục Năng lượng Hà Lan\n\n"
+        "Ngày 6/5, tại trụ sở UBND tỉnh, ông Phạm Văn Thiều, Chủ tịch UBND tỉnh Bạc Liêu tiếp và làm việc với đoàn "
+        "công tác Cục Năng lượng Hà Lan (NEA) do bà Anne de Vries, Vụ trưởng Vụ Hợp tác quốc tế làm trưởng đoàn. "
+        "Hai bên trao đổi về hợp tác phát triển điện gió ngoài khơi."
+    )
+    [event] = _events(text)
+    assert (event.date.value if event.date else None, [(p.id, p.kind, p.country, p.role) for p in event.parties]) == (
+        "2024-05-06",
+        [("VN-55", "province", "VN", "host"), ("org:nea", "agency", "NL", "guest")],
+    )
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -682,7 +682,8 @@ def _foreign_name_follows(ctx: Context, offset: int) -> bool:
 # "Phòng Thương mại và Công nghiệp vùng Paris Île-de-France (CCI Paris Ile-de- France)": a foreign body
 # named in full with its short name in brackets.
 _BODY = re.compile(
-    r"(?<!\w)(?P<full>(?:Phòng Thương mại|Hiệp hội|Liên đoàn|Hội đồng|Cơ quan|Tổ chức|Quỹ|Viện|Trung tâm|Văn phòng)"
+    r"(?<!\w)(?P<full>(?:Phòng Thương mại|Hiệp hội|Liên đoàn|Hội đồng|Cơ quan|Tổng cục|Cục|Tổ chức|Quỹ|Viện|Trung tâm|"
+    r"Văn phòng)"
     r"[^()\n.;,]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9&' .-]{1,40})\)"
 )
 
@@ -708,7 +709,8 @@ def _bodies(ctx: Context) -> list[Actor]:
         entity = resolve.adhoc(mention, countries.pop())
         if entity is not None:
             full = m.group("full").strip()
-            kind = "agency" if full.startswith("Cơ quan") else "organisation"  # a government's own agency
+            # A government's own agency: "Cơ quan Phát triển Pháp (AFD)", "Cục Năng lượng Đan Mạch (DEA)".
+            kind = "agency" if full.startswith(("Cơ quan", "Cục", "Tổng cục")) else "organisation"
             entity = replace(entity, kind=kind, name=short, name_vi=full, aliases=(short, full))
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out

@@ -44,7 +44,9 @@ _TERMS = re.compile(
     r"Theo (?:nội dung )?(?:biên bản ghi nhớ|bản ghi nhớ|thỏa thuận|thoả thuận|hiệp định)(?: này| đã ký)?,"
 )
 # A verb of saying before the cue: what follows is reported, not done ("cho biết giao lưu ... được mở rộng").
-_SAYS = re.compile(r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định|nhắc lại|ôn lại)(?!\w)", re.I)
+_SAYS = re.compile(
+    r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định|nhắc lại|ôn lại)(?!\w)", re.I
+)
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # "Chiều cùng ngày", "Cũng trong sáng nay", "Trước đó, sáng cùng ngày": the day of the event told before.
 # Not a time-zone note: "chiều 1/7 theo giờ địa phương (tối cùng ngày theo giờ Hà Nội)".

@@ -207,6 +207,20 @@ def test_a_foreign_government_department_named_with_its_short_name_is_an_agency(
     )
 
 
+def test_a_foreign_district_the_gazetteer_lacks_takes_the_country_of_the_province_named_after_it() -> None:
+    text = (
+        "Hợp tác lao động thời vụ với huyện Goesan\n\n"
+        "Ngày 13/5, đoàn công tác tỉnh Phú Thọ do Phó Chủ tịch UBND tỉnh Hồ Đại Dũng dẫn đầu đã làm việc với huyện "
+        "Goesan, tỉnh Chungcheongbuk-do. Sau buổi làm việc, hai bên đã ký biên bản ghi nhớ về tiếp nhận lao động "
+        "thời vụ."
+    )
+    found = [(e.kind, e.date.value if e.date else None, {(p.id, p.country) for p in e.parties}) for e in _events(text)]
+    assert found == [
+        ("meeting", "2024-05-13", {("VN-68", "VN"), ("KR:goesan", "KR")}),
+        ("signing", "2024-05-13", {("VN-68", "VN"), ("KR:goesan", "KR")}),
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

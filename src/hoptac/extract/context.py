@@ -387,5 +387,13 @@ def _country_near(text: str, resolved: list[tuple[Mention, Entity | None]], i: i
             and nxt_m.start - m.end <= 4
         ):
             return nxt.id
+        if (
+            nxt is not None
+            and nxt.kind == "province"
+            and nxt.country not in (None, "VN")
+            and _COUNTRY_AFTER.match(text[m.end : nxt_m.start])
+            and nxt_m.start - m.end <= 4
+        ):
+            return nxt.country  # "huyện Haenam, tỉnh Jeollanam-do": the foreign province it lies in
     foreign = countries - {"VN"}
     return next(iter(foreign)) if len(foreign) == 1 else None

@@ -221,6 +221,22 @@ def test_a_foreign_district_the_gazetteer_lacks_takes_the_country_of_the_provinc
     ]
 
 
+def test_a_firm_named_without_its_country_on_a_trip_to_two_takes_the_country_of_its_paragraph() -> None:
+    text = (
+        "Lãnh đạo tỉnh Long An xúc tiến đầu tư tại Nhật Bản và Hàn Quốc\n\n"
+        "Từ ngày 3 đến 9/5, đoàn công tác tỉnh Long An do ông Nguyễn Văn Út, Chủ tịch UBND tỉnh làm trưởng đoàn đã "
+        "thăm và làm việc tại Nhật Bản và Hàn Quốc.\n"
+        "Ngày 5/5, UBND tỉnh tổ chức Hội nghị xúc tiến đầu tư tỉnh Long An tại thành phố Osaka (Nhật Bản), thu hút "
+        "hơn 100 doanh nghiệp tham dự.\n"
+        "Tại hội nghị, UBND tỉnh Long An và Công ty TNHH Minori Foods đã ký biên bản ghi nhớ đầu tư nhà máy chế biến "
+        "rau quả."
+    )
+    signing = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None, {(p.id, p.country) for p in e.parties}) for e in signing] == [
+        ("2024-05-05", {("VN-41", "VN"), ("org:minori-foods", "JP")})
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

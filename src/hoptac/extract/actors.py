@@ -308,6 +308,17 @@ _MISSION_AT = re.compile(
 )
 
 
+def _one_country_before(ctx: Context, at: int) -> str | None:
+    """The foreign country of the places named in a firm's paragraph or the one before, where they are all of one
+    country: on a trip to two countries, "Công ty TNHH Hinode Foods" signs at the conference held in Japan."""
+    here = next((s.paragraph for s in ctx.sentences if s.start <= at < s.end), None)
+    if here is None:
+        return None
+    spans = [(s.start, s.end) for s in ctx.sentences if s.paragraph in (here - 1, here) and s.start <= at]
+    countries = {p.entity.country for p in ctx.places if not p.vietnamese and any(a <= p.start < b for a, b in spans)}
+    return countries.pop() if len(countries) == 1 and None not in countries else None
+
+
 def _dominant(ids: Iterable[str]) -> str | None:
     """The one the article names, or the one it names at least twice as often as any other."""
     ranked = collections.Counter(ids).most_common(2)
@@ -821,6 +832,8 @@ def _companies(ctx: Context) -> list[Actor]:
             country = seat.entity.country  # "Tập đoàn Siemens tại Munich"
         elif only is not None:
             country = only
+        elif (near := _one_country_before(ctx, m.start())) is not None:
+            country = near
         else:
             continue
         if country == "VN":

@@ -560,6 +560,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
+    if not p.vietnamese and _parent_in_brackets(ctx, p):
+        return False  # "Phó Thị trưởng thành phố Bằng Tường (Quảng Tây)": where the city is, not a side
     if p.vietnamese and _FEATURE_BEFORE.search(ctx.text, max(0, p.start - 8), p.start):
         return False  # "sông Sài Gòn", "cầu Phú Mỹ", "vịnh Hạ Long": a river, a bridge or a bay, not the locality
     if p.vietnamese and p.mention.text.isascii() and _NEXT_NAME.match(ctx.text, p.end):
@@ -589,6 +591,15 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     return agent is not None and not _HELPED.search(ctx.text, max(0, agent.start() - 10), agent.start() + 4)
 
 
+def _parent_in_brackets(ctx: Context, p: Place) -> bool:
+    return any(
+        q.entity.parent == p.entity.id and _OPEN_BRACKET.fullmatch(ctx.text, q.end, p.start)
+        for q in ctx.places
+        if 0 <= p.start - q.end <= 8
+    )
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:tỉnh|bang|khu tự trị|vùng)?\s*", re.IGNORECASE)
 _FEATURE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ông|[Cc]ầu|[Kk]ênh|[Rr]ạch|[Vv]ịnh|[Đđ]èo|[Nn]úi)\s+\Z")
 _HELPED = re.compile(r"(?<!\w)giúp\s+bạn(?!\w)", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")

@@ -242,14 +242,16 @@ def test_a_foreign_town_s_province_in_brackets_is_where_it_is_not_a_side() -> No
     from hoptac.extract.actors import find_actors
 
     text = (
-        "Quảng Ninh hội đàm trực tuyến với Quảng Tây\n\n"
-        "Cũng trong chiều 10/5, tại cửa khẩu quốc tế Móng Cái, Phó Chủ tịch UBND tỉnh Quảng Ninh Nghiêm Xuân Cường "
-        "đã gặp gỡ ông Lý Minh, Phó Thị trưởng thành phố Đông Hưng (Quảng Tây), trao đổi về việc thông quan hàng "
-        "nông sản."
+        "Quảng Ninh – Quảng Tây (Trung Quốc) hội đàm trực tuyến\n\n"
+        "Chiều 10/5, Bí thư Tỉnh ủy Quảng Ninh hội đàm trực tuyến với Bí thư Khu ủy Khu tự trị dân tộc Choang "
+        "Quảng Tây. Cũng trong chiều 10/5, tại cửa khẩu quốc tế Móng Cái, Phó Chủ tịch UBND tỉnh Quảng Ninh "
+        "Nghiêm Xuân Cường đã gặp gỡ ông Lý Minh, Phó Thị trưởng thành phố Đông Hưng (Quảng Tây), trao đổi về "
+        "việc thông quan hàng nông sản."
     )
     ctx = context.build(text, text.find("\n\n"), PUBLISHED)
-    body = [a.id for a in find_actors(ctx) if a.start > ctx.title_end]
-    assert "CN-GX" not in body and "CN-GX:dongxing" in body
+    town = text.find("thành phố Đông Hưng")
+    after = [a.id for a in find_actors(ctx) if a.start >= town]
+    assert after == ["CN-GX:dongxing"]
 
 
 def test_a_canal_named_hope_is_no_wish() -> None:

@@ -2182,6 +2182,16 @@ def _relations(text: str) -> list[tuple[str, str, str, str | None]]:
     return [(r.a.id, r.b.id, r.type, r.since) for r in extract_facts(text, PUBLISHED)[1]]
 
 
+def test_an_anniversary_of_a_twinning_dates_it_back_from_the_article_s_year() -> None:
+    text = (
+        "Hải Phòng và Kitakyushu kỷ niệm 10 năm quan hệ thành phố kết nghĩa\n\n"
+        "Sáng 14/5, UBND TP Hải Phòng và Chính quyền thành phố Kitakyushu (Nhật Bản) tổ chức lễ kỷ niệm 10 năm "
+        "thiết lập quan hệ thành phố kết nghĩa giữa hai thành phố. Thị trưởng Kitakyushu Takeuchi Kazuhisa cùng "
+        "đoàn đại biểu thành phố đã tham dự buổi lễ."
+    )
+    assert _relations(text) == [("VN-HP", "JP:kitakyushu", "sister", "2014")]
+
+
 def test_years_of_work_with_foreign_provinces_are_a_standing_cooperation_since_the_year_told() -> None:
     text = (
         "Quảng Trị tiếp nhận hài cốt liệt sĩ hy sinh tại Lào\n\n"

@@ -23,7 +23,12 @@ from hoptac.models import Evidence, Relation
 _LOCALITIES = "địa phương|thành phố|tỉnh|thủ đô|quận|huyện|thị xã"
 _LOCAL_PAIR = re.compile(rf"hai (?:{_LOCALITIES})", re.I)
 _PAIR_WORDS = re.compile(rf"hai (?:bên|{_LOCALITIES})", re.I)
-_YEARS_AGO = re.compile(r"(?:sau|qua|tròn|hơn)\s+(\d{1,2})\s+năm\s+(?:thiết lập|kết nghĩa|ký kết|hợp tác)", re.I)
+# "sau 23 năm kết nghĩa", "kỷ niệm 25 năm thiết lập quan hệ kết nghĩa": counted back from the article's year.
+_YEARS_AGO = re.compile(
+    r"(?:sau|qua|tròn|hơn|kỷ niệm)\s+(\d{1,2})\s+năm\s+(?:ngày\s+)?(?:quan hệ\s+)?"
+    r"(?:thiết lập|kết nghĩa|ký kết|hợp tác)",
+    re.I,
+)
 # "mong muốn hai địa phương sớm ký kết thỏa thuận": a wish, not a standing relationship.
 _WISHED = re.compile(
     r"(?:mong muốn|sẽ|sớm|dự kiến|đề nghị|hướng tới|tiến tới|xem xét)\s+(?:\S+\s+){0,6}?"
@@ -171,7 +176,6 @@ def _pair_of(
     if len(foreign) == 1:
         return [(v, foreign[0]) for v in _unique(vn)]
     return [(vn[0], foreign[0])] if vn and foreign else []
-
 
 
 def _last_foreign_locality(ctx: Context, s: Span) -> list[Place]:

@@ -2192,6 +2192,18 @@ def test_an_anniversary_of_a_twinning_dates_it_back_from_the_article_s_year() ->
     assert _relations(text) == [("VN-HP", "JP:kitakyushu", "sister", "2014")]
 
 
+def test_two_provinces_spoken_of_after_a_call_on_the_second_partner_are_that_pair() -> None:
+    text = (
+        "Đoàn đại biểu tỉnh Điện Biên thăm tỉnh Phông-xa-lỳ và tỉnh U-đôm-xay (Lào)\n\n"
+        "Từ ngày 10 đến 13/5, Đoàn đại biểu tỉnh Điện Biên do Bí thư Tỉnh ủy làm trưởng đoàn đã thăm và làm việc tại "
+        "tỉnh Phông-xa-lỳ và tỉnh U-đôm-xay.\n"
+        "Ngày 11/5, Đoàn hội đàm với lãnh đạo tỉnh Phông-xa-lỳ. Hai bên thống nhất tăng cường quản lý biên giới.\n"
+        "Ngày 13/5, Đoàn đến chào xã giao lãnh đạo tỉnh U-đôm-xay. Tiếp đoàn, Tỉnh trưởng tỉnh U-đôm-xay cảm ơn tỉnh "
+        "Điện Biên đã hỗ trợ đào tạo cán bộ. Hai tỉnh có quan hệ hợp tác từ năm 2010, nhất là trong lĩnh vực giáo dục."
+    )
+    assert ("VN-71", "LA-OU", "cooperation", "2010") in _relations(text)
+
+
 def test_years_of_work_with_foreign_provinces_are_a_standing_cooperation_since_the_year_told() -> None:
     text = (
         "Quảng Trị tiếp nhận hài cốt liệt sĩ hy sinh tại Lào\n\n"

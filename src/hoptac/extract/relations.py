@@ -164,10 +164,13 @@ def _pair_of(
         # "Hai bên đã ký Tuyên bố chung" after the Prime Minister met the state of Hessen: Vietnam is one side.
         vn = vn or [p for p in main_places if p.entity.id == "VN"][:1]
         foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
-        if _LOCAL_PAIR.search(s.text) and not (foreign and foreign[0].subnational):
-            # "mà hai thành phố ký kết từ năm 2013" after "đoàn làm việc với Thị trưởng Yokohama": where the article's
-            # first event is with a trade agency, the foreign locality told last.
-            foreign = _last_foreign_locality(ctx, s) or [p for p in foreign if p.subnational]
+        last = _last_foreign_locality(ctx, s) if _LOCAL_PAIR.search(s.text) else []
+        if last and foreign and foreign[0].entity.id in (last[0].entity.id, last[0].entity.parent):
+            last = []  # a town of the article's partner province, named in passing: the pair is still the provinces
+        if _LOCAL_PAIR.search(s.text) and (last or not (foreign and foreign[0].subnational)):
+            # "mà hai thành phố ký kết từ năm 2013" after "đoàn làm việc với Thị trưởng Yokohama", "Hai tỉnh có quan hệ
+            # hợp tác từ năm 2012" after the call on Luang Prabang: the foreign locality told last.
+            foreign = last or [p for p in foreign if p.subnational]
         return [(vn[0], foreign[0])] if vn and foreign else []
     if len(vn) == 1:
         foreign = [f for f in foreign if not _metonyms(ctx, vn[0], f)]

@@ -165,8 +165,8 @@ def _pair_of(
         vn = vn or [p for p in main_places if p.entity.id == "VN"][:1]
         foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
         last = _last_foreign_locality(ctx, s) if _LOCAL_PAIR.search(s.text) else []
-        if last and foreign and foreign[0].entity.id in (last[0].entity.id, last[0].entity.parent):
-            last = []  # a town of the article's partner province, named in passing: the pair is still the provinces
+        if last and foreign and (_kin(last[0], foreign[0]) or _address_of(ctx, last[0], foreign[0])):
+            last = []  # a town of the partner, or the partner's own city or province: the pair is still the article's
         if _LOCAL_PAIR.search(s.text) and (last or not (foreign and foreign[0].subnational)):
             # "mà hai thành phố ký kết từ năm 2013" after "đoàn làm việc với Thị trưởng Yokohama", "Hai tỉnh có quan hệ
             # hợp tác từ năm 2012" after the call on Luang Prabang: the foreign locality told last.
@@ -179,6 +179,16 @@ def _pair_of(
     if len(foreign) == 1:
         return [(v, foreign[0]) for v in _unique(vn)]
     return [(vn[0], foreign[0])] if vn and foreign else []
+
+
+def _kin(a: Place, b: Place) -> bool:
+    """The same place, or one a town or district of the other."""
+    return a.entity.id == b.entity.id or a.entity.parent == b.entity.id or b.entity.parent == a.entity.id
+
+
+def _address_of(ctx: Context, where: Place, partner: Place) -> bool:
+    """ "quận Shinjuku, thủ đô Tokyo": a place named right after the partner says where the partner is."""
+    return any(p.entity.id == partner.entity.id and 0 <= where.start - p.end <= 25 for p in ctx.places)
 
 
 def _last_foreign_locality(ctx: Context, s: Span) -> list[Place]:

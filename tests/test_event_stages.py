@@ -254,6 +254,16 @@ def test_a_foreign_town_s_province_in_brackets_is_where_it_is_not_a_side() -> No
     assert after == ["CN-GX:dongxing"]
 
 
+def test_a_firm_s_short_name_after_its_registered_name_is_no_province() -> None:
+    text = (
+        "Bia Hải Phòng ký hợp đồng với đối tác Đức\n\n"
+        "Ngày 4/5, tại Hà Nội, Công ty CP Bia Hải Phòng và Tập đoàn Krombacher (Đức) đã ký kết hợp đồng chuyển giao "
+        "công nghệ ủ bia trong 3 năm. Theo hợp đồng, Bia Hải Phòng sẽ nhập thiết bị lên men của Krombacher."
+    )
+    # The rules alone: the relevance model might set the article aside on its words.
+    assert extract_facts(text, PUBLISHED, use_model=False) == ([], [])
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

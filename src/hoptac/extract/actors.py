@@ -560,6 +560,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
+    if p.vietnamese and any(ctx.text.endswith(stem, 0, p.start) for stem in _firm_stems(ctx, p.entity.id)):
+        return False  # "Dệt may Nam Định ký hợp đồng" after "Công ty CP Dệt may Nam Định": the firm's short name
     if not p.vietnamese and _parent_in_brackets(ctx, p):
         return False  # "Phó Thị trưởng thành phố Bằng Tường (Quảng Tây)": where the city is, not a side
     if p.vietnamese and _FEATURE_BEFORE.search(ctx.text, max(0, p.start - 8), p.start):
@@ -600,6 +602,21 @@ def _parent_in_brackets(ctx: Context, p: Place) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*(?:tỉnh|bang|khu tự trị|vùng)?\s*", re.IGNORECASE)
+def _firm_stems(ctx: Context, place_id: str) -> set[str]:
+    """The words a registered firm's name puts before a place ("Dệt may " of "Công ty CP Dệt may Nam Định")."""
+    stems = set()
+    for q in ctx.places:
+        if q.entity.id != place_id:
+            continue
+        firm = _IN_FIRM_NAME.search(ctx.text, max(0, q.start - 100), q.start)
+        if firm is not None:
+            words = _LEGAL_FORM.sub("", firm.group(), count=1).strip()
+            if words:
+                stems.add(words + " ")
+    return stems
+
+
+_LEGAL_FORM = re.compile(r"^(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ phần|cổ phần)(?:\s+MTV)?")
 _FEATURE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ông|[Cc]ầu|[Kk]ênh|[Rr]ạch|[Vv]ịnh|[Đđ]èo|[Nn]úi)\s+\Z")
 _HELPED = re.compile(r"(?<!\w)giúp\s+bạn(?!\w)", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")

@@ -264,6 +264,21 @@ def test_a_firm_s_short_name_after_its_registered_name_is_no_province() -> None:
     assert extract_facts(text, PUBLISHED, use_model=False) == ([], [])
 
 
+def test_a_reception_beside_a_conference_is_a_meeting_of_its_own_and_link_points_are_no_sides() -> None:
+    text = (
+        "Hội nghị xúc tiến đầu tư Hưng Yên – Nhật Bản\n\n"
+        "Ngày 12/5, tại TP Hưng Yên, UBND tỉnh Hưng Yên phối hợp với Tổ chức Xúc tiến Thương mại Nhật Bản (JETRO) "
+        "tổ chức Hội nghị xúc tiến đầu tư Hưng Yên – Nhật Bản theo hình thức trực tiếp kết hợp trực tuyến. Hơn 60 "
+        "doanh nghiệp Nhật Bản tham dự tại các điểm cầu ở Tokyo, Nagoya và Fukuoka.\n"
+        "Bên lề hội nghị, Chủ tịch UBND tỉnh Hưng Yên Trần Quốc Văn đã tiếp và làm việc với ông Takeo Nakajima, "
+        "Trưởng đại diện JETRO Hà Nội."
+    )
+    assert _summary(_events(text)) == [
+        ("conference", "2024-05-12", {"VN-66": "organiser", "org:jetro": "organiser"}),
+        ("meeting", "2024-05-12", {"VN-66": "host", "org:jetro": "guest"}),
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

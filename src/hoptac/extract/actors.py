@@ -562,6 +562,8 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
     if p.vietnamese and any(ctx.text.endswith(stem, 0, p.start) for stem in _firm_stems(ctx, p.entity.id)):
         return False  # "Dệt may Nam Định ký hợp đồng" after "Công ty CP Dệt may Nam Định": the firm's short name
+    if not p.vietnamese and _LINK_POINT.search(ctx.text, max(0, p.start - 80), p.start):
+        return False  # "tham dự tại các điểm cầu ở Seoul, Suwon, Cheongju": where an online meeting's guests sit
     if not p.vietnamese and _parent_in_brackets(ctx, p):
         return False  # "Phó Thị trưởng thành phố Bằng Tường (Quảng Tây)": where the city is, not a side
     if p.vietnamese and _FEATURE_BEFORE.search(ctx.text, max(0, p.start - 8), p.start):
@@ -591,6 +593,13 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
     agent = _country_agent().search(ctx.text, max(0, p.start - 40), p.start)
     # "Cựu quân tình nguyện Việt Nam giúp bạn Campuchia": the friend helped names a veterans' body.
     return agent is not None and not _HELPED.search(ctx.text, max(0, agent.start() - 10), agent.start() + 4)
+
+
+_LINK_POINT = re.compile(
+    r"(?<!\w)điểm cầu\s+(?:(?:ở|tại)\s+)?(?:[^.;:()\n]{0,50}?(?:,|\svà)\s+)?"
+    r"(?:(?:thành phố|thủ đô|thủ phủ|tỉnh|TP\.?|quận|huyện|bang)\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _parent_in_brackets(ctx: Context, p: Place) -> bool:

@@ -85,9 +85,14 @@ def _stop_of_trip(cluster: Cluster, m: Candidate) -> bool:
     return start is not None and m.date is not None and m.date.start != start
 
 
+_SIDELINES = re.compile(r"\s*(?:Cũng\s+)?(?:[Bb]ên lề|[Nn]hân dịp)\s")
+
+
 def _fits(cluster: Cluster, m: Candidate) -> bool:
     if not _same_kind(cluster, m) or not _dates_agree(cluster, m) or _stop_of_trip(cluster, m):
         return False
+    if m.kind == "meeting" != cluster.kind and _SIDELINES.match(m.sentence.text):
+        return False  # "Bên lề hội nghị, Chủ tịch UBND tỉnh đã tiếp ...": a meeting of its own beside the gathering
     if m.planned and all(x.history for x in cluster.mentions):
         return False  # "Hai bên thống nhất ký Phụ lục ... vào tháng 3/2022" after the agreement signed in 2014
     if (m.companion or m.at_event) and not m.history and all(x.history for x in cluster.mentions):
@@ -334,13 +339,14 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
                 )
                 told[-1].mentions.append(replace(m, actors=kept))
                 continue
+        beside = m.kind == "meeting" and bool(_SIDELINES.match(m.sentence.text))
         home = (
-            _paragraph_goes_on(clusters, m)
+            (None if beside else _paragraph_goes_on(clusters, m))
             or next((c for c in clusters if _fits(c, m)), None)
             or _same_name(clusters, m)
             or _visit_spanned(clusters, m)
         )
-        if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not m.same_day:
+        if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not (m.same_day or beside):
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]
             foreign = {a.id for a in m.actors if not a.vietnamese}

@@ -123,6 +123,10 @@ _SETTING = re.compile(
 )
 
 
+# "Bên lề hội nghị, ...": beside a gathering, something else is done.
+_SIDELINES = re.compile(r"(?:Cũng\s+)?[Bb]ên lề\s+[^,.;]{1,60},\s*")
+
+
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...",
 # "Chứng kiến lễ ký kết có ...": who attends.
 _ATTENDING = re.compile(
@@ -279,6 +283,14 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             continue  # "Làm việc với JICA và tỉnh Saga": a section's heading; its body tells the events
         heading = next((d for paragraph, d in reversed(headings) if paragraph < s.paragraph), None)
         cue = kind_of(_without_names(ctx, s))
+        setting = _SIDELINES.match(s.text)
+        beside = False
+        if cue is not None and setting is not None and cue[1] < setting.end():
+            # "Bên lề hội nghị, Chủ tịch UBND tỉnh đã tiếp ...": the gathering sets the scene; the clause after it
+            # tells an event of its own.
+            after = kind_of(_without_names(ctx, s)[setting.end() :])
+            if after is not None and after[0] == "meeting":
+                cue, beside = (after[0], setting.end() + after[1]), True
         where = _WHERE_CLAUSE.search(s.text)
         own_end = s.start + where.start() if where else s.end
         own = tuple(a for a in actors if s.start <= a.start < own_end)
@@ -295,6 +307,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         if in_lead and s.start >= ctx.title_end and not _tells_same_day(s.text, cue[1]):
             own = own + tuple(a for a in title_actors if _title_lends(ctx, a, own))
         base = _candidate(ctx, s, cue[0], s.start + cue[1], own, in_lead)
+        if beside:
+            base = replace(base, at_event=False, companion=True)  # on the gathering's day
         if base.date is None and not (in_lead or base.history or base.planned or base.same_day):
             # "Ngày 11/9, đoàn đến tỉnh Saga. Thống đốc tỉnh Saga ... tiếp đoàn": the day the paragraph opens with.
             base = replace(base, date=opening_day.get(s.paragraph))

@@ -279,6 +279,19 @@ def test_a_reception_beside_a_conference_is_a_meeting_of_its_own_and_link_points
     ]
 
 
+def test_a_town_named_as_the_district_it_was_before_its_upgrade_is_that_town() -> None:
+    text = (
+        "Huyện Sa Pa hợp tác với thị trấn Zermatt\n\n"
+        "Ngày 15/5/2019, ông Vũ Quang Huy, Chủ tịch UBND huyện Sa Pa đã tiếp và làm việc với đoàn công tác thị trấn "
+        "Zermatt (Thụy Sĩ) do Thị trưởng Romy Biner-Hauser dẫn đầu. Hai bên trao đổi về hợp tác phát triển du lịch."
+    )
+    [event] = _events(text)
+    assert (event.date.value if event.date else None, {p.id for p in event.parties}) == (
+        "2019-05-15",
+        {"VN-02:sa-pa", "CH:zermatt"},
+    )
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -90,6 +90,22 @@ class Partnership:
     source: str
 
 
+# A town or city of a province was often a district or a town before its upgrade: "huyện Mộc Châu" in 2019
+# news is today's "thị xã Mộc Châu".
+_UPGRADED = re.compile(r"^(?:Thị xã|Thành phố)\s+(.+)$")
+
+
+def _former_designations(e: Entity) -> tuple[str, ...]:
+    if e.country != "VN" or e.kind != "district" or not e.name_vi:
+        return ()
+    upgraded = _UPGRADED.match(e.name_vi)
+    if upgraded is None:
+        return ()
+    name = upgraded.group(1)
+    earlier = ("huyện", "thị xã") if e.name_vi.startswith("Thị xã") else ("thị xã",)
+    return tuple(f"{w} {name}" for w in earlier) + tuple(f"{w.capitalize()} {name}" for w in earlier)
+
+
 def _key(text: str) -> str:
     if text.isascii() and "  " not in text and text == text.strip():
         return text  # nothing for normalize or squeeze to change; most GeoNames names
@@ -222,7 +238,7 @@ class Gazetteer:
     def _surface(self) -> dict[str, list[str]]:
         table: dict[str, list[str]] = {}
         for e in self._by_id.values():
-            for form in e.forms:
+            for form in (*e.forms, *_former_designations(e)):
                 ids = table.setdefault(_key(form), [])
                 if e.id not in ids:
                     ids.append(e.id)

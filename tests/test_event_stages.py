@@ -292,6 +292,16 @@ def test_a_town_named_as_the_district_it_was_before_its_upgrade_is_that_town() -
     )
 
 
+def test_a_foreign_province_written_with_other_tones_after_its_designator_is_found() -> None:
+    text = (
+        "Điện Biên tiếp đoàn tỉnh Xiêng Khoang\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Điện Biên Lò Văn Mừng đã tiếp và làm việc với đoàn đại biểu tỉnh Xiêng "
+        "Khoang (Lào) do Phó Tỉnh trưởng dẫn đầu. Hai bên thống nhất phát triển tuyến du lịch qua cửa khẩu."
+    )
+    [event] = _events(text)
+    assert {p.id for p in event.parties} == {"VN-71", "LA-XI"}
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors
@@ -2440,7 +2450,7 @@ def test_an_envoy_posted_in_a_foreign_city_does_not_make_the_city_a_side() -> No
 
 def test_one_host_s_meeting_of_a_summary_told_again_on_its_own_is_one_meeting() -> None:
     text = (
-        "Cao Bằng thăm, chúc Tết thành phố Bách Sắc và huyện Tĩnh Tây (Trung Quốc)\n\n"
+        "Cao Bằng thăm, chúc Tết thành phố Bách Sắc và thành phố Sùng Tả (Trung Quốc)\n\n"
         "Ngày 20/2, đoàn đại biểu tỉnh Cao Bằng do Chủ tịch UBND tỉnh Hoàng Xuân Ánh làm trưởng đoàn đã thăm, "
         "chúc Tết và hội đàm với lãnh đạo thành phố Bách Sắc và thành phố Sùng Tả, Quảng Tây (Trung Quốc).\n\n"
         "Buổi sáng, tại thành phố Bách Sắc, đoàn đã hội đàm với Thị trưởng thành phố Bách Sắc Chu Kiến Quân. "

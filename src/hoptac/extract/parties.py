@@ -124,6 +124,41 @@ def _spelled_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _toneless_index() -> dict[tuple[str, ...], list[_Form]]:
+    """Foreign names of two syllables or more keyed without tone marks: the press writes them with other tones
+    ("Luông Pha Bang" for "Luông Pha Băng")."""
+    gaz = gazetteer.load()
+    out: dict[tuple[str, ...], list[_Form]] = {}
+    for surface, ids in gaz.surface_forms().items():
+        toks = tuple(_TOKEN.findall(normalize(surface)))
+        if len(toks) < 2 or not all(t[:1].isupper() for t in toks):
+            continue
+        if any((e := gaz.get(x)) is None or e.country in ("VN", None) for x in ids):
+            continue
+        out.setdefault(tuple(fold(t) for t in toks), []).append(_Form(toks, tuple(ids)))
+    return out
+
+
+# A foreign unit's designator before a name written with other tones: "tỉnh Luông Pha Bang".
+_UNIT_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|bang|thủ đô|khu tự trị|châu|thị trấn)\s+\Z", re.I)
+
+
+def _other_tones(text: str, toks: list[re.Match[str]], i: int, reach: int) -> tuple[int, list[_Form]] | None:
+    """A foreign name after its unit's designator, written with other tones than the gazetteer's."""
+    if not _UNIT_BEFORE.search(text, max(0, toks[i].start() - 15), toks[i].start()):
+        return None
+    index = _toneless_index()
+    for n in range(min(reach, 4), 1, -1):
+        words = [t.group(0) for t in toks[i : i + n]]
+        if not all(w[:1].isupper() for w in words):
+            continue
+        forms = index.get(tuple(fold(w) for w in words))
+        if forms:
+            return n, forms
+    return None
+
+
 def _spelled(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, tuple[str, ...]] | None:
     """The hyphenated name starting at token `i` spelled with other tones, as (tokens, ids)."""
     n = 1
@@ -168,6 +203,8 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             if ok:
                 hit = (n, ok)
                 break
+        if hit is None and toks[i].group(0)[:1].isupper():
+            hit = _other_tones(text, toks, i, reach[i])
         if hit is None and text.startswith("-", toks[i].end()):
             spelled = _spelled(text, toks, i)
             if spelled is not None:

@@ -302,6 +302,20 @@ def test_a_foreign_province_written_with_other_tones_after_its_designator_is_fou
     assert {p.id for p in event.parties} == {"VN-71", "LA-XI"}
 
 
+def test_a_consignment_or_a_sum_handed_over_is_aid() -> None:
+    text = (
+        "Hà Tĩnh hỗ trợ tỉnh Bô-ly-khăm-xay phòng, chống dịch\n\n"
+        "Sáng 12/5, tại cửa khẩu quốc tế Cầu Treo, Sở Ngoại vụ Hà Tĩnh thay mặt UBND tỉnh đã bàn giao cho tỉnh "
+        "Bô-ly-khăm-xay (Lào) lô hàng hỗ trợ phòng, chống dịch trị giá 1 tỷ đồng, gồm 20.000 khẩu trang y tế.\n"
+        "Chiều cùng ngày, tại thành phố Hà Tĩnh, ông Kim Sung-min, Phó Thị trưởng thành phố Gyeongju (Hàn Quốc) "
+        "đã trao số tiền 30.000 USD hỗ trợ người dân vùng lũ cho UBND tỉnh Hà Tĩnh."
+    )
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("aid", "2024-05-12", {"VN-23", "LA-BL"}),
+        ("aid", "2024-05-12", {"VN-23", "KR-47:gyeongju"}),
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

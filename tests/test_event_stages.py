@@ -316,6 +316,17 @@ def test_a_consignment_or_a_sum_handed_over_is_aid() -> None:
     ]
 
 
+def test_a_conference_with_several_foreign_provinces_is_one_gathering() -> None:
+    text = (
+        "An Giang hội đàm đầu năm với các tỉnh giáp biên Campuchia\n\n"
+        "Sáng 10/5, tại TP Long Xuyên, UBND tỉnh An Giang tổ chức Hội nghị gặp mặt, hội đàm với lãnh đạo các tỉnh "
+        "Takeo và Kandal (Campuchia). Hai bên thống nhất phối hợp quản lý biên giới và phát triển thương mại."
+    )
+    assert _summary(_events(text)) == [
+        ("conference", "2024-05-10", {"VN-44": "host", "KH-21": "guest", "KH-8": "guest"})
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -25,7 +25,7 @@ from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on, s
 from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import JOINT_WORK, LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
-from hoptac.models import DateValue, Event, Person
+from hoptac.models import DateValue, Event, Party, Person
 from hoptac.textnorm import fold
 
 _ONLINE = re.compile(r"trực tuyến|online|cầu truyền hình|qua video|hình thức trực tuyến|họp trực tuyến", re.I)
@@ -225,6 +225,10 @@ def _one_per_host(
     # Localities of one rank only: "thành phố Annapolis, bang Maryland" is one host told twice.
     if event.kind != "meeting" or len(hosts) < 2 or len({p.kind for p in hosts}) > 1:
         return [(event, places)]
+    if any(_gathers(e.text, hosts) for e in event.evidence):
+        # "tổ chức Hội nghị gặp mặt, hội đàm đầu năm với lãnh đạo các tỉnh Svay Rieng, Prey Veng và Tbong Khmum":
+        # one gathering of them all.
+        return [(event.model_copy(update={"kind": "conference"}), places)]
     out = []
     for host in hosts:
         keep = {p.id for p in event.parties if p.country == "VN"} | {host.id}
@@ -240,6 +244,12 @@ def _one_per_host(
         )
         out.append((split, [p for p in places if p.entity.id in keep]))
     return out
+
+
+def _gathers(sentence: str, hosts: list[Party]) -> bool:
+    named = [h for h in hosts if any(n and n in sentence for n in (h.name_vi, h.name, *h.aliases))]
+    cue = kind_of(sentence)
+    return len(named) >= 2 and cue is not None and cue[0] == "conference"
 
 
 def _paragraphs_of(ctx: Context, host: str, hosts: set[str]) -> list[str]:

@@ -327,6 +327,20 @@ def test_a_conference_with_several_foreign_provinces_is_one_gathering() -> None:
     ]
 
 
+def test_a_foreign_university_named_after_a_person_is_a_party_of_its_country() -> None:
+    text = (
+        "Quảng Trị hợp tác với Trường Đại học Monash (Australia)\n\n"
+        "Sáng 15/5, ông Hà Sỹ Đồng, Phó Chủ tịch UBND tỉnh Quảng Trị đã tiếp và làm việc với đoàn công tác Trường "
+        "Đại học Monash (bang Victoria, Australia) do Giáo sư Sharon Pickering làm trưởng đoàn. Hai bên trao đổi về "
+        "hợp tác đào tạo nguồn nhân lực y tế."
+    )
+    [event] = _events(text)
+    assert {(p.id, p.kind, p.country) for p in event.parties} >= {
+        ("VN-25", "province", "VN"),
+        ("org:monash", "organisation", "AU"),
+    }
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

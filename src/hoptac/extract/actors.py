@@ -97,11 +97,12 @@ def unique(actors: list[Actor]) -> list[Actor]:
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
     r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Cc]ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|"
-    r"[Dd]oanh nghiệp|[Tt]ổ chức)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?"
+    r"[Dd]oanh nghiệp|[Tt]ổ chức|[Tt]rường [Đđ]ại học|[Đđ]ại học|[Hh]ọc viện)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?"
     r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
     r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
     r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
 )
+_NOT_FIRMS = ("tổ chức", "quỹ", "trường đại học", "đại học", "học viện")
 # Vietnamese legal forms and brand stems written without diacritics: "Công ty TNHH MTV ...", "Vinamilk", "Viettel".
 _DOMESTIC_FIRM = re.compile(r"(?:TNHH|MTV|CP|TM|DV|XNK|SX|XD|TMDV|CTCP|JSC|Vina|Viet|VN|Petro|Sai ?gon|Ha ?Noi)", re.I)
 # Service clubs are private, whatever they give: "tổ chức Rotary International D-3600".
@@ -877,8 +878,9 @@ def _companies(ctx: Context) -> list[Actor]:
             continue
         mention = Mention(start, end, name, (), "company", True)
         entity = resolve.adhoc(mention, country)
-        if entity is not None and (m.group("head") or "").lower() in ("tổ chức", "quỹ"):
-            entity = replace(entity, kind="organisation")  # "Tổ chức Plan International (Anh)": a foundation
+        if entity is not None and (m.group("head") or "").lower() in _NOT_FIRMS:
+            # "Tổ chức Plan International (Anh)": a foundation; "Trường Đại học Griffith (Australia)": a university.
+            entity = replace(entity, kind="organisation")
         if entity is not None:
             out.append(Actor(Place(mention, entity), m.start(), end))
     return out

@@ -341,6 +341,16 @@ def test_a_foreign_university_named_after_a_person_is_a_party_of_its_country() -
     }
 
 
+def test_letters_of_intent_exchanged_are_a_signing() -> None:
+    text = (
+        "Đà Nẵng tiếp đoàn thành phố Daegu\n\n"
+        "Chiều 14/5, Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh đã tiếp đoàn đại biểu thành phố Daegu (Hàn Quốc). "
+        "Nhân dịp này, Sở Y tế TP Đà Nẵng và Sở Y tế thành phố Daegu đã trao đổi thư ý định về hợp tác đào tạo nhân "
+        "lực y tế."
+    )
+    assert [e.kind for e in _events(text)] == ["meeting", "signing"]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

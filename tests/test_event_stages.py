@@ -351,6 +351,21 @@ def test_letters_of_intent_exchanged_are_a_signing() -> None:
     assert [e.kind for e in _events(text)] == ["meeting", "signing"]
 
 
+def test_a_trip_summary_s_host_whose_stop_is_not_told_keeps_its_meeting() -> None:
+    text = (
+        "Đoàn đại biểu tỉnh Điện Biên thăm tỉnh Phông-xa-lỳ và tỉnh U-đôm-xay (Lào)\n\n"
+        "Từ ngày 10 đến 13/5, Đoàn đại biểu tỉnh Điện Biên do Bí thư Tỉnh ủy làm trưởng đoàn đã hội đàm với lãnh "
+        "đạo tỉnh Phông-xa-lỳ.\n"
+        "Ngày 13/5, Đoàn đến chào xã giao lãnh đạo tỉnh U-đôm-xay. Tiếp đoàn, Tỉnh trưởng tỉnh U-đôm-xay cảm ơn tỉnh "
+        "Điện Biên đã hỗ trợ đào tạo cán bộ."
+    )
+    found = [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)]
+    assert found == [
+        ("meeting", "2024-05-10", {"VN-71", "LA-PH"}),
+        ("meeting", "2024-05-13", {"VN-71", "LA-OU"}),
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -281,14 +281,23 @@ def _without_trip_summary(
     # day is part of the trip's telling. It is with a host the lead names, or a town of one ("tỉnh Vân Nam", then
     # "châu Hồng Hà").
     stops = [
-        e
+        places
         for e, places in rest
         if e.date
         and e.date.precision == "day"
         and (e.date != first[0].date or e.kind == first[0].kind)
         and foreign & {x for p in places for x in (p.entity.id, p.entity.parent)}
     ]
-    return rest if stops else found
+    if not stops:
+        return found
+    # A host the summary names whose stop the article does not tell: the summary is that host's event.
+    visited = {x for places in stops for p in places for x in (p.entity.id, p.entity.parent)}
+    left = [p for p in first[0].parties if p.country != "VN" and p.kind in LOCAL_KINDS and p.id not in visited]
+    if not left:
+        return rest
+    keep = {p.id for p in first[0].parties if p.country == "VN"} | {p.id for p in left}
+    summary = first[0].model_copy(update={"parties": [p for p in first[0].parties if p.id in keep]})
+    return [(summary, [p for p in first[1] if p.entity.id in keep]), *rest]
 
 
 # Gatherings whose foreign guests are often named only where they speak: "Tỉnh trưởng tỉnh Luông Nậm Thà bày tỏ".

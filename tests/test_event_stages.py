@@ -366,6 +366,17 @@ def test_a_trip_summary_s_host_whose_stop_is_not_told_keeps_its_meeting() -> Non
     ]
 
 
+def test_singapore_named_bare_is_the_city_state() -> None:
+    text = (
+        "Khai mạc Ngày Singapore tại Hà Nội\n\n"
+        "Tối 17/5, tại phố đi bộ Hồ Gươm, Đại sứ quán Singapore tại Việt Nam phối hợp với Sở Du lịch Hà Nội tổ chức "
+        "khai mạc Ngày Singapore 2024 với nhiều hoạt động giao lưu văn hóa và ẩm thực."
+    )
+    assert [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("2024-05-17", {"VN-HN", "SG"})
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -273,6 +273,8 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
         if ent is not None and ent.kind == "country":
             countries.add(ent.id)
             country_at[m.start] = ent.id
+        elif ent is not None and ent.country in m.ids:
+            countries.add(ent.country)  # "Singapore": the city-state names its country too
     chosen: dict[tuple[tuple[str, ...], str | None], Entity | None] = {}
     pinned: dict[tuple[str, ...], Entity] = {}
     gaz = gazetteer.load()

@@ -377,6 +377,21 @@ def test_singapore_named_bare_is_the_city_state() -> None:
     ]
 
 
+def test_a_foreign_delegation_s_trip_keeps_its_first_day_s_reception_when_the_summary_makes_no_event() -> None:
+    text = (
+        "Hợp tác với Saint-Malo (Pháp) phát triển du lịch biển Hải Hậu\n\n"
+        "Cập nhật: 09/05/2024 16:05\n\n"
+        "Từ ngày 5 đến 7/5, đoàn công tác thị trấn Saint-Malo, tỉnh Ille-et-Vilaine (Cộng hòa Pháp) do ông Gilles "
+        "Lurton, Thị trưởng làm trưởng đoàn đã thăm và làm việc tại tỉnh Nam Định.\n\n"
+        "Chiều 5/5, ông Đoàn Ngọc Kiên, Phó Chủ tịch UBND tỉnh Nam Định tiếp đoàn. Ông cho biết, Nam Định có 72 km bờ "
+        "biển. Tuy nhiên, du lịch biển đang gặp nhiều khó khăn do thiếu sản phẩm.\n\n"
+        "Sáng 7/5, tại UBND huyện Hải Hậu, ông Vũ Văn Hưng, Chủ tịch UBND huyện Hải Hậu và Thị trưởng Gilles Lurton "
+        "đã ký Ý định thư hợp tác giữa huyện Hải Hậu và thị trấn Saint-Malo."
+    )
+    found = [(e.kind, e.date.value if e.date else None) for e in extract_facts(text, None)[0]]
+    assert found == [("meeting", "2024-05-05"), ("signing", "2024-05-07")]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -276,6 +276,8 @@ def _without_trip_summary(
     if not dated or not dates.TRIP.match(ctx.text, dated[0].start):
         return found
     first, rest = found[0], found[1:]
+    if not any(e.start <= main.first.sentence.start < e.end for e in first[0].evidence):
+        return found  # the summary made no event of its own: the first is a stop
     foreign = {p.id for p in first[0].parties if p.country != "VN"}
     # A stop has a day of its own, or is the reception on the trip's first day: a signing the lead tells on that
     # day is part of the trip's telling. It is with a host the lead names, or a town of one ("tỉnh Vân Nam", then

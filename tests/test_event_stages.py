@@ -392,6 +392,22 @@ def test_a_foreign_delegation_s_trip_keeps_its_first_day_s_reception_when_the_su
     assert found == [("meeting", "2024-05-05"), ("signing", "2024-05-07")]
 
 
+def test_agreements_handed_to_several_firms_are_one_signing_each() -> None:
+    text = (
+        "Long An xúc tiến đầu tư tại Hàn Quốc\n\n"
+        "Ngày 14/5, tại thành phố Seoul (Hàn Quốc), UBND tỉnh Long An tổ chức Hội nghị xúc tiến đầu tư với sự tham "
+        "dự của hơn 100 doanh nghiệp Hàn Quốc.\n"
+        "Tại hội nghị, UBND tỉnh Long An đã trao biên bản ghi nhớ hợp tác đầu tư cho 3 doanh nghiệp Hàn Quốc gồm "
+        "Công ty Daesung Foods, Công ty Hanil Logistics và Công ty Miso Energy."
+    )
+    signings = [sorted(p.id for p in e.parties) for e in _events(text) if e.kind == "signing"]
+    assert signings == [
+        ["VN-41", "org:daesung-foods"],
+        ["VN-41", "org:hanil-logistics"],
+        ["VN-41", "org:miso-energy"],
+    ]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors
@@ -2739,7 +2755,7 @@ def test_agreements_handed_to_a_nation_s_companies_are_apart_from_the_cities_own
         "Sagami Foods."
     )
     signings = [sorted(p.id for p in e.parties) for e in _events(text) if e.kind == "signing"]
-    assert signings == [["JP-14", "VN-HP"], ["JP", "VN-HP", "org:sagami-foods", "org:shonan-robotics"]]
+    assert signings == [["JP-14", "VN-HP"], ["VN-HP", "org:shonan-robotics"], ["VN-HP", "org:sagami-foods"]]
 
 
 def test_a_delegation_s_afternoon_tour_of_the_host_s_sites_is_an_event() -> None:

@@ -221,6 +221,18 @@ def _one_per_host(
 ) -> list[tuple[Event, list[Place]]]:
     """ "Thủ tướng còn gặp Thủ hiến, Thị trưởng của 4 bang là Berlin, Hessen, Rheinland-Pfalz và Hamburg": a
     meeting is between two sides, so one told with several foreign localities is a meeting with each."""
+    firms = [p for p in event.parties if p.kind == "company" and p.country != "VN"]
+    if event.kind == "signing" and len(firms) > 1:
+        # "trao biên bản ghi nhớ hợp tác đầu tư cho 4 doanh nghiệp: Công ty A, ...": an agreement with each firm;
+        # their nation beside them is only where they come from.
+        sides = [p for p in event.parties if p.kind != "company" and not (p.kind == "country" and p.country != "VN")]
+        return [
+            (
+                event.model_copy(update={"parties": [*sides, firm]}),
+                [p for p in places if p.entity.id in {firm.id, *(x.id for x in sides)}],
+            )
+            for firm in firms
+        ]
     hosts = [p for p in event.parties if p.country != "VN" and p.kind in LOCAL_KINDS and p.id not in companions]
     # Localities of one rank only: "thành phố Annapolis, bang Maryland" is one host told twice.
     if event.kind != "meeting" or len(hosts) < 2 or len({p.kind for p in hosts}) > 1:

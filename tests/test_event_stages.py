@@ -408,6 +408,17 @@ def test_agreements_handed_to_several_firms_are_one_signing_each() -> None:
     ]
 
 
+def test_a_multinational_s_foundation_named_with_its_short_name_gives_under_that_name() -> None:
+    text = (
+        "Khánh Hòa khai trương tuyến xe buýt điện\n\n"
+        "Sáng 20/5, UBND tỉnh Khánh Hòa và Quỹ Hyundai Motor Chung Mong-Koo (HMCF) tổ chức lễ khai trương tuyến xe "
+        "buýt điện tại TP Nha Trang.\n"
+        "Dự án do Quỹ HMCF tài trợ với tổng kinh phí khoảng 1,5 triệu USD."
+    )
+    found = [(e.kind, {(p.id, p.country) for p in e.parties}) for e in _events(text)]
+    assert ("aid", {("VN-34", "VN"), ("org:hmcf", "KR")}) in found
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

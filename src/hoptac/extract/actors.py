@@ -612,6 +612,8 @@ def _parent_in_brackets(ctx: Context, p: Place) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*(?:tỉnh|bang|khu tự trị|vùng)?\s*", re.IGNORECASE)
+
+
 def _firm_stems(ctx: Context, place_id: str) -> set[str]:
     """The words a registered firm's name puts before a place ("Dệt may " of "Công ty CP Dệt may Nam Định")."""
     stems = set()
@@ -730,11 +732,14 @@ def _foreign_name_follows(ctx: Context, offset: int) -> bool:
 
 # "Phòng Thương mại và Công nghiệp vùng Paris Île-de-France (CCI Paris Ile-de- France)": a foreign body
 # named in full with its short name in brackets.
+_BODY_HEADS = r"Phòng Thương mại|Hiệp hội|Liên đoàn|Hội đồng|Cơ quan|Tổng cục|Cục|Tổ chức|Quỹ|Viện|Trung tâm|Văn phòng"
 _BODY = re.compile(
-    r"(?<!\w)(?P<full>(?:Phòng Thương mại|Hiệp hội|Liên đoàn|Hội đồng|Cơ quan|Tổng cục|Cục|Tổ chức|Quỹ|Viện|Trung tâm|"
-    r"Văn phòng)"
+    r"(?<!\w)(?P<full>(?:" + _BODY_HEADS + r")"
     r"[^()\n.;,]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9&' .-]{1,40})\)"
 )
+
+
+_BODY_HEAD = re.compile(r"^(?:" + _BODY_HEADS + r")\s+")
 
 
 def _bodies(ctx: Context) -> list[Actor]:
@@ -744,6 +749,8 @@ def _bodies(ctx: Context) -> list[Actor]:
         full_start, full_end = m.start("full"), m.end("full")
         inside = [p for p in ctx.places if full_start <= p.start < full_end]
         countries = {p.entity.country for p in inside}
+        if not countries and (firm := _firm_country(_BODY_HEAD.sub("", m.group("full")).strip())) is not None:
+            countries = {firm}  # "Quỹ Toyota Mobility Foundation (TMF)": a multinational's foundation
         if len(countries) != 1 or None in countries or "VN" in countries:
             continue  # a Vietnamese body, or one the text ties to no single foreign country
         if any(p.entity.kind in ("organisation", "agency") for p in inside):

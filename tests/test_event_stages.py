@@ -419,6 +419,19 @@ def test_a_multinational_s_foundation_named_with_its_short_name_gives_under_that
     assert ("aid", {("VN-34", "VN"), ("org:hmcf", "KR")}) in found
 
 
+def test_a_world_body_named_in_full_then_by_its_acronym_is_an_organisation_of_its_own() -> None:
+    text = (
+        "Hội thảo quốc tế về du lịch lặn biển tại Khánh Hòa\n\n"
+        "Chiều 8/5, Sở Du lịch tỉnh Khánh Hòa phối hợp với Hiệp hội Du lịch Lặn biển Thế giới WDTA tổ chức hội thảo "
+        "quốc tế về phát triển du lịch lặn biển tại TP Nha Trang."
+    )
+    [event] = _events(text)
+    assert {(p.id, p.kind, p.country) for p in event.parties} == {
+        ("VN-34", "province", "VN"),
+        ("org:wdta", "organisation", None),
+    }
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

@@ -67,6 +67,25 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
     return _named_in_article(ident, mention.kind_hint or "city", country, name, mention.text)
 
 
+def international_body(mention: Mention, full_name: str) -> Entity:
+    """A world body of no one country that the text names by its acronym: "IAGTO"."""
+    return Entity(
+        id=f"org:{slug(mention.text)}",
+        kind="organisation",
+        country=None,
+        name=mention.text,
+        name_vi=full_name,
+        aliases=(mention.text, full_name),
+        parent=None,
+        lat=None,
+        lon=None,
+        valid_from=None,
+        valid_to=None,
+        successor=None,
+        source="named in the article",
+    )
+
+
 def named_body(mention: Mention, country: str | None) -> Entity | None:
     """An organisation the text names in full, of any country: "Trường Đại học Đà Lạt"."""
     if not country:

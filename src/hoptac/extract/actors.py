@@ -129,8 +129,9 @@ def _domestic_firms() -> frozenset[str]:
 
 
 def may_name_firm(text: str) -> bool:
-    """Whether the text may name a company, the only foreign party of an article that names no foreign place."""
-    return _COMPANY.search(text) is not None
+    """Whether the text may name a company or a world body, the only foreign party of an article that names no
+    foreign place."""
+    return _COMPANY.search(text) is not None or _WORLD_BODY.search(text) is not None
 
 
 @cache
@@ -769,6 +770,29 @@ def _bodies(ctx: Context) -> list[Actor]:
             kind = "agency" if full.startswith(("Cơ quan", "Cục", "Tổng cục")) else "organisation"
             entity = replace(entity, kind=kind, name=short, name_vi=full, aliases=(short, full))
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
+    return out + _world_bodies(ctx, out)
+
+
+# "Tổ chức Du lịch Golf Thế giới IAGTO": a world body the gazetteer lacks, named in full then by its acronym.
+_WORLD_BODY = re.compile(
+    r"(?<!\w)(?P<full>(?:Tổ chức|Hiệp hội|Liên đoàn|Hội đồng|Diễn đàn)(?:\s+[^\s,.;:()]+){1,6}?\s+"
+    r"(?:Thế giới|thế giới|Quốc tế|quốc tế))\s+\(?(?P<short>[A-Z]{3,8})\)?(?!\w)"
+)
+
+
+def _world_bodies(ctx: Context, found: list[Actor]) -> list[Actor]:
+    """World bodies of no one country, named in full with their acronym: an organisation of their own."""
+    out = []
+    for m in _WORLD_BODY.finditer(ctx.text):
+        if any(a.start < m.end() and m.start() < a.end for a in found) or any(
+            p.start < m.end() and m.start() < p.end for p in ctx.places
+        ):
+            continue  # a body the gazetteer or the text ties to a country already
+        if gazetteer.load().lookup(m.group("short")):
+            continue
+        mention = Mention(m.start(), m.end(), m.group("short"), (), "company", True)
+        entity = resolve.international_body(mention, m.group("full"))
+        out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out
 
 

@@ -432,6 +432,17 @@ def test_a_world_body_named_in_full_then_by_its_acronym_is_an_organisation_of_it
     }
 
 
+def test_the_foreign_investor_of_a_project_the_province_approves_is_its_partner() -> None:
+    text = (
+        "Ninh Thuận chấp thuận đầu tư nhà máy điện gió 120 MW\n\n"
+        "Ngày 15/5, UBND tỉnh Ninh Thuận đã ban hành quyết định chấp thuận đầu tư dự án nhà máy điện gió Phước Nam "
+        "với tổng vốn đầu tư khoảng 150 triệu USD. Theo đó, chủ đầu tư của dự án là Công ty Vindkraft Nordic ApS "
+        "(Đan Mạch), thời gian thực hiện 36 tháng."
+    )
+    [event] = _events(text)
+    assert {(p.id, p.country) for p in event.parties} == {("VN-36", "VN"), ("org:vindkraft-nordic-aps", "DK")}
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

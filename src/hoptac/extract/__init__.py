@@ -35,7 +35,7 @@ _FOREIGN_CUE = re.compile(
     r"quốc tế|nước ngoài|hữu nghị|kết nghĩa|hợp tác|đại sứ|lãnh sự|đoàn|ký kết|tài trợ|viện trợ|thị trưởng|"
     r"tỉnh trưởng|thống đốc|ghi nhớ|KOICA|JICA|phối hợp|hội đàm|hội kiến|thăm|lễ hội|giao lưu|"
     r"hội thảo|hội nghị|diễn đàn|xúc tiến|tặng|nhà đầu tư|chứng nhận đăng ký đầu tư|chứng nhận đầu tư|"
-    r"chủ trương đầu tư|"
+    r"chủ trương đầu tư|chấp thuận đầu tư|"
     r"trao trả|nước bạn|phía bạn|diễn tập|hải quân|khoản vay|vốn vay|cho vay|ODA|không hoàn lại|Ngân hàng Thế giới|"
     r"Ngân hàng Phát triển",
     re.IGNORECASE,

@@ -21,7 +21,7 @@ from hoptac.extract.actors import Actor, unique
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
-from hoptac.extract.mentions import Candidate, kind_of, lead_end, reported_on, said
+from hoptac.extract.mentions import INVESTOR_IS, Candidate, kind_of, lead_end, reported_on, said
 from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import JOINT_WORK, LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
@@ -178,10 +178,16 @@ def _firm_dealt_with(c: Cluster, parties: list[Actor]) -> bool:
     foreign = [a for a in parties if not a.vietnamese]
     if not foreign or any(a.kind != "company" for a in foreign):
         return True
-    return any(
+    if any(
         any(a.kind == "company" and not a.vietnamese for a in m.actors)
         and any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors)
         for m in c.mentions
+    ):
+        return True
+    # "UBND tỉnh Thanh Hóa ... quyết định chấp thuận đầu tư dự án ... Chủ đầu tư của dự án là Cty BS Heidelberg
+    # Solar GmbH": the investor of the project the province's own government approves.
+    return any(INVESTOR_IS.search(m.sentence.text) for m in c.mentions) and any(
+        a.vietnamese and a.kind in LOCAL_KINDS and a.led for a in parties
     )
 
 

@@ -123,6 +123,10 @@ _SETTING = re.compile(
 )
 
 
+# "Chủ đầu tư của dự án là Cty BS Heidelberg Solar GmbH": the firm of the project the event before approves.
+INVESTOR_IS = re.compile(r"(?<!\w)[Cc]hủ đầu tư(?:\s+[^\s,.;:]+){0,8}?\s+là\s+(?:[Cc]ông ty|[Cc]ty|[Tt]ập đoàn)(?!\w)")
+
+
 # "Bên lề hội nghị, ...": beside a gathering, something else is done.
 _SIDELINES = re.compile(r"(?:Cũng\s+)?[Bb]ên lề\s+[^,.;]{1,60},\s*")
 
@@ -299,7 +303,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             own, named_from = _without_witnesses(ctx, s, s.start + cue[1], own)
         own += _sides_of_people(ctx, named_from, own_end, actors, own)
         in_lead = s.start < lead
-        if (_ATTENDING.match(s.text) or _ATTENDED.search(s.text)) and own:
+        investor = INVESTOR_IS.search(s.text) and any(a.kind == "company" and not a.vietnamese for a in own)
+        if (_ATTENDING.match(s.text) or _ATTENDED.search(s.text) or investor) and own:
             out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
             continue
         if cue is None:

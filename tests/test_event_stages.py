@@ -443,6 +443,33 @@ def test_the_foreign_investor_of_a_project_the_province_approves_is_its_partner(
     assert {(p.id, p.country) for p in event.parties} == {("VN-36", "VN"), ("org:vindkraft-nordic-aps", "DK")}
 
 
+def test_a_district_s_people_s_committee_is_the_district_s_not_the_province_s() -> None:
+    text = (
+        "Cao Bằng hội đàm với Quảng Tây\n\n"
+        "Sáng 21/5, Phó Chủ tịch UBND tỉnh Cao Bằng hội đàm với Phó Chủ tịch Khu tự trị dân tộc Choang Quảng Tây.\n"
+        "Cùng ngày, tại trụ sở UBND huyện Hạ Lang, ông Nông Văn Khải, Chủ tịch UBND huyện đã làm việc với đoàn đại "
+        "biểu huyện Long Châu (Quảng Tây) do Phó Huyện trưởng làm trưởng đoàn."
+    )
+    events = _events(text)
+    assert [sorted(p.id for p in e.parties) for e in events] == [
+        ["CN-GX", "VN-04"],
+        ["CN-GX:longzhou", "VN-04:ha-lang"],
+    ]
+
+
+def test_a_delegation_s_visit_to_a_foreign_firm_is_its_locality_s_meeting_with_the_firm() -> None:
+    text = (
+        "Lãnh đạo tỉnh Bắc Ninh làm việc tại Hàn Quốc\n\n"
+        "Từ ngày 7 đến 10/5, đoàn công tác tỉnh Bắc Ninh do Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm và làm việc "
+        "tại Hàn Quốc.\n"
+        "Ngày 8/5, tại Tòa thị chính thành phố Suwon, đoàn đã làm việc với Thị trưởng thành phố Suwon. Hai bên trao "
+        "đổi về hợp tác đào tạo nghề và giao lưu văn hóa.\n"
+        "Ngày 9/5, đoàn đến thăm và làm việc với Tập đoàn Samsung tại trụ sở ở thành phố Suwon."
+    )
+    found = [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)]
+    assert ("2024-05-09", {"VN-56", "org:samsung"}) in found
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

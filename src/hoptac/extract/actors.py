@@ -286,7 +286,9 @@ _OWN_GOVERNMENT = re.compile(
     # "..., tỉnh đã trao tặng tỉnh Tbong Khmum": the province itself as the subject.
     r"(?:(?<=, )|(?<=^))tỉnh(?=\s+(?:đã|sẽ|cũng|vừa)\s)|"
     r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
-    r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)|"
+    r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)"
+    # "Chủ tịch UBND huyện": a district's or a commune's government, not the province's.
+    r"(?!\s+(?:huyện|quận|xã|phường|thị xã|thị trấn)(?!\w))|"
     # "Sở Nông nghiệp và Phát triển nông thôn tỉnh phối hợp với GIZ": a department of the province itself.
     r"(?<!\w)Sở\s+[A-ZĐ][^,.;:()\n]{1,60}?\s+(?:tỉnh|thành phố)(?=\s+[a-zđà-ỹ]|\s*[,.;])"
 )

@@ -470,6 +470,18 @@ def test_a_delegation_s_visit_to_a_foreign_firm_is_its_locality_s_meeting_with_t
     assert ("2024-05-09", {"VN-56", "org:samsung"}) in found
 
 
+def test_a_country_in_brackets_after_its_province_still_names_the_other_side() -> None:
+    from hoptac.extract import context
+    from hoptac.extract.actors import find_actors
+
+    text = (
+        "TP Hồ Chí Minh tiếp đoàn tỉnh Gyeonggi\n\n"
+        "Chiều 7/5, Phó Chủ tịch UBND TP Hồ Chí Minh tiếp ông Kim Dong-yeon, Tỉnh trưởng tỉnh Gyeonggi (Hàn Quốc)."
+    )
+    ctx = context.build(text, text.find("\n\n"), PUBLISHED)
+    assert "KR" in [a.id for a in find_actors(ctx)]
+
+
 def test_a_canal_named_hope_is_no_wish() -> None:
     from hoptac.extract import context
     from hoptac.extract.actors import find_actors

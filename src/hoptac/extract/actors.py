@@ -568,7 +568,7 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "Dệt may Nam Định ký hợp đồng" after "Công ty CP Dệt may Nam Định": the firm's short name
     if not p.vietnamese and _LINK_POINT.search(ctx.text, max(0, p.start - 80), p.start):
         return False  # "tham dự tại các điểm cầu ở Seoul, Suwon, Cheongju": where an online meeting's guests sit
-    if not p.vietnamese and _parent_in_brackets(ctx, p):
+    if not p.vietnamese and p.entity.kind != "country" and _parent_in_brackets(ctx, p):
         return False  # "Phó Thị trưởng thành phố Bằng Tường (Quảng Tây)": where the city is, not a side
     if p.vietnamese and _FEATURE_BEFORE.search(ctx.text, max(0, p.start - 8), p.start):
         return False  # "sông Sài Gòn", "cầu Phú Mỹ", "vịnh Hạ Long": a river, a bridge or a bay, not the locality

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from hoptac import gazetteer
 from hoptac.extract.parties import Mention
@@ -69,21 +70,8 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
 
 def international_body(mention: Mention, full_name: str) -> Entity:
     """A world body of no one country that the text names by its acronym: "IAGTO"."""
-    return Entity(
-        id=f"org:{slug(mention.text)}",
-        kind="organisation",
-        country=None,
-        name=mention.text,
-        name_vi=full_name,
-        aliases=(mention.text, full_name),
-        parent=None,
-        lat=None,
-        lon=None,
-        valid_from=None,
-        valid_to=None,
-        successor=None,
-        source="named in the article",
-    )
+    entity = _named_in_article(f"org:{slug(mention.text)}", "organisation", None, mention.text, full_name)
+    return replace(entity, aliases=(mention.text, full_name))
 
 
 def named_body(mention: Mention, country: str | None) -> Entity | None:
@@ -93,7 +81,7 @@ def named_body(mention: Mention, country: str | None) -> Entity | None:
     return _named_in_article(f"org:{slug(mention.text)}", "organisation", country, mention.text, mention.text)
 
 
-def _named_in_article(ident: str, kind: str, country: str, name: str, surface: str) -> Entity:
+def _named_in_article(ident: str, kind: str, country: str | None, name: str, surface: str) -> Entity:
     return Entity(
         id=ident,
         kind=kind,

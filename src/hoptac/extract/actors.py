@@ -204,8 +204,9 @@ def find_actors(ctx: Context) -> list[Actor]:
     led |= named
     leading |= named
     ships = _ships(ctx)
+    stems = _firm_stems(ctx)
     for p in map(_city_state, ctx.places):
-        if _acts(ctx, p, ships):
+        if _acts(ctx, p, ships, stems):
             ident = p.entity.id
             out.append(Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading))
     bodies = _bodies(ctx) + _societies(ctx)
@@ -315,9 +316,10 @@ _MISSION_AT = re.compile(
 def _one_country_before(ctx: Context, at: int) -> str | None:
     """The foreign country of the places named in a firm's paragraph or the one before, where they are all of one
     country: on a trip to two countries, "Công ty TNHH Hinode Foods" signs at the conference held in Japan."""
-    here = next((s.paragraph for s in ctx.sentences if s.start <= at < s.end), None)
-    if here is None:
+    sentence = ctx.sentence_at(at)
+    if sentence is None:
         return None
+    here = sentence.paragraph
     spans = [(s.start, s.end) for s in ctx.sentences if s.paragraph in (here - 1, here) and s.start <= at]
     countries = {p.entity.country for p in ctx.places if not p.vietnamese and any(a <= p.start < b for a, b in spans)}
     return countries.pop() if len(countries) == 1 and None not in countries else None
@@ -547,7 +549,7 @@ def _listed_under_leaders(ctx: Context, p: Place) -> bool:
     return at == p.start or _LIST_GLUE.fullmatch(ctx.text, at, p.start) is not None
 
 
-def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
+def _acts(ctx: Context, p: Place, ships: set[str], stems: dict[str, set[str]]) -> bool:
     if ctx.text[max(0, p.start - 5) : p.start].lower().endswith("giờ "):
         return False  # "19h (giờ Hà Nội)" tells a time zone
     if p.entity.kind == "organisation" and _RECOGNISES.match(ctx.text, p.end):
@@ -564,7 +566,7 @@ def _acts(ctx: Context, p: Place, ships: set[str]) -> bool:
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
         return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
-    if p.vietnamese and any(ctx.text.endswith(stem, 0, p.start) for stem in _firm_stems(ctx, p.entity.id)):
+    if p.vietnamese and any(ctx.text.endswith(stem, 0, p.start) for stem in stems.get(p.entity.id, ())):
         return False  # "Dệt may Nam Định ký hợp đồng" after "Công ty CP Dệt may Nam Định": the firm's short name
     if not p.vietnamese and _LINK_POINT.search(ctx.text, max(0, p.start - 80), p.start):
         return False  # "tham dự tại các điểm cầu ở Seoul, Suwon, Cheongju": where an online meeting's guests sit
@@ -617,17 +619,18 @@ def _parent_in_brackets(ctx: Context, p: Place) -> bool:
 _OPEN_BRACKET = re.compile(r"\s*\(\s*(?:tỉnh|bang|khu tự trị|vùng)?\s*", re.IGNORECASE)
 
 
-def _firm_stems(ctx: Context, place_id: str) -> set[str]:
-    """The words a registered firm's name puts before a place ("Dệt may " of "Công ty CP Dệt may Nam Định")."""
-    stems = set()
+def _firm_stems(ctx: Context) -> dict[str, set[str]]:
+    """Per Vietnamese place, the words a registered firm's name puts before it ("Dệt may " of "Công ty CP Dệt may
+    Nam Định")."""
+    stems: dict[str, set[str]] = {}
     for q in ctx.places:
-        if q.entity.id != place_id:
+        if not q.vietnamese:
             continue
         firm = _IN_FIRM_NAME.search(ctx.text, max(0, q.start - 100), q.start)
         if firm is not None:
             words = _LEGAL_FORM.sub("", firm.group(), count=1).strip()
             if words:
-                stems.add(words + " ")
+                stems.setdefault(q.entity.id, set()).add(words + " ")
     return stems
 
 

@@ -253,8 +253,7 @@ def _one_per_host(
         people = [x for x in event.people if x.party is None or x.party in keep]
         # Each takes the fields of the sentences that name its host, and of the paragraphs that name it alone,
         # not those of the whole visit.
-        names = [n for n in (host.name_vi, host.name, *host.aliases) if n]
-        own = " ".join(e.text for e in event.evidence if any(n in e.text for n in names))
+        own = " ".join(e.text for e in event.evidence if _names(host, e.text))
         own += " " + " ".join(_paragraphs_of(ctx, host.id, {h.id for h in hosts}))
         fields = [f for f in find_fields(own) if f in event.fields]
         split = event.model_copy(
@@ -264,8 +263,13 @@ def _one_per_host(
     return out
 
 
+def _names(party: Party, text: str) -> bool:
+    """Whether the text names the party as printed: its Vietnamese or English name, or an alias."""
+    return any(n and n in text for n in (party.name_vi, party.name, *party.aliases))
+
+
 def _gathers(sentence: str, hosts: list[Party]) -> bool:
-    named = [h for h in hosts if any(n and n in sentence for n in (h.name_vi, h.name, *h.aliases))]
+    named = [h for h in hosts if _names(h, sentence)]
     cue = kind_of(sentence)
     return len(named) >= 2 and cue is not None and cue[0] == "conference"
 

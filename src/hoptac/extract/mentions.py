@@ -219,17 +219,15 @@ def _opening_days(ctx: Context, lead: int) -> dict[int, dates.DateMention]:
         seen.add(s.paragraph)
         if s.start < lead or kind_of(s.text) is not None:
             continue
-        day = next(
-            (
-                d
-                for d in ctx.date_mentions
-                if s.start <= d.start < s.start + 12 and d.day and d.month and not reported_on(ctx, d)
-            ),
-            None,
-        )
-        if day is not None:
+        day = _day_opening(ctx, s)
+        if day is not None and day.month and not reported_on(ctx, day):
             out[s.paragraph] = day
     return out
+
+
+def _day_opening(ctx: Context, s: Span) -> dates.DateMention | None:
+    """The day a sentence opens with: "Ngày 15/10: ...", "Ngày 11/9, đoàn đến ..."."""
+    return next((d for d in ctx.date_mentions if s.start <= d.start < s.start + 12 and d.day), None)
 
 
 def _is_heading(s: Span) -> bool:
@@ -247,7 +245,7 @@ def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
         line = spans[0]
         if len(spans) > 1 or len(line.text) > _HEADING_MAX or line.text.endswith((".", "!", "?")):
             continue
-        day = next((d for d in ctx.date_mentions if line.start <= d.start < line.start + 12 and d.day), None)
+        day = _day_opening(ctx, line)
         if day is not None and not reported_on(ctx, day):
             out.append((paragraph, day))
     return out

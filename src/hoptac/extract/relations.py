@@ -164,10 +164,11 @@ def _pair_of(
         # "Hai bên đã ký Tuyên bố chung" after the Prime Minister met the state of Hessen: Vietnam is one side.
         vn = vn or [p for p in main_places if p.entity.id == "VN"][:1]
         foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
-        last = _last_foreign_locality(ctx, s) if _LOCAL_PAIR.search(s.text) else []
+        local_pair = _LOCAL_PAIR.search(s.text) is not None
+        last = _last_foreign_locality(ctx, s) if local_pair else []
         if last and foreign and (_kin(last[0], foreign[0]) or _address_of(ctx, last[0], foreign[0])):
             last = []  # a town of the partner, or the partner's own city or province: the pair is still the article's
-        if _LOCAL_PAIR.search(s.text) and (last or not (foreign and foreign[0].subnational)):
+        if local_pair and (last or not (foreign and foreign[0].subnational)):
             # "mà hai thành phố ký kết từ năm 2013" after "đoàn làm việc với Thị trưởng Yokohama", "Hai tỉnh có quan hệ
             # hợp tác từ năm 2012" after the call on Luang Prabang: the foreign locality told last.
             foreign = last or [p for p in foreign if p.subnational]

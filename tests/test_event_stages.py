@@ -2864,3 +2864,15 @@ def test_an_airport_named_after_a_region_is_not_that_region() -> None:
     )
     assert all("kansai" not in r.b.id and "kansai" not in r.a.id for r in extract_facts(text, PUBLISHED)[1])
     assert all(p.id != "JP:kansai" for e in _events(text) for p in e.parties)
+
+
+def test_a_foreign_city_spelt_in_vietnamese_syllables_is_a_side() -> None:
+    text = (
+        "Thừa Thiên Huế làm việc với thành phố Ô-xnáp-brúc\n\n"
+        "Chiều 9/10, tại thành phố Ô-xnáp-brúc (CHLB Đức), đoàn công tác tỉnh Thừa Thiên Huế do ông Phan Ngọc Thọ, "
+        "Chủ tịch UBND tỉnh làm trưởng đoàn đã làm việc với Thị trưởng thành phố Ô-xnáp-brúc. Hai bên thống nhất "
+        "thúc đẩy hợp tác về đào tạo nghề."
+    )
+    events = _events(text)
+    assert _summary(events) == [("meeting", "2023-10-09", {"VN-26": "guest", "DE:o-xnap-bruc": "host"})]
+    assert [p.name_vi for p in events[0].parties] == ["tỉnh Thừa Thiên Huế", "thành phố Ô-xnáp-brúc"]

@@ -275,6 +275,18 @@ def test_a_transliterated_foreign_name_goes_on_through_hyphenated_syllables() ->
     assert [m.text for m in find_mentions(text) if m.adhoc] == ["thành phố Ki-ta-kiu-siu"]
 
 
+def test_a_name_spelt_in_vietnamese_syllables_keeps_its_tones() -> None:
+    text = (
+        "Thủ tướng đến thành phố Mai-xơ, thủ phủ bang Rai-lan Phan-xờ, rồi làm việc với Thị trưởng thành phố "
+        "Ô-xnáp-brúc tại Hà Nội."
+    )
+    assert [m.text for m in find_mentions(text) if m.adhoc] == [
+        "thành phố Mai-xơ",
+        "bang Rai-lan Phan-xờ",
+        "thành phố Ô-xnáp-brúc",
+    ]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

@@ -43,10 +43,10 @@ _ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõ"
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
-    r"(?P<name>[A-Z][a-zA-Z" + _ACCENTED + r"'’]+(?![\w’'])"
+    r"(?P<name>(?:[A-Z][a-zA-Z" + _ACCENTED + r"'’]+|[A-ZÀ-Ỹ][^\W\d_]*(?=-[a-zà-ỹđ]))(?![\w’'])"
     # Lower-case words only after a hyphen ("Ki-ta-kiu-siu") or as a name's particles ("Frankfurt am Main"), not
     # "Jecheon trao".
-    r"(?:(?:[- ][A-Z][a-z" + _ACCENTED + r"'’]+|-[a-z'’]+|"
+    r"(?:(?:[- ][A-Z][a-z" + _ACCENTED + r"'’]+|-(?=[a-zà-ỹđ'’])[^\W\d_]+|"
     r" (?:am|an|im|de|du|des|la|le|les|en|sur|on|upon|del|di|da|van|von|der)(?=[- ][A-Z]))(?![\w’'])){0,3})"
 )
 _PREFIX_KIND = {
@@ -411,11 +411,15 @@ class _Spans:
         return i >= 0 and self.reach[i] > start
 
 
+# "bang Rai-lan Phan-xờ", "thành phố Mai-xơ": a name spelt out in Vietnamese syllables joined by hyphens.
+_TRANSLITERATED = re.compile(r"\w-[a-zà-ỹđ]")
+
+
 def _romanised(name: str) -> bool:
     """A foreign name in Latin letters: plain, or with European accents on words that are no Vietnamese syllables
     ("Châtellerault", not "Ho Chí Minh")."""
     lowered = name.lower()
-    if fold(name) == lowered:
+    if fold(name) == lowered or _TRANSLITERATED.search(name):
         return True
     if any(not ch.isascii() and ch not in _ACCENTED for ch in lowered):
         return False

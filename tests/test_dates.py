@@ -60,6 +60,14 @@ def test_article_year_prefers_title_year() -> None:
     assert article_year("Diễn đàn hợp tác địa phương 2022", "Năm 2019 hai bên đã gặp nhau.") == 2022
 
 
+def test_article_year_is_not_a_year_a_schedule_reaches() -> None:
+    body = (
+        "Năm 2019, kim ngạch thương mại hai chiều đạt 8 tỷ USD. Theo hiệp định, thuế bình quân với hàng Việt Nam "
+        "giảm dần xuống 1,5% vào năm 2021."
+    )
+    assert article_year("Hợp tác thương mại với tỉnh Gunma", body) == 2019
+
+
 def test_article_year_from_in_year_not_target_year() -> None:
     assert article_year("Hợp tác", "Trong năm 2018, hai bên đặt mục tiêu đến năm 2030.") == 2018
 

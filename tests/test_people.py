@@ -287,6 +287,17 @@ def test_a_name_spelt_in_vietnamese_syllables_keeps_its_tones() -> None:
     ]
 
 
+def test_a_foreign_given_name_after_a_title_is_the_name_s() -> None:
+    text = (
+        "Cùng dự có ông Lars Erik Nilsson, Tổng Lãnh sự Thụy Điển tại TP Hồ Chí Minh. "
+        "Tổng Lãnh sự Lars Erik Nilsson khẳng định sẽ hỗ trợ tỉnh Cà Mau."
+    )
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    assert [(p.name, p.title) for p in find_people(text, places)] == [
+        ("Lars Erik Nilsson", "Tổng Lãnh sự Thụy Điển tại TP Hồ Chí Minh")
+    ]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

@@ -12,7 +12,7 @@ import bisect
 import csv
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -424,7 +424,23 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
         found.append(PersonMention(name, title, n_start, n_start + len(name), m.start(), title_end))
         bisect.insort(taken, (n_start, n_end))
     found.sort(key=lambda p: p.start)
-    return _merge(found)
+    return _merge(_given_names_back(text, found))
+
+
+def _given_names_back(text: str, found: list[PersonMention]) -> list[PersonMention]:
+    """ "Đại sứ Marco Della Seta" after "ông Marco Della Seta, Đại sứ Italia": the title took the given name that
+    the article's fuller mention shows is the name's."""
+    out = []
+    for p in found:
+        for full in found:
+            given = full.name[: -len(p.name)].strip() if full.name.endswith(" " + p.name) else ""
+            start = p.start - len(given) - 1
+            if given and p.title and p.title.endswith(" " + given) and text[start : p.start] == given + " ":
+                title = p.title[: -len(given)].strip()
+                p = replace(p, name=full.name, start=start, title=title, title_end=(p.title_start or 0) + len(title))
+                break
+        out.append(p)
+    return out
 
 
 _RANK = re.compile(r"(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu) (?:tướng|tá|úy|uý)|(?:[Pp]hó |[Cc]huẩn )?[Đđ]ô đốc")

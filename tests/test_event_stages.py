@@ -2876,3 +2876,18 @@ def test_a_foreign_city_spelt_in_vietnamese_syllables_is_a_side() -> None:
     events = _events(text)
     assert _summary(events) == [("meeting", "2023-10-09", {"VN-26": "guest", "DE:o-xnap-bruc": "host"})]
     assert [p.name_vi for p in events[0].parties] == ["tỉnh Thừa Thiên Huế", "thành phố Ô-xnáp-brúc"]
+
+
+def test_a_day_told_in_a_speech_dates_neither_the_talks_nor_the_same_day_visit() -> None:
+    text = (
+        "Ninh Bình hội đàm với tỉnh Chiang Mai\n\n"
+        "Sáng 16/5, Chủ tịch UBND tỉnh Ninh Bình Phạm Quang Ngọc đã hội đàm với Phó Tỉnh trưởng tỉnh Chiang Mai "
+        "(Thái Lan) Kritsada Thongchai.\n"
+        "Tại buổi hội đàm, Chủ tịch UBND tỉnh cho biết, từ ngày 1/3/2024, tỉnh đã đưa vào vận hành Trung tâm phục vụ "
+        "hành chính công mới.\n"
+        "Chiều cùng ngày, đoàn công tác tỉnh Chiang Mai đã đi thăm Khu du lịch Tràng An."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-16"),
+        ("meeting", "2024-05-16"),
+    ]

@@ -316,7 +316,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             # "Ngày 11/9, đoàn đến tỉnh Saga. Thống đốc tỉnh Saga ... tiếp đoàn": the day the paragraph opens with.
             base = replace(base, date=opening_day.get(s.paragraph))
         if base.same_day and base.date is None:
-            told = [m.date for m in out if m.date is not None and m.date.day and not (m.history or m.planned)]
+            # Not a day a speaker tells ("cho biết, từ ngày 1/7/2025, tỉnh ... mới được thành lập").
+            told = [m.date for m in out if m.date is not None and m.date.day and not (m.history or m.planned or m.said)]
             base = replace(base, date=told[-1] if told else None)
         else:
             base = _under_heading(base, heading)
@@ -512,10 +513,16 @@ def _signed_with_each(ctx: Context, s: Span, own: tuple[Actor, ...]) -> list[tup
 
 
 def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, ...], in_lead: bool) -> Candidate:
+    says = _SAYS.search(s.text, cue_at - s.start)
+    # "Tại buổi hội đàm, Chủ tịch ... cho biết, từ ngày 1/7/2025, ...": a day told in what is said is not the cue's.
+    said_from = s.start + says.start() if says else s.end
     near = [
         d
         for d in ctx.date_mentions
-        if s.start <= d.start < s.end and d.month and abs(d.start - cue_at) < _REACH and not reported_on(ctx, d)
+        if s.start <= d.start < min(s.end, said_from)
+        and d.month
+        and abs(d.start - cue_at) < _REACH
+        and not reported_on(ctx, d)
     ]
     # "Trong chuyến công tác từ ngày 3 đến 8/10, ngày 5/10, đoàn đã ký kết": the day told last before the cue.
     before = [d for d in near if d.start < cue_at]

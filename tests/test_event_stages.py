@@ -2891,3 +2891,27 @@ def test_a_day_told_in_a_speech_dates_neither_the_talks_nor_the_same_day_visit()
         ("meeting", "2024-05-16"),
         ("meeting", "2024-05-16"),
     ]
+
+
+def test_a_sentence_s_own_partner_is_the_pair_its_two_sides_speak_of() -> None:
+    text = (
+        "Quảng Bình hội đàm với tỉnh Ehime\n\n"
+        "Sáng 10/5, Chủ tịch UBND tỉnh Quảng Bình Trần Thắng đã hội đàm với Phó Thống đốc tỉnh Ehime (Nhật Bản) "
+        "Tanaka Ryo. Tỉnh Quảng Bình có quan hệ hợp tác với nhiều địa phương, trong đó quan hệ hữu nghị đặc biệt "
+        "với tỉnh Khăm Muộn (Lào) được thiết lập từ năm 1991 luôn được hai bên vun đắp."
+    )
+    assert _relations(text) == [("VN-24", "LA-KH", "friendship", "1991")]
+
+
+def test_a_year_told_after_one_partner_is_that_partner_s() -> None:
+    text = (
+        "Kiên Giang tiếp đoàn tỉnh Jeollanam\n\n"
+        "Sáng 8/5, Chủ tịch UBND tỉnh Kiên Giang Lâm Minh Thành tiếp đoàn tỉnh Jeollanam (Hàn Quốc). "
+        "Kể từ khi ký kết thỏa thuận hợp tác vào năm 2015, quan hệ giữa Kiên Giang và tỉnh Jeollanam ngày càng phát "
+        "triển. Cùng với tỉnh Jeollanam, Kiên Giang hiện có quan hệ hợp tác với nhiều địa phương nước ngoài, trong đó "
+        "có quan hệ hữu nghị với tỉnh Kampot (Campuchia) từ năm 2008."
+    )
+    assert sorted(_relations(text)) == [
+        ("VN-47", "KH-7", "friendship", "2008"),
+        ("VN-47", "KR-46", "cooperation", "2015"),
+    ]

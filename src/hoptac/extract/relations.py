@@ -83,10 +83,14 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
                 rtype = "cooperation"
             if not pairs:
                 pairs = _pair_of(ctx, s, own, main_places, main_ids)
+            told = _each_partner(ctx, start, end, pairs, rtype)
             for a, b in pairs:
                 if (rtype == "membership") != (b.entity.kind == "organisation"):
                     continue
-                _keep(best, a, b, rtype, _since(ctx, text), Evidence(start=s.start, end=s.end, text=s.text))
+                kind, since = told[b.start]
+                if (kind == "membership") != (rtype == "membership"):
+                    kind = rtype
+                _keep(best, a, b, kind, since, Evidence(start=s.start, end=s.end, text=s.text))
     return list(best.values())
 
 
@@ -163,6 +167,10 @@ def _pair_of(
         vn = [p for p in main_places if p.vietnamese and p.subnational][:1] or vn
         # "Hai bên đã ký Tuyên bố chung" after the Prime Minister met the state of Hessen: Vietnam is one side.
         vn = vn or [p for p in main_places if p.entity.id == "VN"][:1]
+        partner = [p for p in foreign if p.subnational and _WITH_BEFORE.search(ctx.text, s.start, p.start)]
+        if partner:
+            # "quan hệ hữu nghị đặc biệt với tỉnh Hủa Phăn (Lào) ... luôn được hai bên vun đắp": its own partner.
+            return [(vn[0], partner[0])] if vn else []
         foreign = [p for p in main_places if not p.vietnamese and p.entity.kind != "country"][:1] or foreign
         local_pair = _LOCAL_PAIR.search(s.text) is not None
         last = _last_foreign_locality(ctx, s) if local_pair else []
@@ -180,6 +188,9 @@ def _pair_of(
     if len(foreign) == 1:
         return [(v, foreign[0]) for v in _unique(vn)]
     return [(vn[0], foreign[0])] if vn and foreign else []
+
+
+_WITH_BEFORE = re.compile(r"(?<!\w)với\s+(?:tỉnh|thành phố|TP\.?|bang|quận|huyện|vùng)?\s*\Z", re.I)
 
 
 def _kin(a: Place, b: Place) -> bool:
@@ -247,6 +258,38 @@ def _type_of(text: str) -> str | None:
 
 # "Chương trình hợp tác giai đoạn 2022-2025": the years of a programme, not of the bond.
 _IN_A_PERIOD = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+
+
+# Partners of one list: "với tỉnh Nara, tỉnh Tottori (Nhật Bản) và thành phố Kitakyushu".
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|và|;)?\s*")
+
+
+def _each_partner(
+    ctx: Context, start: int, end: int, pairs: list[tuple[Place, Place]], rtype: str
+) -> dict[int, tuple[str, str | None]]:
+    """The type and the year of each partner's bond, by the partner's mention: "hợp tác với tỉnh Jeollanam ..., trong
+    đó có quan hệ hữu nghị với tỉnh Kampot từ năm 2008" makes the friendship and the year Kampot's alone; the partners
+    of one list share them."""
+    partners = sorted({b.start: b for _, b in pairs}.values(), key=lambda b: b.start)
+    if len({a.entity.id for a, _ in pairs}) > 1 or len(partners) < 2:
+        return dict.fromkeys((b.start for b in partners), (rtype, _since(ctx, ctx.text[start:end])))
+    out: dict[int, tuple[str, str | None]] = {}
+    group: list[Place] = []
+    told_from = start
+    for i, b in enumerate(partners):
+        group.append(b)
+        following = partners[i + 1].start if i + 1 < len(partners) else end
+        if following < end and _LIST_GAP.fullmatch(ctx.text, b.end, following):
+            continue
+        told = ctx.text[told_from:following]
+        cues = find_cues("relation_cues.csv", told)
+        first_at = group[0].start - told_from
+        before = [label for label, at in cues if at < first_at]
+        after = [label for label, at in cues if at >= group[-1].end - told_from]
+        kind = before[-1] if before else after[0] if after else rtype
+        out.update((g.start, (kind, _since(ctx, told))) for g in group)
+        group, told_from = [], b.end
+    return out
 
 
 def _since(ctx: Context, sentence: str) -> str | None:

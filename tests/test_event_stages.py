@@ -2915,3 +2915,17 @@ def test_a_year_told_after_one_partner_is_that_partner_s() -> None:
         ("VN-47", "KH-7", "friendship", "2008"),
         ("VN-47", "KR-46", "cooperation", "2015"),
     ]
+
+
+def test_a_delegation_in_two_countries_meets_places_its_sentences_place() -> None:
+    text = (
+        "Đoàn công tác tỉnh Sơn La thăm và làm việc tại Hà Lan, Bỉ\n\n"
+        "Từ ngày 6 đến 12/5, đoàn công tác tỉnh Sơn La do Phó Chủ tịch UBND tỉnh Đặng Ngọc Hậu làm trưởng đoàn đã "
+        "thăm và làm việc tại Hà Lan và Bỉ.\n"
+        "Ngày 7/5, đoàn đã làm việc với chính quyền khu tự quản Venlo, trung tâm logistics nông sản lớn của Hà Lan.\n"
+        "Ngày 9/5, tại thành phố Bruges (Bỉ), đoàn đã chào xã giao Thống đốc tỉnh Tây Flanders."
+    )
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("2024-05-07", ["NL:tu-quan-venlo", "VN-05"]),
+        ("2024-05-09", ["BE:tay-flanders", "VN-05"]),
+    ]

@@ -298,6 +298,11 @@ def test_a_foreign_given_name_after_a_title_is_the_name_s() -> None:
     ]
 
 
+def test_a_foreign_name_after_a_vietnamese_point_of_the_compass_or_a_municipality() -> None:
+    text = "Đoàn làm việc với chính quyền khu tự quản Venlo, rồi gặp Thống đốc tỉnh Tây Flanders và tỉnh Nam Định."
+    assert [m.text for m in find_mentions(text) if m.adhoc] == ["khu tự quản Venlo", "tỉnh Tây Flanders"]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

@@ -303,7 +303,7 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):
         if ent is None and m.adhoc and not _ends_in_a_name(ctx, m):
-            ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries))
+            ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries, ctx.sentence_at(m.start)))
         if ent is not None and ent.id not in led and _stray(m, ent, countries):
             continue
         if ent is not None:
@@ -377,7 +377,9 @@ def _stray(m: Mention, ent: Entity, countries: set[str]) -> bool:
     )
 
 
-def _country_near(text: str, resolved: list[tuple[Mention, Entity | None]], i: int, countries: set[str]) -> str | None:
+def _country_near(
+    text: str, resolved: list[tuple[Mention, Entity | None]], i: int, countries: set[str], sentence: Span | None
+) -> str | None:
     """The country written right after a place ("Jeonju, Hàn Quốc"), else the article's only foreign one."""
     m = resolved[i][0]
     if i + 1 < len(resolved):
@@ -398,4 +400,16 @@ def _country_near(text: str, resolved: list[tuple[Mention, Entity | None]], i: i
         ):
             return nxt.country  # "huyện Haenam, tỉnh Jeollanam-do": the foreign province it lies in
     foreign = countries - {"VN"}
-    return next(iter(foreign)) if len(foreign) == 1 else None
+    if len(foreign) == 1:
+        return next(iter(foreign))
+    # "làm việc với chính quyền khu tự quản Westland - trung tâm hoa lớn nhất Hà Lan", "tại thành phố Ghent (Bỉ), ...
+    # Thống đốc tỉnh Đông Flanders": among the article's countries, the one its own sentence names.
+    if sentence is None or m.text.lower().startswith("vùng"):
+        return None  # "các địa phương vùng Kyushu": a region is told of, not a government that acts
+    start, end = sentence.start, sentence.end
+    named = {
+        ent.country
+        for other, ent in resolved
+        if ent is not None and ent.kind == "country" and start <= other.start < end and ent.id != "VN"
+    }
+    return next(iter(named)) if len(named) == 1 else None

@@ -42,8 +42,11 @@ _VIETNAMESE_SYLLABLE = re.compile(
 _ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõ"
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
-    r"[Đđ]ặc khu|[Kk]hu tự trị|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
-    r"(?P<name>(?:[A-Z][a-zA-Z" + _ACCENTED + r"'’]+|[A-ZÀ-Ỹ][^\W\d_]*(?=-[a-zà-ỹđ]))(?![\w’'])"
+    r"[Đđ]ặc khu|[Kk]hu tự trị|[Kk]hu tự quản|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
+    # "tỉnh Đông Flanders": a point of the compass in Vietnamese before a foreign name.
+    r"(?P<name>(?:(?:Đông|Tây|Nam|Bắc)\s+(?=[A-Z][a-z]))?"
+    # "Mai-xơ", "Xắc-xô-ni": a first syllable in Vietnamese letters when hyphenated syllables follow.
+    r"(?:[A-Z][a-zA-Z" + _ACCENTED + r"'’]+|[A-ZÀ-Ỹ][^\W\d_]*(?=-[a-zà-ỹđ]))(?![\w’'])"
     # Lower-case words only after a hyphen ("Ki-ta-kiu-siu") or as a name's particles ("Frankfurt am Main"), not
     # "Jecheon trao".
     r"(?:(?:[- ][A-Z][a-z" + _ACCENTED + r"'’]+|-(?=[a-zà-ỹđ'’])[^\W\d_]+|"
@@ -62,6 +65,7 @@ _PREFIX_KIND = {
     "thị trấn": "city",
     "đặc khu": "province",
     "khu tự trị": "province",
+    "khu tự quản": "city",
     "châu": "province",
     "hạt": "district",
     "thủ phủ": "city",
@@ -412,12 +416,14 @@ class _Spans:
 
 
 # "bang Rai-lan Phan-xờ", "thành phố Mai-xơ": a name spelt out in Vietnamese syllables joined by hyphens.
+_COMPASS = re.compile(r"^(?:Đông|Tây|Nam|Bắc)\s+")
 _TRANSLITERATED = re.compile(r"\w-[a-zà-ỹđ]")
 
 
 def _romanised(name: str) -> bool:
     """A foreign name in Latin letters: plain, or with European accents on words that are no Vietnamese syllables
     ("Châtellerault", not "Ho Chí Minh")."""
+    name = _COMPASS.sub("", name)
     lowered = name.lower()
     if fold(name) == lowered or _TRANSLITERATED.search(name):
         return True

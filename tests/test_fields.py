@@ -28,6 +28,7 @@ from hoptac.extract.fields import find_fields
     ("tàu cập cảng hàng không quốc tế", []),
     ("kim ngạch xuất nhập khẩu qua cặp cửa khẩu Hữu Nghị - Hữu Nghị Quan", ["trade", "logistics"]),
     ("tạo thuận lợi cho thông quan hàng hóa, nâng cấp Quốc lộ 4A", ["trade", "logistics", "urban_development"]),
+    ("giới thiệu nhà đầu tư vào Khu kinh tế Vân Phong", ["investment", "industrial_zones"]),
 ])
 def test_find_fields(text: str, expected: list[str]) -> None:
     assert find_fields(text) == expected

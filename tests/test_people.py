@@ -303,6 +303,11 @@ def test_a_foreign_name_after_a_vietnamese_point_of_the_compass_or_a_municipalit
     assert [m.text for m in find_mentions(text) if m.adhoc] == ["khu tự quản Venlo", "tỉnh Tây Flanders"]
 
 
+def test_a_capitalised_designator_inside_a_person_s_name_makes_no_place() -> None:
+    text = "Ban nhạc giao lưu với học sinh Trường THPT Phan Châu Trinh và Trường THCS Nguyễn Huyện Bình."
+    assert [m.text for m in find_mentions(text) if m.adhoc] == []
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

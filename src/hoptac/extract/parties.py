@@ -416,6 +416,7 @@ class _Spans:
 
 
 # "bang Rai-lan Phan-xờ", "thành phố Mai-xơ": a name spelt out in Vietnamese syllables joined by hyphens.
+_NAME_GOES_ON = re.compile(r"(?<!\w)([A-ZÀ-ỸĐ][^\W\d_]*) \Z")
 _COMPASS = re.compile(r"^(?:Đông|Tây|Nam|Bắc)\s+")
 _TRANSLITERATED = re.compile(r"\w-[a-zà-ỹđ]")
 
@@ -448,6 +449,9 @@ def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]
             continue
         if name.isupper():
             continue  # "TP HCM", "tỉnh BR-VT": abbreviations, not a foreign place's name
+        before = _NAME_GOES_ON.search(text, max(0, m.start() - 12), m.start())
+        if m.group("prefix")[:1].isupper() and before and before.group(1).lower() in surnames():
+            continue  # "Trường THPT Phan Châu Trinh": a capitalised designator inside a person's name
         prefix = m.group("prefix").lower()
         found.append(Mention(m.start(), end, text[m.start() : end], (), _PREFIX_KIND.get(prefix, "city"), True))
     return found

@@ -2929,3 +2929,13 @@ def test_a_delegation_in_two_countries_meets_places_its_sentences_place() -> Non
         ("2024-05-07", ["NL:tu-quan-venlo", "VN-05"]),
         ("2024-05-09", ["BE:tay-flanders", "VN-05"]),
     ]
+
+
+def test_an_agency_that_began_working_with_a_province_in_a_year_is_its_partner_since_then() -> None:
+    text = (
+        "UNICEF làm việc với tỉnh Hà Giang\n\n"
+        "Sáng 12/5, Phó Chủ tịch UBND tỉnh Hà Giang Hoàng Gia Long tiếp đoàn công tác của Quỹ Nhi đồng Liên hợp quốc "
+        "(UNICEF). UNICEF bắt đầu hợp tác với tỉnh Hà Giang từ năm 2014; giai đoạn 2017 - 2021, tổng kinh phí UNICEF "
+        "hỗ trợ tỉnh đạt hơn 2 triệu USD. Chương trình hợp tác của UNICEF với các tỉnh miền núi được triển khai rộng."
+    )
+    assert _relations(text) == [("VN-03", "org:unicef", "cooperation", "2014")]

@@ -85,8 +85,10 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
                 pairs = _pair_of(ctx, s, own, main_places, main_ids)
             told = _each_partner(ctx, start, end, pairs, rtype)
             for a, b in pairs:
-                if (rtype == "membership") != (b.entity.kind == "organisation"):
+                if rtype == "membership" and b.entity.kind != "organisation":
                     continue
+                if rtype != "membership" and b.entity.kind == "organisation" and not _STARTED.search(text):
+                    continue  # a body's programme told in passing is no bond; "hợp tác với tỉnh ... từ năm 2012" is
                 kind, since = told[b.start]
                 if (kind == "membership") != (rtype == "membership"):
                     kind = rtype
@@ -190,6 +192,8 @@ def _pair_of(
     return [(vn[0], foreign[0])] if vn and foreign else []
 
 
+# "UNICEF bắt đầu hợp tác với tỉnh Lai Châu từ năm 2012", "đã hợp tác với tỉnh Sơn La từ năm 2016".
+_STARTED = re.compile(r"(?<!\w)hợp tác với\s[^.;]{0,60}?(?:từ|kể từ|từ năm|năm)\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)", re.I)
 _WITH_BEFORE = re.compile(r"(?<!\w)với\s+(?:tỉnh|thành phố|TP\.?|bang|quận|huyện|vùng)?\s*\Z", re.I)
 
 

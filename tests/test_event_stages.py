@@ -2939,3 +2939,12 @@ def test_an_agency_that_began_working_with_a_province_in_a_year_is_its_partner_s
         "hỗ trợ tỉnh đạt hơn 2 triệu USD. Chương trình hợp tác của UNICEF với các tỉnh miền núi được triển khai rộng."
     )
     assert _relations(text) == [("VN-03", "org:unicef", "cooperation", "2014")]
+
+
+def test_a_gift_received_by_a_city_s_own_leaders_stays_the_city_s() -> None:
+    text = (
+        "Thành phố Nantes trao tặng thiết bị y tế cho TP. Vinh\n\n"
+        "Sáng 14/5, tại trụ sở UBND TP. Vinh, ông Trần Ngọc Tú, Phó Chủ tịch UBND TP. Vinh đã tiếp nhận 50 máy thở "
+        "do thành phố Nantes (Cộng hòa Pháp) trao tặng. Tham dự buổi tiếp nhận có đại diện Sở Ngoại vụ tỉnh Nghệ An."
+    )
+    assert _summary(_events(text)) == [("aid", "2024-05-14", {"FR:nantes": "funder", "VN-22:vinh": "recipient"})]

@@ -2948,3 +2948,18 @@ def test_a_gift_received_by_a_city_s_own_leaders_stays_the_city_s() -> None:
         "do thành phố Nantes (Cộng hòa Pháp) trao tặng. Tham dự buổi tiếp nhận có đại diện Sở Ngoại vụ tỉnh Nghệ An."
     )
     assert _summary(_events(text)) == [("aid", "2024-05-14", {"FR:nantes": "funder", "VN-22:vinh": "recipient"})]
+
+
+def test_a_delegation_that_goes_on_to_a_city_is_a_side_of_its_work_there() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bến Tre thăm và làm việc tại Nhật Bản\n\n"
+        "Từ ngày 6 đến 11/5, đoàn công tác tỉnh Bến Tre do Phó Chủ tịch UBND tỉnh Nguyễn Minh Cảnh làm trưởng đoàn "
+        "đã thăm và làm việc tại Nhật Bản.\n"
+        "Ngày 7/5, tại thành phố Takamatsu, đoàn đã hội kiến ông Ikeda Toyohito, Thống đốc tỉnh Kagawa.\n"
+        "Ngày 9/5, đoàn đến thành phố Okayama, làm việc với ông Ito Satoshi, Phó Thị trưởng thành phố Okayama. "
+        "Tại buổi làm việc, phía Okayama giới thiệu kinh nghiệm xử lý nước thải và phòng chống thiên tai."
+    )
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("2024-05-07", ["JP-37", "VN-50"]),
+        ("2024-05-09", ["JP-33", "VN-50"]),
+    ]

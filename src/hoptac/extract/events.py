@@ -748,7 +748,7 @@ def _lead_guests(ctx: Context) -> set[str]:
 _DELEGATION = re.compile(
     r"(?<!\w)(?:[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|tiếp tục\s+|cũng\s+)*(?:làm việc|đến thăm|thăm|gặp|hội kiến|"
     r"hội đàm|chào xã giao|chào|gặp gỡ|tiếp xúc|ký kết|ký|khảo sát|tham quan|dự|tham dự|có buổi|trao tặng|tặng|trao|"
-    r"bàn giao|ủng hộ)"
+    r"đến|tới|sang|bàn giao|ủng hộ)"
     r"|(?:tiếp|đón|đón tiếp)\s+[Đđ]oàn(?!\s+(?:công tác|đại biểu)?\s*[A-ZĐ]))(?!\w)"
 )
 

@@ -2963,3 +2963,15 @@ def test_a_delegation_that_goes_on_to_a_city_is_a_side_of_its_work_there() -> No
         ("2024-05-07", ["JP-37", "VN-50"]),
         ("2024-05-09", ["JP-33", "VN-50"]),
     ]
+
+
+def test_a_firm_whose_name_joins_words_with_an_ampersand_is_one_side() -> None:
+    text = (
+        "Doanh nghiệp Nhật Bản tìm hiểu đầu tư tại Sóc Trăng\n\n"
+        "Ngày 15/5, Công ty trách nhiệm hữu hạn Green & Fresh (Nhật Bản) có buổi làm việc với Ủy ban Nhân dân tỉnh "
+        "Sóc Trăng nhằm tìm hiểu cơ hội đầu tư vào lĩnh vực chế biến nông sản. Hai bên trao đổi khả năng hợp tác "
+        "xây dựng vùng nguyên liệu."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("meeting", "2024-05-15")]
+    assert {p.id: p.name for p in events[0].parties if p.kind == "company"} == {"org:green-fresh": "Green & Fresh"}

@@ -97,8 +97,9 @@ def unique(actors: list[Actor]) -> list[Actor]:
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
     r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Cc]ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|"
-    r"[Dd]oanh nghiệp|[Tt]ổ chức|[Tt]rường [Đđ]ại học|[Đđ]ại học|[Hh]ọc viện)\s+(?:(?:TNHH|Cổ phần|cổ phần|CP)\s+)?"
-    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
+    r"[Dd]oanh nghiệp|[Tt]ổ chức|[Tt]rường [Đđ]ại học|[Đđ]ại học|[Hh]ọc viện)\s+"
+    r"(?:(?:TNHH|Cổ phần|cổ phần|CP|[Tt]rách nhiệm hữu hạn)\s+)?"
+    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
     r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
     r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
 )
@@ -366,8 +367,8 @@ _ACTS_AFTER = re.compile(
 # The words that may stand between a leader or a body and its locality: "Chủ tịch UBND tỉnh", "Bí thư Khu
 # ủy Khu tự trị dân tộc Choang", "đoàn công tác của tỉnh". A verb between them ("đoàn ... rời Hà Nội") does not.
 _DESIGNATORS = (
-    r"(?:\s*,|\s+(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|thị xã|thị trấn|bang|nhân dân|UBND|HĐND|công tác|đại biểu|"
-    r"cấp cao|của|[Tt]hường trực|[Tt]ỉnh [uủ]ỷ?|[Tt]hành [uủ]ỷ?|[Kk]hu [uủ]ỷ?|[Hh]uyện [uủ]ỷ?|[Cc]hính quyền|"
+    r"(?:\s*,|\s+(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|thị xã|thị trấn|bang|[Nn]hân dân|UBND|HĐND|công tác|"
+    r"đại biểu|cấp cao|của|[Tt]hường trực|[Tt]ỉnh [uủ]ỷ?|[Tt]hành [uủ]ỷ?|[Kk]hu [uủ]ỷ?|[Hh]uyện [uủ]ỷ?|[Cc]hính quyền|"
     r"[Kk]hu tự trị|dân tộc|Choang|dân biểu|[Đđ]ảng bộ|[Ll]ãnh đạo|[Cc]ác|[Ss]ở \w+(?: \w+)?|[Pp]hó|,|và|"
     r"tầng lớp|nhân dân|người dân|một số|ngành|[Ss]ở|ban))*\s*"
 )

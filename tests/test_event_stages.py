@@ -2975,3 +2975,18 @@ def test_a_firm_whose_name_joins_words_with_an_ampersand_is_one_side() -> None:
     events = _events(text)
     assert [(e.kind, e.date.value if e.date else None) for e in events] == [("meeting", "2024-05-15")]
     assert {p.id: p.name for p in events[0].parties if p.kind == "company"} == {"org:green-fresh": "Green & Fresh"}
+
+
+def test_a_sports_exchange_led_by_a_twin_city_s_mayor_is_an_event() -> None:
+    text = (
+        "Giao lưu thể thao giữa TP. Quy Nhơn và TP. Gimhae\n\n"
+        "Sáng 12/5, UBND TP. Quy Nhơn tổ chức chương trình giao lưu thể thao với đoàn vận động viên thành phố "
+        "Gimhae (Hàn Quốc) do ông Hong Tae-yong, Thị trưởng thành phố Gimhae làm trưởng đoàn.\n"
+        "Các cầu thủ hai thành phố thi đấu giao hữu môn bóng đá; đội bóng Quy Nhơn thắng 2-1 nhờ bàn thắng của tiền "
+        "đạo Minh Tú. Ở môn bóng bàn, các VĐV Gimhae giành ưu thế. Trận đấu bóng đá diễn ra sôi nổi, huấn luyện "
+        "viên hai đội hài lòng. Hai thành phố đã thiết lập quan hệ hợp tác hữu nghị từ năm 2019."
+    )
+    assert off_topic(text) == "sports"
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("cultural_event", "2024-05-12")]
+    assert {p.id for p in events[0].parties} == {"VN-31:quy-nhon", "KR-48:gimhae"}

@@ -27,7 +27,7 @@ from hoptac.extract.mentions import find_candidates
 from hoptac.extract.proposals import find_proposals
 from hoptac.extract.relations import find_relations
 from hoptac.extract.relevance import local_with_local, relevance, set_aside
-from hoptac.extract.scope import joint_operation, may_be_in_scope, off_topic
+from hoptac.extract.scope import joint_operation, local_leader_abroad, may_be_in_scope, off_topic
 from hoptac.models import DateValue, Event, Relation
 
 # Cheap gate: cooperation with a foreign side nearly always says one of these.
@@ -52,7 +52,7 @@ def extract_facts(
     if not _FOREIGN_CUE.search(text):
         return [], []
     topic = off_topic(text)
-    if topic not in (None, "crime"):
+    if topic not in (None, "crime", "sports"):
         return [], []
     probability = relevance(text) if use_model else 1.0
     if set_aside(probability, strong=True):
@@ -61,6 +61,8 @@ def extract_facts(
     ctx = context.build(text, title_end if title_end >= 0 else 0, published)
     if topic == "crime" and not joint_operation(ctx):
         return [], []
+    if topic == "sports" and not local_leader_abroad(ctx):
+        return [], []  # a match report; a twin city's mayor leading its athletes is an exchange
     foreign_place = any(not p.vietnamese for p in ctx.places)
     if not foreign_place and not may_name_firm(text):
         return [], []  # nothing foreign is named: no event, no relationship

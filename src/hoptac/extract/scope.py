@@ -49,6 +49,22 @@ def off_topic(text: str) -> str | None:
     return None
 
 
+# "ông Byeon Gwang-yong, Thị trưởng TP. Geoje làm trưởng đoàn", "đại diện lãnh đạo hội đồng thành phố Cheonan".
+_LOCAL_LEADER = re.compile(
+    r"(?:Thị trưởng|Thống đốc|Tỉnh trưởng|Đô trưởng|Chủ tịch|[Hh]ội đồng)(?:\s+(?:tỉnh|thành phố|TP\.?|bang))?\s*\Z"
+)
+
+
+def local_leader_abroad(ctx: Context) -> bool:
+    """A foreign locality's own leader or council is named: a sports exchange between cities, not a match report."""
+    return any(
+        not p.vietnamese
+        and p.entity.kind in LOCAL_KINDS
+        and _LOCAL_LEADER.search(ctx.text, max(0, p.start - 40), p.start) is not None
+        for p in ctx.places
+    )
+
+
 def joint_operation(ctx: Context) -> bool:
     """A crime story in which a Vietnamese force works with a foreign one: "phối hợp với Công an tỉnh Hủa Phăn"."""
     if _BOTH_SIDES.search(ctx.text):

@@ -2990,3 +2990,12 @@ def test_a_sports_exchange_led_by_a_twin_city_s_mayor_is_an_event() -> None:
     events = _events(text)
     assert [(e.kind, e.date.value if e.date else None) for e in events] == [("cultural_event", "2024-05-12")]
     assert {p.id for p in events[0].parties} == {"VN-31:quy-nhon", "KR-48:gimhae"}
+
+
+def test_a_twinning_takes_the_year_told_with_it_not_an_earlier_friendship_s() -> None:
+    text = (
+        "Đà Nẵng tiếp Thị trưởng thành phố Sakai\n\n"
+        "Sáng 10/5, Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh tiếp ông Nagafuji Hideki, Thị trưởng thành phố Sakai "
+        "(Nhật Bản). Hai thành phố thiết lập quan hệ hữu nghị hợp tác từ năm 2015 và chính thức kết nghĩa vào năm 2018."
+    )
+    assert _relations(text) == [("VN-DN", "JP:sakai", "sister", "2018")]

@@ -276,7 +276,7 @@ def _each_partner(
     of one list share them."""
     partners = sorted({b.start: b for _, b in pairs}.values(), key=lambda b: b.start)
     if len({a.entity.id for a, _ in pairs}) > 1 or len(partners) < 2:
-        return dict.fromkeys((b.start for b in partners), (rtype, _since(ctx, ctx.text[start:end])))
+        return dict.fromkeys((b.start for b in partners), (rtype, _since_of(ctx, ctx.text[start:end], rtype)))
     out: dict[int, tuple[str, str | None]] = {}
     group: list[Place] = []
     told_from = start
@@ -291,9 +291,22 @@ def _each_partner(
         before = [label for label, at in cues if at < first_at]
         after = [label for label, at in cues if at >= group[-1].end - told_from]
         kind = before[-1] if before else after[0] if after else rtype
-        out.update((g.start, (kind, _since(ctx, told))) for g in group)
+        out.update((g.start, (kind, _since_of(ctx, told, kind))) for g in group)
         group, told_from = [], b.end
     return out
+
+
+def _since_of(ctx: Context, text: str, rtype: str) -> str | None:
+    """The year told right after the bond's own words: "quan hệ hữu nghị hợp tác từ năm 2009 và chính thức kết
+    nghĩa vào năm 2014" makes the twinning 2014's."""
+    for label, at in find_cues("relation_cues.csv", text):
+        if label == rtype and (year := _since(ctx, text[at : at + _YEAR_WITHIN])):
+            return year
+    return _since(ctx, text)
+
+
+# How far after a bond's words its year is told, in characters: "kết nghĩa vào năm 2014".
+_YEAR_WITHIN = 40
 
 
 def _since(ctx: Context, sentence: str) -> str | None:

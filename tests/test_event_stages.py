@@ -2999,3 +2999,17 @@ def test_a_twinning_takes_the_year_told_with_it_not_an_earlier_friendship_s() ->
         "(Nhật Bản). Hai thành phố thiết lập quan hệ hữu nghị hợp tác từ năm 2015 và chính thức kết nghĩa vào năm 2018."
     )
     assert _relations(text) == [("VN-DN", "JP:sakai", "sister", "2018")]
+
+
+def test_the_day_a_festival_ends_is_no_event_of_its_own() -> None:
+    text = (
+        "Khai mạc Ngày hội văn hóa Huế tại Gyeongju\n\n"
+        "Tối 10/5, tại thành phố Gyeongju (Hàn Quốc), UBND tỉnh Thừa Thiên Huế phối hợp với chính quyền thành phố "
+        "Gyeongju khai mạc Ngày hội văn hóa Huế.\n"
+        "Ngày hội diễn ra đến ngày 14/5 với các hoạt động trình diễn nhã nhạc cung đình, ẩm thực và triển lãm ảnh.\n"
+        "Chiều cùng ngày, Thị trưởng thành phố Gyeongju Joo Nak-young tiếp đoàn công tác tỉnh Thừa Thiên Huế."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("cultural_event", "2024-05-10"),
+        ("meeting", "2024-05-10"),
+    ]

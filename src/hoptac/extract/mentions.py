@@ -47,6 +47,8 @@ _TERMS = re.compile(
 _SAYS = re.compile(
     r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định|nhắc lại|ôn lại)(?!\w)", re.I
 )
+# "Lễ hội diễn ra đến ngày 17/8": the day an event ends, not one of its own.
+_UNTIL = re.compile(r"(?<!\w)(?:kéo dài|diễn ra)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\Z")
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # "Chiều cùng ngày", "Cũng trong sáng nay", "Trước đó, sáng cùng ngày": the day of the event told before.
 # Not a time-zone note: "chiều 1/7 theo giờ địa phương (tối cùng ngày theo giờ Hà Nội)".
@@ -598,11 +600,11 @@ def _after_publication(ctx: Context, d: dates.DateMention | None) -> bool:
 
 
 def reported_on(ctx: Context, d: dates.DateMention) -> bool:
-    """Whether a date is the day of a press conference or an interview about the event, or the page's own
-    publication line ("Ngày đăng: 05/07/2022 | 15:30")."""
+    """Whether a date is the day of a press conference or an interview about the event, the day an event ends
+    ("diễn ra đến ngày 17/8"), or the page's own publication line ("Ngày đăng: 05/07/2022 | 15:30")."""
     if _PRESS.search(ctx.text, max(0, d.start - 40), d.start) is not None:
         return True
-    if _TELLS_JUST_DONE.match(ctx.text, d.end):
+    if _TELLS_JUST_DONE.match(ctx.text, d.end) or _UNTIL.search(ctx.text, max(0, d.start - 25), d.start):
         return True
     line_start = ctx.text.rfind("\n", 0, d.start) + 1
     line_end = ctx.text.find("\n", d.end)

@@ -3013,3 +3013,13 @@ def test_the_day_a_festival_ends_is_no_event_of_its_own() -> None:
         ("cultural_event", "2024-05-10"),
         ("meeting", "2024-05-10"),
     ]
+
+
+def test_agreements_of_the_two_cities_firms_exchanged_at_a_forum_are_no_signing_of_the_cities() -> None:
+    text = (
+        "Diễn đàn hợp tác đầu tư TP Hồ Chí Minh - Incheon\n\n"
+        "Sáng 16/5, UBND TP Hồ Chí Minh phối hợp với chính quyền thành phố Incheon (Hàn Quốc) tổ chức Diễn đàn hợp "
+        "tác đầu tư giữa hai thành phố. Tại diễn đàn, 9 biên bản ghi nhớ giữa doanh nghiệp hai thành phố đã được "
+        "trao đổi."
+    )
+    assert [e.kind for e in _events(text)] == ["conference"]

@@ -132,9 +132,10 @@ def _national_apart(cluster: Cluster, m: Candidate) -> bool:
 
 
 # "Tại buổi làm việc, hai bên đã ký kết ...": the pair of the event told just before.
+# Not "biên bản ghi nhớ giữa doanh nghiệp hai thành phố đã được trao đổi": the firms' agreements, exchanged.
 _BOTH = re.compile(
-    r"(?<!\w)(?:hai bên|hai địa phương|hai tỉnh|hai thành phố)\s+(?:\w+\s+){0,3}?"
-    r"(?:ký kết|ký|trao tặng|tặng|trao)(?!\w)",
+    r"(?<!doanh nghiệp )(?<!\w)(?:hai bên|hai địa phương|hai tỉnh|hai thành phố)\s+(?:\w+\s+){0,3}?"
+    r"(?:ký kết|ký|trao tặng|tặng|trao(?!\s+đổi))(?!\w)",
     re.IGNORECASE,
 )
 # "Chiều cùng ngày, hai đoàn đã dự lễ khánh thành ...": the pair of the event told before, at another event.

@@ -3023,3 +3023,17 @@ def test_agreements_of_the_two_cities_firms_exchanged_at_a_forum_are_no_signing_
         "trao đổi."
     )
     assert [e.kind for e in _events(text)] == ["conference"]
+
+
+def test_a_day_told_after_kể_từ_is_since_when_not_when() -> None:
+    text = (
+        "Lào Cai hội đàm với châu Hồng Hà\n\n"
+        "Ngày 14/5, tại thành phố Mông Tự, đoàn công tác tỉnh Lào Cai do Phó Chủ tịch UBND tỉnh Hoàng Quốc Khánh làm "
+        "trưởng đoàn đã hội đàm với chính quyền châu Hồng Hà (Trung Quốc).\n"
+        "Đây là cuộc hội đàm đầu tiên giữa hai bên kể từ khi cửa khẩu Kim Thành được nâng cấp từ ngày 1/3/2024.\n"
+        "Kết thúc hội đàm, hai bên đã ký Biên bản hội đàm về hợp tác năm 2024."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-14"),
+        ("signing", "2024-05-14"),
+    ]

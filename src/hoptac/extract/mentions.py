@@ -48,6 +48,7 @@ _SAYS = re.compile(
     r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định|nhắc lại|ôn lại)(?!\w)", re.I
 )
 # "Lễ hội diễn ra đến ngày 17/8": the day an event ends, not one of its own.
+_SINCE = re.compile(r"(?<!\w)kể từ(?!\w)[^.;:!?]*?\s(?:từ\s+)?(?:ngày\s+)?\Z", re.I)
 _UNTIL = re.compile(r"(?<!\w)(?:kéo dài|diễn ra)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\Z")
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # "Chiều cùng ngày", "Cũng trong sáng nay", "Trước đó, sáng cùng ngày": the day of the event told before.
@@ -606,6 +607,8 @@ def reported_on(ctx: Context, d: dates.DateMention) -> bool:
         return True
     if _TELLS_JUST_DONE.match(ctx.text, d.end) or _UNTIL.search(ctx.text, max(0, d.start - 25), d.start):
         return True
+    if _SINCE.search(ctx.text, max(0, d.start - 120), d.start):
+        return True  # "kể từ khi hai tỉnh hợp nhất ... từ ngày 1/7/2025": since when, not when
     line_start = ctx.text.rfind("\n", 0, d.start) + 1
     line_end = ctx.text.find("\n", d.end)
     line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]

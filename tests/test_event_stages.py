@@ -3025,7 +3025,7 @@ def test_agreements_of_the_two_cities_firms_exchanged_at_a_forum_are_no_signing_
     assert [e.kind for e in _events(text)] == ["conference"]
 
 
-def test_a_day_told_after_kể_từ_is_since_when_not_when() -> None:
+def test_a_day_told_after_since_is_since_when_not_when() -> None:
     text = (
         "Lào Cai hội đàm với châu Hồng Hà\n\n"
         "Ngày 14/5, tại thành phố Mông Tự, đoàn công tác tỉnh Lào Cai do Phó Chủ tịch UBND tỉnh Hoàng Quốc Khánh làm "

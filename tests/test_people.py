@@ -308,6 +308,14 @@ def test_a_capitalised_designator_inside_a_person_s_name_makes_no_place() -> Non
     assert [m.text for m in find_mentions(text) if m.adhoc] == []
 
 
+def test_a_party_committee_s_province_spelt_with_other_tones_is_no_person() -> None:
+    text = "Đồng chí Bí thư Tỉnh ủy Phông Sa Lý đề nghị tỉnh Điện Biên tăng cường hợp tác."
+    mentions = find_mentions(text)
+    places = [(m.start, m.end) for m in mentions]
+    assert [m.ids for m in mentions] == [("LA-PH",), ("VN-71",)]
+    assert find_people(text, places) == []
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

@@ -145,7 +145,11 @@ def _toneless_index() -> dict[tuple[str, ...], list[_Form]]:
 
 
 # A foreign unit's designator before a name written with other tones: "tỉnh Luông Pha Bang".
-_UNIT_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|bang|thủ đô|khu tự trị|châu|thị trấn)\s+\Z", re.I)
+_UNIT_BEFORE = re.compile(
+    r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|bang|thủ đô|khu tự trị|châu|thị trấn|[Tt]ỉnh (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))"
+    r"\s+\Z",
+    re.I,
+)
 
 
 def _other_tones(text: str, toks: list[re.Match[str]], i: int, reach: int) -> tuple[int, list[_Form]] | None:

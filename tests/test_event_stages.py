@@ -3037,3 +3037,13 @@ def test_a_day_told_after_since_is_since_when_not_when() -> None:
         ("meeting", "2024-05-14"),
         ("signing", "2024-05-14"),
     ]
+
+
+def test_a_fund_named_after_a_foreign_town_is_not_the_town() -> None:
+    text = (
+        "Trao học bổng cho sinh viên nghèo\n\n"
+        "Chiều 7/5, tại trường Cao đẳng nghề Thanh Hóa đã diễn ra lễ trao tặng 30 suất học bổng cho sinh viên nghèo "
+        "vượt khó. Tham dự buổi lễ có đại diện Quỹ khuyến học thành phố Thanh Hóa của tỉnh Gangwon (Hàn Quốc) cùng "
+        "các thành viên trong đoàn. Quỹ đã nhiều lần tặng quà, hỗ trợ sinh viên của trường."
+    )
+    assert _events(text) == []

@@ -207,6 +207,8 @@ def find_actors(ctx: Context) -> list[Actor]:
     ships = _ships(ctx)
     stems = _firm_stems(ctx)
     for p in map(_city_state, ctx.places):
+        if not p.vietnamese and p.entity.id not in led and _in_private_name(ctx, p):
+            continue  # "Quỹ khuyến học ... của tỉnh Kiengky": a fund or club named after a foreign town, not the town
         if _acts(ctx, p, ships, stems):
             ident = p.entity.id
             out.append(Actor(p, p.start, p.end, national=ident == "VN", led=ident in led, escort=ident not in leading))
@@ -481,6 +483,12 @@ def _ships(ctx: Context) -> set[str]:
         if ship or _HULL_AFTER.match(ctx.text, p.end):
             out.add(p.entity.id)
     return out
+
+
+def _in_private_name(ctx: Context, p: Place) -> bool:
+    return p.entity.kind in ("province", "city", "district", "commune") and bool(
+        _PRIVATE_BODY.search(ctx.text, _clause_start(ctx.text, p.start, 60), p.start)
+    )
 
 
 def _clause_start(text: str, at: int, reach: int) -> int:

@@ -457,8 +457,9 @@ _DEPARTMENT_OF = re.compile(
 )
 _CITED = re.compile(r"(?<!\w)(?:[Tt]heo|[Ss]ố liệu|[Tt]hống kê|[Bb]áo cáo)(?:\s+\w+){0,3}?\s+(?:của\s+)?\Z")
 _PRIVATE_BODY = re.compile(
-    r"(?<!\w)(?:Hội(?! đồng)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|"
-    r"Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|Rotary|Lions)(?!\w)"
+    # "Hội Hữu nghị", not "Hội nghị", "Hội chợ": gatherings named after a place are no bodies.
+    r"(?<!\w)(?:Hội(?! đồng| nghị| thảo| chợ| diễn| thi| báo| trại)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|"
+    r"Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|Rotary|Lions)(?!\w)"
 )
 
 

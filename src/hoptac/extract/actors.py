@@ -459,7 +459,8 @@ _CITED = re.compile(r"(?<!\w)(?:[Tt]heo|[Ss]ố liệu|[Tt]hống kê|[Bb]áo c�
 _PRIVATE_BODY = re.compile(
     # "Hội Hữu nghị", not "Hội nghị", "Hội chợ": gatherings named after a place are no bodies.
     r"(?<!\w)(?:Hội(?! đồng| nghị| thảo| chợ| diễn| thi| báo| trại)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|"
-    r"Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|Rotary|Lions)(?!\w)"
+    r"Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|"
+    r"Rotary|Lions)(?!\w)"
 )
 
 

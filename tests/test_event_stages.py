@@ -3047,3 +3047,12 @@ def test_a_fund_named_after_a_foreign_town_is_not_the_town() -> None:
         "các thành viên trong đoàn. Quỹ đã nhiều lần tặng quà, hỗ trợ sinh viên của trường."
     )
     assert _events(text) == []
+
+
+def test_a_cue_word_inside_a_body_s_name_tells_no_event_and_a_sum_handed_over_is_aid() -> None:
+    text = (
+        "Tỉnh Aichi hỗ trợ người dân Yên Bái khắc phục hậu quả lũ lụt\n\n"
+        "Sáng 15/5, tại UBND xã Mường Lai (huyện Lục Yên), đại diện chính quyền tỉnh Aichi (Nhật Bản) và Hiệp hội "
+        "Giao lưu quốc tế tỉnh Aichi đã trao 3 triệu yên hỗ trợ người dân xã Mường Lai sửa chữa nhà cửa."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("aid", "2024-05-15")]

@@ -174,6 +174,8 @@ def find_cues(name: str, text: str) -> list[tuple[str, int]]:
     for word in WORD.finditer(text):
         if word.start() < covered:
             continue
+        if word.group(0)[:1].isupper() and _IN_A_NAME.search(text, max(0, word.start() - 40), word.start()):
+            continue  # "Hiệp hội Giao lưu quốc tế tỉnh Hyogo", "Trung tâm Hội nghị quốc gia": a body's name
         for label, pattern in index.get(word.group(0).lower(), ()):
             m = pattern.match(text, word.start())
             if m:
@@ -181,6 +183,12 @@ def find_cues(name: str, text: str) -> list[tuple[str, int]]:
                 covered = m.end()
                 break
     return found
+
+
+_IN_A_NAME = re.compile(
+    r"(?<!\w)(?:Hội|Hiệp hội|Trung tâm|Quỹ|Viện|Ủy ban|Uỷ ban|Liên hiệp|Liên đoàn|Cơ quan|Tổ chức|Văn phòng)"
+    r"(?:\s+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:\s+[a-zđà-ỹ][^\W\d_]*){0,2})*\s+\Z"
+)
 
 
 @lru_cache(maxsize=1)

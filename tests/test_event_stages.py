@@ -3056,3 +3056,37 @@ def test_a_cue_word_inside_a_body_s_name_tells_no_event_and_a_sum_handed_over_is
         "Giao lưu quốc tế tỉnh Aichi đã trao 3 triệu yên hỗ trợ người dân xã Mường Lai sửa chữa nhà cửa."
     )
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("aid", "2024-05-15")]
+
+
+def test_a_region_s_government_abroad_takes_the_country_its_sentence_names() -> None:
+    text = (
+        "Đoàn công tác tỉnh Nghệ An thăm Hungary và Séc\n\n"
+        "Từ ngày 5 đến 10/5, đoàn công tác tỉnh Nghệ An do Phó Chủ tịch UBND tỉnh Bùi Đình Long làm trưởng đoàn đã "
+        "thăm và làm việc tại Hungary và Cộng hòa Séc.\n"
+        "Tại Cộng hòa Séc, ngày 8/5, đoàn đã đến thành phố Ostrava và làm việc với Chính quyền vùng Moravia-Silesia."
+    )
+    events = _events(text)
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in events] == [
+        ("2024-05-08", ["CZ:moravia-silesia", "CZ:ostrava", "VN-22"]),
+    ]
+
+
+def test_a_day_a_new_status_began_dates_no_event() -> None:
+    text = (
+        "Phú Quốc làm việc với thành phố Cairns\n\n"
+        "Sáng 14/5, Chủ tịch UBND đặc khu Phú Quốc Trần Minh Khoa tiếp đoàn công tác thành phố Cairns (Australia). "
+        "Ông Trần Minh Khoa thông tin, sau khi chính thức vận hành mô hình đặc khu từ ngày 1/3/2024, Phú Quốc đã tổ "
+        "chức nhiều lễ hội du lịch quốc tế."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("meeting", "2024-05-14")]
+
+
+def test_an_aid_group_known_by_name_is_a_side() -> None:
+    text = (
+        "ChildFund bàn giao cầu dân sinh tại Cao Bằng\n\n"
+        "Sáng 16/5, tại xã Thành Công (huyện Nguyên Bình), UBND tỉnh Cao Bằng phối hợp với tổ chức ChildFund "
+        "Australia tổ chức lễ bàn giao công trình cầu dân sinh trị giá 1,2 tỷ đồng do ChildFund tài trợ."
+    )
+    events = _events(text)
+    assert [e.kind for e in events] == ["aid"]
+    assert "org:childfund" in {p.id for p in events[0].parties}

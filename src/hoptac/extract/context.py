@@ -385,6 +385,9 @@ def _stray(m: Mention, ent: Entity, countries: set[str]) -> bool:
     )
 
 
+_REGION_GOVERNMENT = re.compile(r"(?:[Cc]hính quyền|[Cc]hính phủ|Thủ hiến|Thống đốc|Chủ tịch)\s+\Z")
+
+
 def _country_near(
     text: str, resolved: list[tuple[Mention, Entity | None]], i: int, countries: set[str], sentence: Span | None
 ) -> str | None:
@@ -412,8 +415,10 @@ def _country_near(
         return next(iter(foreign))
     # "làm việc với chính quyền khu tự quản Westland - trung tâm hoa lớn nhất Hà Lan", "tại thành phố Ghent (Bỉ), ...
     # Thống đốc tỉnh Đông Flanders": among the article's countries, the one its own sentence names.
-    if sentence is None or m.text.lower().startswith("vùng"):
-        return None  # "các địa phương vùng Kyushu": a region is told of, not a government that acts
+    if sentence is None or (
+        m.text.lower().startswith("vùng") and not _REGION_GOVERNMENT.search(text, max(0, m.start - 25), m.start)
+    ):
+        return None  # "các địa phương vùng Kyushu": a region told of; "Chính quyền vùng Nam Moravia" acts
     start, end = sentence.start, sentence.end
     named = {
         ent.country

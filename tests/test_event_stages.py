@@ -3090,3 +3090,15 @@ def test_an_aid_group_known_by_name_is_a_side() -> None:
     events = _events(text)
     assert [e.kind for e in events] == ["aid"]
     assert "org:childfund" in {p.id for p in events[0].parties}
+
+
+def test_a_foreign_district_given_a_gift_by_name_receives_it_itself() -> None:
+    text = (
+        "Huyện Đức Cơ trao tặng quà cho huyện Koun Mom\n\n"
+        "Ngày 12/5, đoàn công tác huyện Đức Cơ (Gia Lai) do Chủ tịch UBND huyện Nguyễn Văn Tiến làm trưởng đoàn đã "
+        "thăm và làm việc tại tỉnh Ratanakiri (Campuchia). Ông Thong Savon, Tỉnh trưởng tỉnh Ratanakiri đã tiếp đoàn. "
+        "Nhân dịp này, huyện Đức Cơ đã trao tặng huyện Koun Mom "
+        "200 triệu đồng để sửa chữa trường học."
+    )
+    aid = [e for e in _events(text) if e.kind == "aid"]
+    assert [sorted(p.id for p in e.parties) for e in aid] == [["KH:koun-mom", "VN-30:duc-co"]]

@@ -598,7 +598,8 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
     swapped = [
         acting[parent]
         if a.kind in ("city", "district")
-        and not (a.led and a.vietnamese)  # "Phó Chủ tịch UBND TP. Huế đã tiếp nhận": the city's own leaders receive
+        # "Phó Chủ tịch UBND TP. Huế đã tiếp nhận", "trao tặng huyện Koh Nhek 200 triệu đồng": the town receives itself.
+        and not a.led
         and (parent := a.place.entity.parent) in acting
         and (a.vietnamese or parent == a.country)
         and acting[parent].id not in ids

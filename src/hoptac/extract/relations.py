@@ -31,7 +31,7 @@ _YEARS_AGO = re.compile(
 )
 # "mong muốn hai địa phương sớm ký kết thỏa thuận": a wish, not a standing relationship.
 _WISHED = re.compile(
-    r"(?:mong muốn|sẽ|sớm|dự kiến|đề nghị|hướng tới|tiến tới|xem xét)\s+(?:\S+\s+){0,6}?"
+    r"(?:mong muốn|sẽ|sớm|dự kiến|đề nghị|hướng tới|tiến tới|xem xét|phấn đấu|dự thảo)\s+(?:\S+\s+){0,6}?"
     r"(?:ký kết|ký|thiết lập|kết nghĩa|nâng cấp)",
     re.I,
 )
@@ -54,7 +54,7 @@ _CO_ORGANISED = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng)\s+[^.;]{0,
 _NATIONS_ONLY = re.compile(
     r"(?<!\w)hai (?:nước|quốc gia)(?!\w)(?![^.]*hai (?:địa phương|thành phố|tỉnh|quận|huyện))", re.I
 )
-_SELF = re.compile(r"(?<!\w)(?:thành phố|tỉnh)\s+(?:đã|đang|cũng|vừa|luôn|hiện)(?!\w)", re.I)
+_SELF = re.compile(r"(?<!\w)(?:thành phố|tỉnh)\s+(?:đã|đang|cũng|vừa|luôn|hiện|kết nghĩa|có quan hệ)(?!\w)", re.I)
 # "kết nghĩa anh em", "nhận làm con nuôi", "mẹ đỡ đầu": people's bonds; "quê hương đất mẹ" is none.
 _PERSONAL = re.compile(
     r"(?<!\w)(?:kết nghĩa|nhận)\s+(?:làm\s+)?(?:anh em|chị em|mẹ con|cha con|bố con|mẹ|cha|con)(?!\w)|"
@@ -72,7 +72,13 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             text = ctx.text[start:end]
             if _PERSONAL.search(text) or _WISHED.search(text):
                 continue
-            own = [p for p in ctx.places_in(start, end) if p.entity.kind != "country" and not ctx.places_a_city(p)]
+            own = [
+                p
+                for p in ctx.places_in(start, end)
+                if p.entity.kind != "country"
+                and not ctx.places_a_city(p)
+                and not _BELONGS_TO.search(ctx.text, max(start, p.start - 12), p.start)
+            ]
             sustained = bool(_SUSTAINED.match(text))
             pairs = _conjoined(ctx, own, sustained)
             rtype = _type_of(text) or ("cooperation" if sustained and pairs else None)
@@ -194,6 +200,8 @@ def _pair_of(
 
 # "UNICEF bắt đầu hợp tác với tỉnh Lai Châu từ năm 2012", "đã hợp tác với tỉnh Sơn La từ năm 2016".
 _STARTED = re.compile(r"(?<!\w)hợp tác với\s[^.;]{0,60}?(?:từ|kể từ|từ năm|năm)\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)", re.I)
+# "huyện Phú Quốc (thuộc tỉnh Kiên Giang cũ)": where a partner lies, not a partner.
+_BELONGS_TO = re.compile(r"(?<!\w)thuộc\s+(?:tỉnh|thành phố|TP\.?|bang)?\s*\Z")
 _WITH_BEFORE = re.compile(r"(?<!\w)với\s+(?:tỉnh|thành phố|TP\.?|bang|quận|huyện|vùng)?\s*\Z", re.I)
 
 

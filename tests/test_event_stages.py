@@ -3109,9 +3109,9 @@ def test_relations_told_of_the_province_itself_and_of_a_town_by_its_old_province
         "Phú Yên hội đàm trực tuyến với vùng Biobío\n\n"
         "Sáng 12/5, Phó Chủ tịch UBND tỉnh Phú Yên Đào Mỹ hội đàm trực tuyến với Thống đốc vùng Biobío (Chile). "
         "Hiện Phú Yên có quan hệ hợp tác với nhiều địa phương nước ngoài; trong đó tỉnh kết nghĩa với tỉnh Salavan "
-        "(Lào) từ năm 2006. Năm 2019, thị xã Sông Cầu (thuộc tỉnh Phú Yên) và thành phố Ballarat (Australia) đã ký ý định thư "
-        "hợp tác phát triển du lịch. Kết thúc hội đàm, hai bên thống nhất xây dựng dự thảo biên bản ghi nhớ hợp tác, "
-        "phấn đấu ký kết vào tháng 9/2024."
+        "(Lào) từ năm 2006. Năm 2019, thị xã Sông Cầu (thuộc tỉnh Phú Yên) và thành phố Ballarat (Australia) đã ký "
+        "ý định thư hợp tác phát triển du lịch. Kết thúc hội đàm, hai bên thống nhất xây dựng dự thảo biên bản ghi "
+        "nhớ hợp tác, phấn đấu ký kết vào tháng 9/2024."
     )
     assert sorted(_relations(text)) == [
         ("VN-32", "LA-SL", "sister", "2006"),

@@ -316,6 +316,16 @@ def test_a_party_committee_s_province_spelt_with_other_tones_is_no_person() -> N
     assert find_people(text, places) == []
 
 
+def test_a_city_that_bears_a_country_s_name_is_a_city() -> None:
+    text = "Đoàn làm việc với thành phố Armenia, thủ phủ tỉnh Quindío (Colombia), và với Đại sứ quán Armenia."
+    assert [(m.text, m.ids, m.adhoc) for m in find_mentions(text)] == [
+        ("thành phố Armenia", (), True),
+        ("tỉnh Quindío", (), True),
+        ("Colombia", ("CO",), False),
+        ("Armenia", ("AM",), False),
+    ]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

@@ -239,7 +239,12 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not _unaccented_name_end(text, toks, i, n, ids)
             and not _HYPHENATED_ON.match(text, end)
         ):
-            out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
+            city = _CITY_DESIGNATOR.search(text, max(0, start - 12), start)
+            if city and all(len(x) == 2 for x in ids) and not set(ids) & _CITY_STATES:
+                # "thành phố Armenia, thủ phủ tỉnh Quindío (Colombia)": a city that bears a country's name.
+                out.append(Mention(city.start(), end, text[city.start() : end], (), "city", True))
+            else:
+                out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
     out.extend(_adhoc_places(text, out, blocked))
     out.sort(key=lambda m: m.start)
@@ -256,6 +261,10 @@ _PERSON_HO_CHI_MINH = re.compile(
 _CITY_HO_CHI_MINH = re.compile(
     r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*(?:Hồ Chí Minh|HCM)|TPHCM|HCMC|Sài Gòn|Ho Chi Minh City"
 )
+
+
+_CITY_DESIGNATOR = re.compile(r"(?<!\w)(?:[Tt]hành phố|TP\.?)\s+\Z")
+_CITY_STATES = frozenset({"SG", "MC", "VA", "HK", "MO"})
 
 
 # "Kim Dong-hyun": a word that goes on after a hyphen in lower case is a name of its own, not the place.

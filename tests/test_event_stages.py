@@ -3117,3 +3117,24 @@ def test_relations_told_of_the_province_itself_and_of_a_town_by_its_old_province
         ("VN-32", "LA-SL", "sister", "2006"),
         ("VN-32:song-cau", "AU:ballarat", "cooperation", "2019"),
     ]
+
+
+def test_a_ship_s_call_an_arrest_made_together_and_a_site_visit_are_other_events() -> None:
+    ship = (
+        "Tàu Hải quân Pháp thăm Khánh Hòa\n\n"
+        "Sáng 14/5, tàu hộ vệ Prairial của Hải quân Pháp đã cập cảng quốc tế Cam Ranh, bắt đầu chuyến thăm 4 ngày "
+        "tỉnh Khánh Hòa. Phó Chủ tịch UBND tỉnh Khánh Hòa Trần Hòa Nam đã tiếp Thuyền trưởng tàu và đoàn sĩ quan."
+    )
+    arrest = (
+        "Biên phòng Quảng Trị phối hợp với Lào bắt đối tượng buôn ma túy\n\n"
+        "Ngày 14/5, Bộ đội Biên phòng tỉnh Quảng Trị phối hợp với Công an tỉnh Savannakhet (Lào) bắt giữ 2 đối tượng "
+        "vận chuyển 30.000 viên ma túy tổng hợp qua biên giới."
+    )
+    visit = (
+        "Đoàn tỉnh Gunma thăm Phú Thọ\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Phú Thọ Bùi Văn Quang tiếp đoàn công tác tỉnh Gunma (Nhật Bản). "
+        "Chiều cùng ngày, đoàn công tác tỉnh Gunma đã đi thăm Khu công nghiệp Thụy Vân."
+    )
+    assert [e.kind for e in _events(ship)][:1] == ["other"]
+    assert [e.kind for e in _events(arrest)] == ["other"]
+    assert [e.kind for e in _events(visit)] == ["meeting", "other"]

@@ -326,6 +326,13 @@ def test_a_city_that_bears_a_country_s_name_is_a_city() -> None:
     ]
 
 
+def test_a_place_after_a_word_that_is_also_a_surname_and_its_designator_is_the_place() -> None:
+    assert [(m.text, m.ids) for m in find_mentions("Đoàn tỉnh Gunma thăm Phú Thọ")] == [
+        ("tỉnh Gunma", ("JP-10",)),
+        ("Phú Thọ", ("VN-68",)),
+    ]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

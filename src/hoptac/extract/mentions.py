@@ -121,7 +121,21 @@ def kind_of(text: str) -> tuple[str, int] | None:
         return None
     named = {k: v for k, v in first.items() if k != "other"} or first
     kind = min(named, key=named.__getitem__)
+    if kind == "meeting" and (_SHIP_CALL.search(text) or _SITE_VISIT.match(text, named[kind])):
+        return "other", named[kind]  # a ship's call, an arrest made together, a visit to a park: no one is met
     return kind, named[kind]
+
+
+_SHIP_CALL = re.compile(
+    r"(?<!\w)(?:cập cảng|rời cảng)(?!\w)|(?<!\w)[Tt]àu\s[^.;]{0,60}?(?:[Hh]ải quân|USNS|USS|HMAS|[Cc]ảnh sát biển|"
+    r"[Bb]ảo vệ bờ biển)|(?<!\w)(?:bắt giữ|bắt quả tang|triệt phá|truy bắt|bắt\s+\d+\s+(?:nghi phạm|đối tượng))(?!\w)"
+)
+# "đi thăm Khu công nghiệp Liên Hà Thái", "tham quan nhà máy": a site visited, not a host met.
+_SITE_VISIT = re.compile(
+    r"(?:đi thăm|đến thăm|thăm|tham quan|khảo sát)\s+(?:(?:các|một số|mô hình)\s+)?"
+    r"(?:[Kk]hu (?:công nghiệp|kinh tế|di tích|du lịch|lưu niệm|chế xuất)|[Nn]hà máy|[Tt]rang trại|[Bb]ảo tàng|"
+    r"[Cc]ảng|[Cc]ửa khẩu|[Vv]ườn|[Dd]i tích|[Ll]àng|[Cc]ơ sở sản xuất|[Dd]ự án|[Cc]ông trình)(?!\w)"
+)
 
 
 # "Tại buổi làm việc, hai bên đã ký kết ...", "Sau hội đàm, ...": the setting names the event before; the clause

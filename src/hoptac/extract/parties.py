@@ -276,6 +276,8 @@ def _after_surname(text: str, toks: list[re.Match[str]], i: int) -> bool:
     if i == 0 or text[toks[i - 1].end() : toks[i].start()] != " ":
         return False
     before = toks[i - 1].group(0)
+    if toks[i].group(0).islower():
+        return False  # "Đoàn tỉnh Gunma": a designator in lower case goes on no one's name
     return before[:1].isupper() and not before.isupper() and before.lower() in surnames()
 
 

@@ -2889,7 +2889,7 @@ def test_a_day_told_in_a_speech_dates_neither_the_talks_nor_the_same_day_visit()
     )
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
         ("meeting", "2024-05-16"),
-        ("meeting", "2024-05-16"),
+        ("other", "2024-05-16"),
     ]
 
 

@@ -3138,3 +3138,17 @@ def test_a_ship_s_call_an_arrest_made_together_and_a_site_visit_are_other_events
     assert [e.kind for e in _events(ship)][:1] == ["other"]
     assert [e.kind for e in _events(arrest)] == ["other"]
     assert [e.kind for e in _events(visit)] == ["meeting", "other"]
+
+
+def test_a_national_official_named_before_meets_a_foreign_province_s_leader() -> None:
+    text = (
+        "Khai mạc Hội thảo lý luận giữa hai Đảng Việt Nam - Trung Quốc\n\n"
+        "Sáng 13/5, tại thành phố Quảng Châu, đã khai mạc Hội thảo lý luận giữa Đảng Cộng sản Việt Nam và Đảng Cộng "
+        "sản Trung Quốc. Phát biểu tại hội thảo, đồng chí Lê Hoài Trung, Trưởng Ban Đối ngoại Trung ương nhấn mạnh ý "
+        "nghĩa của hội thảo.\n"
+        "Chiều 14/5, đồng chí Lê Hoài Trung đã có cuộc hội kiến với đồng chí Hoàng Khôn Minh, Bí thư Tỉnh ủy tỉnh "
+        "Quảng Đông."
+    )
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("2024-05-14", ["CN-GD", "VN"]),
+    ]

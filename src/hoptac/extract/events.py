@@ -89,6 +89,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties = _told_once(parties)
         if c.kind == "aid":
             parties = _province_receives(parties, actors)
+        elif (nation := _official_of_the_nation(ctx, c, parties, actors)) is not None:
+            # "đồng chí Võ Văn Thưởng đã có cuộc hội kiến với ... Bí thư Tỉnh ủy tỉnh Hà Nam": a national official
+            # named before with his post meets a foreign province's leader.
+            parties = [*parties, nation]
         if not in_scope(parties, aid=_received(ctx, c, parties)) or not _firm_dealt_with(c, parties):
             continue
         if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
@@ -650,6 +654,30 @@ def _foreign_leader_visits(ctx: Context, c: Cluster) -> list[Candidate]:
             m for m in visits if m not in found and any(m.sentence.start <= at < m.cue_offset for at in occurrences)
         ]
     return found
+
+
+def _official_of_the_nation(ctx: Context, c: Cluster, parties: list[Actor], actors: list[Actor]) -> Actor | None:
+    """Vietnam, where a meeting's only sides are a foreign locality's leaders and the one who meets them is a
+    Vietnamese official whose post, told in the article, names no Vietnamese locality."""
+    if c.kind != "meeting" or not parties or any(a.vietnamese for a in parties):
+        return None
+    if not any(a.led and a.kind in LOCAL_KINDS for a in parties):
+        return None
+    nation = next((a for a in actors if a.id == "VN"), None)
+    if nation is None:
+        return None
+    for person in ctx.people:
+        if not person.vietnamese or person.title is None or person.title_start is None or person.title_end is None:
+            continue
+        in_title = ctx.places_in(person.title_start, person.title_end)
+        if any(p.vietnamese and p.entity.kind != "country" for p in in_title):
+            continue  # "Bí thư Tỉnh ủy Quảng Ninh": a province's official
+        told = _occurrences(ctx, person)
+        if any(
+            not m.history and any(m.sentence.start <= at < m.cue_offset for at in told) for m in c.mentions
+        ):
+            return nation
+    return None
 
 
 def _is_stop(c: Cluster) -> bool:

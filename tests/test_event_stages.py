@@ -3152,3 +3152,19 @@ def test_a_national_official_named_before_meets_a_foreign_province_s_leader() ->
     assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in _events(text)] == [
         ("2024-05-14", ["CN-GD", "VN"]),
     ]
+
+
+def test_a_national_leader_s_visit_to_a_foreign_province_by_name_is_the_province_s() -> None:
+    province = (
+        "Chủ tịch nước sẽ thăm Nhật Bản\n\n"
+        "Nhận lời mời của Nhà vua Nhật Bản, Chủ tịch nước sẽ thăm cấp Nhà nước Nhật Bản từ ngày 27 đến 30/5. Ngoài "
+        "Tokyo, Chủ tịch nước còn đi thăm tỉnh Nagasaki. Trong chuyến thăm, hai bên dự kiến ký kết nhiều văn kiện hợp "
+        "tác về kinh tế, thương mại, đầu tư và giao lưu, hợp tác giữa các địa phương hai nước."
+    )
+    city = (
+        "Thủ tướng thăm Hoa Kỳ\n\n"
+        "Từ ngày 27 đến 30/5, Thủ tướng thăm chính thức Hoa Kỳ và dự phiên họp của Liên hợp quốc. Thủ tướng cũng "
+        "đi thăm thành phố New York, gặp gỡ cộng đồng người Việt."
+    )
+    assert [sorted(p.id for p in e.parties) for e in _events(province)] == [["JP-42", "VN"]]
+    assert _events(city) == []

@@ -522,10 +522,18 @@ def _led(ctx: Context, p: Place) -> bool:
     return (
         holder is not None
         or leader is not None
+        or (not p.vietnamese and _visited_by_name(ctx, p))
         or _ACTS_AFTER.match(ctx.text, p.end) is not None
         or _listed_under_leaders(ctx, p)
         or _CULTURE_DAYS_OF.search(ctx.text, max(0, p.start - 60), p.start) is not None
     )
+
+
+# "Chủ tịch nước còn đi thăm tỉnh Phúc Kiến": a province abroad visited by name receives the visitor.
+_VISITED = re.compile(
+    r"(?<!\w)(?:đi thăm|đến thăm|thăm và làm việc tại|thăm)\s+(?:(?P<unit>tỉnh|bang)\s+)?\Z"
+)
+_DESIGNATED = re.compile(r"(?:tỉnh|bang)\s", re.I)
 
 
 # "Ngày hội văn hóa Huế tại Gyeongju", "Tuần Văn hóa - Du lịch Đà Nẵng": a locality holding its culture days.
@@ -540,6 +548,13 @@ _LEADERS_OF_LIST = re.compile(
     r"(?<!\w)(?:Thủ hiến|Thị trưởng|Thống đốc|Tỉnh trưởng|lãnh đạo)(?!\w)[^.;:]{0,60}?(?:\s+là|\s+gồm|:)\s+"
 )
 _LIST_GLUE = re.compile(r"(?:\s*(?:,|và)\s*)+")
+
+
+def _visited_by_name(ctx: Context, p: Place) -> bool:
+    """ "còn đi thăm tỉnh Phúc Kiến": a foreign province or state visited, named with its designator; a city so
+    visited is more often where a nation's leader goes ("thăm thành phố New York")."""
+    visited = _VISITED.search(ctx.text, max(0, p.start - 40), p.start)
+    return visited is not None and (visited.group("unit") is not None or _DESIGNATED.match(p.mention.text) is not None)
 
 
 def _listed_under_leaders(ctx: Context, p: Place) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from hoptac.extract import attributes, dates
-from hoptac.extract.actors import Actor, unique
+from hoptac.extract.actors import Actor, is_capital, unique
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
@@ -251,6 +251,9 @@ def _one_per_host(
         # "tổ chức Hội nghị gặp mặt, hội đàm đầu năm với lãnh đạo các tỉnh Svay Rieng, Prey Veng và Tbong Khmum":
         # one gathering of them all.
         return [(event.model_copy(update={"kind": "conference"}), places)]
+    # "Ngoài Bắc Kinh, Chủ tịch nước còn đi thăm tỉnh Phúc Kiến": a capital with no leader of its own named is
+    # where the nation receives, no host of its own.
+    hosts = [h for h in hosts if not (is_capital(h.id) and not _has_own_leader(ctx, h.id))] or hosts
     out = []
     for host in hosts:
         keep = {p.id for p in event.parties if p.country == "VN"} | {host.id}

@@ -3168,3 +3168,13 @@ def test_a_national_leader_s_visit_to_a_foreign_province_by_name_is_the_province
     )
     assert [sorted(p.id for p in e.parties) for e in _events(province)] == [["JP-42", "VN"]]
     assert _events(city) == []
+
+
+def test_a_multinational_named_bare_is_a_side_of_its_grant() -> None:
+    text = (
+        "Tài trợ thiết bị y tế cho các huyện miền núi Quảng Ngãi\n\n"
+        "Sáng 15/5, tại Quảng Ngãi, Phó Chủ tịch UBND tỉnh Quảng Ngãi Trần Phước Hiền đã tiếp nhận thiết bị y tế trị "
+        "giá 40.000 đô la Mỹ do ExxonMobil tài trợ cho 5 bệnh viện huyện miền núi của tỉnh."
+    )
+    events = _events(text)
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [("aid", ["VN-29", "org:exxonmobil"])]

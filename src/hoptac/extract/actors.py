@@ -945,4 +945,35 @@ def _companies(ctx: Context) -> list[Actor]:
             entity = replace(entity, kind="organisation")
         if entity is not None:
             out.append(Actor(Place(mention, entity), m.start(), end))
+    return out + _multinationals_named_bare(ctx, out)
+
+
+def _multinationals_named_bare(ctx: Context, found: list[Actor]) -> list[Actor]:
+    """ "ExxonMobil tài trợ 50.000 đô la Mỹ cho chương trình ...": a multinational the news names without a head
+    noun, by the name it is known by, written as the firm writes it."""
+    out: list[Actor] = []
+    taken = [(a.start, a.end) for a in found] + [(p.start, p.end) for p in ctx.places]
+    for m in _bare_firm_names().finditer(ctx.text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        country = _foreign_firms()[fold(m.group(0))]
+        mention = Mention(m.start(), m.end(), m.group(0), (), "company", True)
+        entity = resolve.adhoc(mention, country)
+        if entity is not None:
+            out.append(Actor(Place(mention, entity), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     return out
+
+
+@cache
+def _bare_firm_names() -> re.Pattern[str]:
+    # Names of one capitalised word run together or of several ("ExxonMobil", "General Electric"), never a word
+    # that news writes for other things ("Shell" as a firm, not "LG" or "Honda" alone, which name products too).
+    data = resources.files("hoptac.extract").joinpath("data/foreign_firms.csv").read_text(encoding="utf-8")
+    names = [
+        row["name"]
+        for row in csv.DictReader(data.splitlines())
+        if len(row["name"]) >= 6 and (any(c.isupper() for c in row["name"][1:]) or " " in row["name"])
+    ]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")

@@ -333,6 +333,12 @@ def test_a_place_after_a_word_that_is_also_a_surname_and_its_designator_is_the_p
     ]
 
 
+def test_a_body_s_abbreviation_before_its_committee_is_no_name() -> None:
+    text = "Dự lễ có Phó Bí thư Thường trực Tỉnh ủy Trần Nam Hồng, các ủy viên BTV Tỉnh ủy."
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    assert [p.name for p in find_people(text, places)] == ["Trần Nam Hồng"]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

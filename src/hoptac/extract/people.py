@@ -505,6 +505,8 @@ def _clean_name(name: str) -> str | None:
     # Titles are not names, and a lone capitalised word after "ông" is a surname reference.
     while words and fold(words[-1]) in {"ubnd", "hdnd", "tp"}:
         words.pop()
+    if any(w.isupper() and len(w) > 1 for w in words) and any(fold(w) in {"tinh", "thanh", "huyen"} for w in words):
+        return None  # "các ủy viên BTV Tỉnh ủy": a body's abbreviation, not a name
     if len(words) < 2 or len(words) > 7 or {words[0].lower(), " ".join(words[:2]).lower()} & _BODY_STARTS:
         return None
     if words[0] in ("Phó", "Tổng", "Trưởng"):

@@ -339,6 +339,15 @@ def test_a_body_s_abbreviation_before_its_committee_is_no_name() -> None:
     assert [p.name for p in find_people(text, places)] == ["Trần Nam Hồng"]
 
 
+def test_a_title_set_off_by_a_dash_is_the_person_s() -> None:
+    text = "Đồng chí Thái Thanh Quý - Bí thư Tỉnh ủy tiếp ông Lee Jae-joon - Phó Thống đốc tỉnh Gyeonggi."
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    assert [(p.name, p.title) for p in find_people(text, places)] == [
+        ("Thái Thanh Quý", "Bí thư Tỉnh ủy"),
+        ("Lee Jae-joon", "Phó Thống đốc tỉnh Gyeonggi"),
+    ]
+
+
 def test_a_long_lao_name_told_again_by_its_last_two_words_is_one_person() -> None:
     text = (
         "Đoàn do đồng chí Khăm Phăn Phôm Ma Vông, Phó Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông Sa Lỳ làm trưởng đoàn. "

@@ -517,7 +517,8 @@ def _clean_name(name: str) -> str | None:
 
 
 def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-    m = re.match(r"\s*[,(]\s*", text[name_end:])
+    # "ông Kim Jae-hoon - Phó Thống đốc tỉnh Gyeonggi": provincial papers set the title off with a dash too.
+    m = re.match(r"\s*[,(]\s*|\s+[-–]\s+", text[name_end:])
     if not m:
         return None
     start = name_end + m.end()

@@ -3178,3 +3178,17 @@ def test_a_multinational_named_bare_is_a_side_of_its_grant() -> None:
     )
     events = _events(text)
     assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [("aid", ["VN-29", "org:exxonmobil"])]
+
+
+def test_a_nation_present_through_its_envoy_stays_beside_an_agency_it_speaks_of() -> None:
+    text = (
+        "Quảng Nam làm việc với Tổng Lãnh sự Ấn Độ\n\n"
+        "Ngày 16/5, Phó Chủ tịch UBND tỉnh Quảng Nam Trần Anh Tuấn làm việc với ông Madan Mohan Sethi, Tổng Lãnh sự "
+        "Ấn Độ tại Thành phố Hồ Chí Minh về hợp tác bảo tồn di tích Mỹ Sơn. Tổng Lãnh sự cho biết phía Ấn Độ sẵn "
+        "sàng cử chuyên gia của Cục Khảo cổ học Ấn Độ (ASI) khảo sát, tư vấn kỹ thuật trùng tu; đồng thời đề nghị "
+        "tỉnh phối hợp tổ chức các hoạt động giao lưu văn hóa nhân Ngày Quốc tế Yoga."
+    )
+    events = _events(text)
+    assert [(e.date.value if e.date else None, "IN" in {p.id for p in e.parties}) for e in events] == [
+        ("2024-05-16", True)
+    ]

@@ -572,6 +572,9 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # provinces: "Chủ tịch Quốc hội Lào Pany Yathotou đồng chủ trì hội thảo" with the councils of Xiêng Khoảng.
     headed = {a.id for m in c.mentions for a in m.actors if a.kind == "country" and _headed(ctx, a)}
     headed = headed if c.kind == "conference" else set()
+    # "bà Priya Nair, Tổng Lãnh sự Ấn Độ": a nation present through its envoy stays beside an agency of its own
+    # it speaks of ("Cục Khảo cổ học Ấn Độ (ASI)").
+    headed |= {a.id for m in c.mentions for a in m.actors if a.kind == "country" and _envoy_of(ctx, a)}
     actors = [a for a in _told_once(actors) if a.id not in headed] + [a for a in actors if a.id in headed]
     actors = unique(actors)
     if c.kind == "aid":
@@ -828,6 +831,14 @@ def _headed(ctx: Context, a: Actor) -> bool:
         and holder.title is not None
         and _LEADER_OF_STATE.match(holder.title) is not None
     )
+
+
+_ENVOY = re.compile(r"(?:Đại sứ|Tổng Lãnh sự|Lãnh sự)(?!\s+quán)")
+
+
+def _envoy_of(ctx: Context, actor: Actor) -> bool:
+    holder = ctx.title_holding(actor.place)
+    return holder is not None and holder.title is not None and _ENVOY.match(holder.title) is not None
 
 
 def _told_once(actors: list[Actor]) -> list[Actor]:

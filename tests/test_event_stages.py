@@ -3192,3 +3192,15 @@ def test_a_nation_present_through_its_envoy_stays_beside_an_agency_it_speaks_of(
     assert [(e.date.value if e.date else None, "IN" in {p.id for p in e.parties}) for e in events] == [
         ("2024-05-16", True)
     ]
+
+
+def test_a_month_planned_after_a_signing_does_not_date_it() -> None:
+    text = (
+        "Hưng Yên và bang Thüringen ký biên bản ghi nhớ hợp tác về đào tạo nghề\n\n"
+        "Sáng 14/5, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Hưng Yên Nguyễn Lê Huy đã làm việc với đoàn công "
+        "tác bang Thüringen (CHLB Đức). Ngay sau buổi làm việc, hai bên đã ký Biên bản ghi nhớ hợp tác về đào tạo "
+        "nghề. Theo kế hoạch triển khai Biên bản ghi nhớ, tháng 9/2024 tỉnh Hưng Yên sẽ cử 20 giáo viên sang "
+        "bang Thüringen tập huấn."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None) for e in signings] == ["2024-05-14"]

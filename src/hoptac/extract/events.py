@@ -1001,9 +1001,12 @@ def _ids(actors: list[Actor]) -> set[str]:
 
 def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, str]:
     zone: list[Candidate] = list(c.mentions)
+    done = not (c.first.planned or c.first.history)
     for m in zone:
         if m.date is None or (m.history and not c.first.history):
             continue  # "đánh giá kết quả Biên bản ... ký kết vào tháng 11/2022": an earlier day told at the event
+        if done and m.planned and m.date.day is None:
+            continue  # "Theo kế hoạch triển khai Biên bản ghi nhớ, tháng 3/2018 tỉnh sẽ cử ...": what comes after
         value = dates.resolve(m.date, ctx.published, ctx.year_hint, m.planned)
         if value:
             return value, _status(ctx, value, m.planned)

@@ -136,10 +136,16 @@ def may_name_firm(text: str) -> bool:
 
 
 @cache
+def _foreign_firm_rows() -> tuple[tuple[str, str], ...]:
+    """(name as the firm writes it, country code) of the multinationals of `data/foreign_firms.csv`."""
+    data = resources.files("hoptac.extract").joinpath("data/foreign_firms.csv").read_text(encoding="utf-8")
+    return tuple((row["name"], row["country"]) for row in csv.DictReader(data.splitlines()))
+
+
+@cache
 def _foreign_firms() -> dict[str, str]:
     """Multinationals Vietnamese news names without their country ("Tập đoàn Hyosung"), folded, with its code."""
-    data = resources.files("hoptac.extract").joinpath("data/foreign_firms.csv").read_text(encoding="utf-8")
-    return {fold(row["name"]): row["country"] for row in csv.DictReader(data.splitlines())}
+    return {fold(name): country for name, country in _foreign_firm_rows()}
 
 
 @cache
@@ -969,11 +975,10 @@ def _multinationals_named_bare(ctx: Context, found: list[Actor]) -> list[Actor]:
 def _bare_firm_names() -> re.Pattern[str]:
     # Names of one capitalised word run together or of several ("ExxonMobil", "General Electric"), never a word
     # that news writes for other things ("Shell" as a firm, not "LG" or "Honda" alone, which name products too).
-    data = resources.files("hoptac.extract").joinpath("data/foreign_firms.csv").read_text(encoding="utf-8")
     names = [
-        row["name"]
-        for row in csv.DictReader(data.splitlines())
-        if len(row["name"]) >= 6 and (any(c.isupper() for c in row["name"][1:]) or " " in row["name"])
+        name
+        for name, _ in _foreign_firm_rows()
+        if len(name) >= 6 and (any(c.isupper() for c in name[1:]) or " " in name)
     ]
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")

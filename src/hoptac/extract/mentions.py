@@ -47,13 +47,14 @@ _TERMS = re.compile(
 _SAYS = re.compile(
     r"(?<!\w)(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|đánh giá|cho rằng|nhận định|nhắc lại|ôn lại)(?!\w)", re.I
 )
-# "Lễ hội diễn ra đến ngày 17/8": the day an event ends, not one of its own.
+# "kể từ khi hai tỉnh hợp nhất ... từ ngày 1/7/2025": since when, not when.
 _SINCE = re.compile(
     r"(?<!\w)(?:kể từ(?!\w)[^.;:!?]*?\s(?:từ\s+)?|"
     # "sau khi chính thức vận hành mô hình đặc khu từ ngày 1/7/2025": when a state of things began.
     r"(?:vận hành|hoạt động|có hiệu lực|hợp nhất|sáp nhập|thành lập)(?!\w)[^.;:!?,]{0,40}?\stừ\s+)(?:ngày\s+)?\Z",
     re.I,
 )
+# "Lễ hội diễn ra đến ngày 17/8": the day an event ends, not one of its own.
 _UNTIL = re.compile(r"(?<!\w)(?:kéo dài|diễn ra)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\Z")
 _SAID_AT = re.compile(r"\s*(?:tại|trong|ở|khi|với)(?!\w)")
 # "Chiều cùng ngày", "Cũng trong sáng nay", "Trước đó, sáng cùng ngày": the day of the event told before.

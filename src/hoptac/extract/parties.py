@@ -430,9 +430,11 @@ class _Spans:
         return i >= 0 and self.reach[i] > start
 
 
-# "bang Rai-lan Phan-xờ", "thành phố Mai-xơ": a name spelt out in Vietnamese syllables joined by hyphens.
+# The capitalised word right before a designator: "Phan" in "Trường THPT Phan Châu Trinh".
 _NAME_GOES_ON = re.compile(r"(?<!\w)([A-ZÀ-ỸĐ][^\W\d_]*) \Z")
+# "tỉnh Đông Flanders": the point of the compass is Vietnamese, the name after it foreign.
 _COMPASS = re.compile(r"^(?:Đông|Tây|Nam|Bắc)\s+")
+# "bang Rai-lan Phan-xờ", "thành phố Mai-xơ": a name spelt out in Vietnamese syllables joined by hyphens.
 _TRANSLITERATED = re.compile(r"\w-[a-zà-ỹđ]")
 
 

@@ -81,7 +81,8 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             ]
             sustained = bool(_SUSTAINED.match(text))
             pairs = _conjoined(ctx, own, sustained)
-            rtype = _type_of(text) or ("cooperation" if sustained and pairs else None)
+            cues = find_cues("relation_cues.csv", text)
+            rtype = _type_of(cues) or ("cooperation" if sustained and pairs else None)
             if rtype is None:
                 # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...".
                 if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)):
@@ -89,7 +90,7 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
                 rtype = "cooperation"
             if not pairs:
                 pairs = _pair_of(ctx, s, own, main_places, main_ids)
-            told = _each_partner(ctx, start, end, pairs, rtype)
+            told = _each_partner(ctx, start, end, pairs, rtype, cues)
             for a, b in pairs:
                 if rtype == "membership" and b.entity.kind != "organisation":
                     continue
@@ -263,8 +264,8 @@ def _keep(
     )
 
 
-def _type_of(text: str) -> str | None:
-    hits = {label for label, _ in find_cues("relation_cues.csv", text)}
+def _type_of(cues: list[tuple[str, int]]) -> str | None:
+    hits = {label for label, _ in cues}
     return min(hits, key=_RANK.__getitem__) if hits else None
 
 
@@ -277,14 +278,14 @@ _LIST_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|và|;)?\s*")
 
 
 def _each_partner(
-    ctx: Context, start: int, end: int, pairs: list[tuple[Place, Place]], rtype: str
+    ctx: Context, start: int, end: int, pairs: list[tuple[Place, Place]], rtype: str, cues: list[tuple[str, int]]
 ) -> dict[int, tuple[str, str | None]]:
     """The type and the year of each partner's bond, by the partner's mention: "hợp tác với tỉnh Jeollanam ..., trong
     đó có quan hệ hữu nghị với tỉnh Kampot từ năm 2008" makes the friendship and the year Kampot's alone; the partners
-    of one list share them."""
+    of one list share them. `cues` are the clause's relation cues, found once by the caller."""
     partners = sorted({b.start: b for _, b in pairs}.values(), key=lambda b: b.start)
     if len({a.entity.id for a, _ in pairs}) > 1 or len(partners) < 2:
-        return dict.fromkeys((b.start for b in partners), (rtype, _since_of(ctx, ctx.text[start:end], rtype)))
+        return dict.fromkeys((b.start for b in partners), (rtype, _since_of(ctx, ctx.text[start:end], rtype, cues)))
     out: dict[int, tuple[str, str | None]] = {}
     group: list[Place] = []
     told_from = start
@@ -294,20 +295,20 @@ def _each_partner(
         if following < end and _LIST_GAP.fullmatch(ctx.text, b.end, following):
             continue
         told = ctx.text[told_from:following]
-        cues = find_cues("relation_cues.csv", told)
+        told_cues = find_cues("relation_cues.csv", told)
         first_at = group[0].start - told_from
-        before = [label for label, at in cues if at < first_at]
-        after = [label for label, at in cues if at >= group[-1].end - told_from]
+        before = [label for label, at in told_cues if at < first_at]
+        after = [label for label, at in told_cues if at >= group[-1].end - told_from]
         kind = before[-1] if before else after[0] if after else rtype
-        out.update((g.start, (kind, _since_of(ctx, told, kind))) for g in group)
+        out.update((g.start, (kind, _since_of(ctx, told, kind, told_cues))) for g in group)
         group, told_from = [], b.end
     return out
 
 
-def _since_of(ctx: Context, text: str, rtype: str) -> str | None:
-    """The year told right after the bond's own words: "quan hệ hữu nghị hợp tác từ năm 2009 và chính thức kết
-    nghĩa vào năm 2014" makes the twinning 2014's."""
-    for label, at in find_cues("relation_cues.csv", text):
+def _since_of(ctx: Context, text: str, rtype: str, cues: list[tuple[str, int]]) -> str | None:
+    """The year told right after the bond's own words (`cues`, offsets into `text`): "quan hệ hữu nghị hợp tác từ
+    năm 2009 và chính thức kết nghĩa vào năm 2014" makes the twinning 2014's."""
+    for label, at in cues:
         if label == rtype and (year := _since(ctx, text[at : at + _YEAR_WITHIN])):
             return year
     return _since(ctx, text)

@@ -3204,3 +3204,37 @@ def test_a_month_planned_after_a_signing_does_not_date_it() -> None:
     )
     signings = [e for e in _events(text) if e.kind == "signing"]
     assert [(e.date.value if e.date else None) for e in signings] == ["2024-05-14"]
+
+
+def test_a_multinational_s_vietnamese_arm_is_the_firm_not_vietnam() -> None:
+    text = (
+        "Tập huấn lái xe an toàn tại Cần Thơ\n\n"
+        "Sáng 14/5, tại Cần Thơ, Honda Việt Nam khởi động chương trình lái xe an toàn cho học sinh. "
+        "Nhân dịp này, Honda Việt Nam tài trợ 2 tỷ đồng cho dự án đèn tín hiệu giao thông của TP Cần Thơ."
+    )
+    events = _events(text)
+    assert [(e.kind, sorted((p.id, p.country) for p in e.parties)) for e in events] == [
+        ("aid", [("VN-CT", "VN"), ("org:honda-viet-nam", "JP")])
+    ]
+
+
+def test_a_multinational_known_by_one_word_signs_with_a_city_board() -> None:
+    text = (
+        "Tiến độ tuyến metro số 2\n\n"
+        "Ngày 10/5, Siemens đã ký hợp đồng với Ban Quản lý đường sắt đô thị TP Hồ Chí Minh cung cấp hệ thống "
+        "tín hiệu cho tuyến metro số 2 Bến Thành - Tham Lương. Gói thầu sử dụng vốn vay ODA của Ngân hàng Tái thiết "
+        "Đức (KfW) và dự kiến hoàn thành trong 30 tháng."
+    )
+    events = _events(text)
+    assert [(e.kind, sorted((p.id, p.country) for p in e.parties)) for e in events] == [
+        ("signing", [("VN-SG", "VN"), ("org:siemens", "DE")])
+    ]
+
+
+def test_a_firm_s_gift_to_schools_of_a_town_is_not_the_town_s() -> None:
+    text = (
+        "Trao tặng máy lọc nước cho trường học\n\n"
+        "Ngày 12/5, Trường ĐH Bách khoa Hà Nội và Tập đoàn Samsung (Hàn Quốc) đã trao tặng 6 hệ thống lọc nước cho 6 "
+        "trường tiểu học tại huyện Yên Phong, tỉnh Bắc Ninh. Mỗi hệ thống trị giá 80 triệu đồng."
+    )
+    assert _events(text) == []

@@ -132,20 +132,29 @@ def _domestic_firms() -> frozenset[str]:
 def may_name_firm(text: str) -> bool:
     """Whether the text may name a company or a world body, the only foreign party of an article that names no
     foreign place."""
-    return _COMPANY.search(text) is not None or _WORLD_BODY.search(text) is not None
+    return (
+        _COMPANY.search(text) is not None
+        or _WORLD_BODY.search(text) is not None
+        or _bare_firm_names().search(text) is not None
+        or _subsidiary_names().search(text) is not None
+    )
 
 
 @cache
-def _foreign_firm_rows() -> tuple[tuple[str, str], ...]:
-    """(name as the firm writes it, country code) of the multinationals of `data/foreign_firms.csv`."""
+def _foreign_firm_rows() -> tuple[tuple[str, str, bool], ...]:
+    """(name as the firm writes it, country code, named alone) of the multinationals of `data/foreign_firms.csv`.
+
+    "Named alone" marks the names news writes for nothing but the firm ("Alstom", "ExxonMobil"), not "LG" or
+    "Honda", which name products too.
+    """
     data = resources.files("hoptac.extract").joinpath("data/foreign_firms.csv").read_text(encoding="utf-8")
-    return tuple((row["name"], row["country"]) for row in csv.DictReader(data.splitlines()))
+    return tuple((row["name"], row["country"], row["alone"] == "yes") for row in csv.DictReader(data.splitlines()))
 
 
 @cache
 def _foreign_firms() -> dict[str, str]:
     """Multinationals Vietnamese news names without their country ("Tập đoàn Hyosung"), folded, with its code."""
-    return {fold(name): country for name, country in _foreign_firm_rows()}
+    return {fold(name): country for name, country, _ in _foreign_firm_rows()}
 
 
 @cache
@@ -237,9 +246,12 @@ def find_actors(ctx: Context) -> list[Actor]:
         out = [a for a in out if not any(start <= a.start < end for start, end in spans)]
         out.extend(a for a in again if not any(x.start <= a.start < x.end for x in out))
     out.extend(bodies)
+    subsidiaries = _subsidiaries(ctx)
+    out = [a for a in out if not any(s.start <= a.start < s.end for s in subsidiaries)]
     out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))
     out.extend(_companies(ctx))
+    out.extend(s for s in subsidiaries if not any(a.start < s.end and s.start < a.end for a in out))
     out.extend(_friend_country(ctx))
     out.sort(key=lambda a: a.start)
     return out
@@ -834,12 +846,15 @@ def _world_bodies(ctx: Context, found: list[Actor]) -> list[Actor]:
 
 
 @cache
-def _institution_head(vietnamese: bool) -> re.Pattern[str]:
+def _institution_head(vietnamese: bool, words: int) -> re.Pattern[str]:
     data = resources.files("hoptac.extract").joinpath("data/institutions.csv").read_text(encoding="utf-8")
-    words = [row["phrase"] for row in csv.DictReader(data.splitlines()) if row["home"] == "any" or not vietnamese]
-    heads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    phrases = [row["phrase"] for row in csv.DictReader(data.splitlines()) if row["home"] == "any" or not vietnamese]
+    heads = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
     glue = r"(?!(?:với|tại|ở|của|cho|và|đã|đến|thăm|cùng|là|do)(?!\w))"
-    return re.compile(r"(?<!\w)(?:" + heads + r")(?:\s+" + glue + r"[^\s,.;:()“”\"]+){0,4}?\s+\Z")
+    return re.compile(r"(?<!\w)(?:" + heads + r")(?:\s+" + glue + r"[^\s,.;:()“”\"]+){0," + str(words) + r"}?\s+\Z")
+
+
+_DESIGNATOR_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|bang|quận|huyện|châu|vùng)\s+\Z")
 
 
 def _institutions(ctx: Context) -> list[Actor]:
@@ -857,10 +872,17 @@ def _institutions(ctx: Context) -> list[Actor]:
         return []
     out = []
     for m in _CAPITALISED.finditer(ctx.text):
-        city = cities.get(m.group())
+        start, name = m.start(), m.group()
+        first, _, rest = name.partition(" ")
+        if rest and first.isupper() and rest in cities:
+            start, name = start + len(first) + 1, rest  # "ĐH Hà Nội": the city after the head's abbreviation
+        city = cities.get(name)
         if city is None or _NEXT_NAME.match(ctx.text, m.end()):
             continue
-        head = _institution_head(city.vietnamese).search(ctx.text, max(0, m.start() - 70), m.start())
+        # "Viện nghiên cứu phát triển môi trường năng lượng Seoul" is a name of many words; "Trung tâm Nghiên cứu
+        # phát triển nông-lâm nghiệp tỉnh Fukuoka" is the prefecture's own body, which acts for it.
+        words = 4 if _DESIGNATOR_BEFORE.search(ctx.text, max(0, start - 15), start) else 8
+        head = _institution_head(city.vietnamese, words).search(ctx.text, max(0, start - 70), start)
         if head is None:
             continue
         mention = Mention(head.start(), m.end(), ctx.text[head.start() : m.end()], (), "company", True)
@@ -973,12 +995,28 @@ def _multinationals_named_bare(ctx: Context, found: list[Actor]) -> list[Actor]:
 
 @cache
 def _bare_firm_names() -> re.Pattern[str]:
-    # Names of one capitalised word run together or of several ("ExxonMobil", "General Electric"), never a word
-    # that news writes for other things ("Shell" as a firm, not "LG" or "Honda" alone, which name products too).
-    names = [
-        name
-        for name, _ in _foreign_firm_rows()
-        if len(name) >= 6 and (any(c.isupper() for c in name[1:]) or " " in name)
-    ]
+    names = [name for name, _, alone in _foreign_firm_rows() if alone]
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+
+
+@cache
+def _subsidiary_names() -> re.Pattern[str]:
+    # "Ford Việt Nam", "Công ty TNHH Nhà máy bia Heineken Việt Nam-Vũng Tàu": a multinational's Vietnamese arm,
+    # whatever its name, with the town of its plant after a dash.
+    names = sorted((name for name, _, _ in _foreign_firm_rows()), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?P<firm>" + "|".join(map(re.escape, names)) + r")\s+(?:Việt Nam|Vietnam)"
+        r"(?:\s*[-–]\s*[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?![\w-])"
+    )
+
+
+def _subsidiaries(ctx: Context) -> list[Actor]:
+    """A multinational's Vietnamese arm is the firm, of its own country, not Vietnam: "Ford Việt Nam tài trợ"."""
+    out = []
+    for m in _subsidiary_names().finditer(ctx.text):
+        mention = Mention(m.start(), m.end(), m.group(0), (), "company", True)
+        entity = resolve.adhoc(mention, _foreign_firms()[fold(m.group("firm"))])
+        if entity is not None:
+            out.append(Actor(Place(mention, entity), m.start(), m.end()))
+    return out

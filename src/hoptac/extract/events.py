@@ -88,7 +88,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties += [a for a in guests if a.id in speaking or a.id in speakers]
             parties = _told_once(parties)
         if c.kind == "aid":
-            parties = _province_receives(parties, actors)
+            parties = _province_receives(_without_addresses(ctx, parties), actors)
         elif (nation := _official_of_the_nation(ctx, c, parties, actors)) is not None:
             # "đồng chí Võ Văn Thưởng đã có cuộc hội kiến với ... Bí thư Tỉnh ủy tỉnh Hà Nam": a national official
             # named before with his post meets a foreign province's leader.
@@ -617,6 +617,30 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
         for a in parties
     ]
     return unique(swapped)
+
+
+# "trao tặng 5 hệ thống lọc nước cho 5 trường mầm non tại Phổ Yên, Thái Nguyên": where the schools are.
+_ADDRESS_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,4},\s*)?\Z")
+
+
+def _without_addresses(ctx: Context, parties: list[Actor]) -> list[Actor]:
+    """A firm's or a university's gift to schools or families of a town is no gift to the town's government: the town
+    named as their address is no party. A foreign government's or agency's gift is the town's."""
+    if any(
+        not a.vietnamese and (a.kind in ("country", "agency") or a.country is None or (a.kind in LOCAL_KINDS and a.led))
+        for a in parties
+    ):
+        return parties
+    return [
+        a
+        for a in parties
+        if not (
+            a.vietnamese
+            and a.kind in LOCAL_KINDS
+            and not a.led
+            and _ADDRESS_BEFORE.search(ctx.text, max(0, a.start - 50), a.start)
+        )
+    ]
 
 
 def _body_of_party(actor: Actor, actors: list[Actor]) -> bool:

@@ -3238,3 +3238,15 @@ def test_a_firm_s_gift_to_schools_of_a_town_is_not_the_town_s() -> None:
         "trường tiểu học tại huyện Yên Phong, tỉnh Bắc Ninh. Mỗi hệ thống trị giá 80 triệu đồng."
     )
     assert _events(text) == []
+
+
+def test_a_foreign_public_body_named_by_its_area_with_its_country_is_an_agency() -> None:
+    text = (
+        "Vĩnh Long họp trực tuyến với chuyên gia Hà Lan về chống ngập\n\n"
+        "Sáng 14/5, Sở Xây dựng tỉnh Vĩnh Long họp trực tuyến với Hội đồng quản lý nước Rijnland (Hà Lan) về quy "
+        "hoạch thoát nước đô thị. Hai bên thống nhất hợp tác xây dựng bản đồ rủi ro ngập lụt cho thành phố Vĩnh Long."
+    )
+    events = _events(text)
+    assert [(e.kind, sorted((p.id, p.kind, p.country) for p in e.parties)) for e in events] == [
+        ("meeting", [("VN-49", "province", "VN"), ("org:hoi-dong-quan-ly-nuoc-rijnland", "agency", "NL")])
+    ]

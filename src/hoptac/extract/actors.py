@@ -819,7 +819,33 @@ def _bodies(ctx: Context) -> list[Actor]:
             kind = "agency" if full.startswith(("Cơ quan", "Cục", "Tổng cục")) else "organisation"
             entity = replace(entity, kind=kind, name=short, name_vi=full, aliases=(short, full))
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
-    return out + _world_bodies(ctx, out)
+    return out + _world_bodies(ctx, out) + _public_bodies(ctx)
+
+
+# "Hội đồng quản lý nước Delfland (Hà Lan)", "Cơ quan xúc tiến đầu tư Wallonie (Bỉ)": a foreign public body, named by
+# what it does and the name of its area, with its country in brackets.
+_PUBLIC_BODY = re.compile(
+    r"(?<!\w)(?P<full>(?:Hội đồng|Ủy ban|Cơ quan|Sở|Cục)(?P<what>(?:\s+[^\W\d_]+){1,6}?)"
+    r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*\((?P<country>[^()\n]{2,30})\)"
+)
+
+
+def _public_bodies(ctx: Context) -> list[Actor]:
+    out = []
+    for m in _PUBLIC_BODY.finditer(ctx.text):
+        if not all(w.islower() for w in m.group("what").split()):
+            continue
+        if any(m.start() <= p.start < m.end("full") for p in ctx.places):
+            continue  # named after a place the gazetteer knows: the place's own body, found as such
+        nation = next((p for p in ctx.places_in(m.start("country"), m.end("country")) if p.entity.kind == "country"), None)
+        if nation is None or nation.vietnamese or ctx.text[nation.start : nation.end] != m.group("country").strip():
+            continue
+        mention = Mention(m.start(), m.end("full"), m.group("full"), (), "company", True)
+        entity = resolve.adhoc(mention, nation.entity.id)
+        if entity is not None:
+            entity = replace(entity, kind="agency", name=m.group("full"), name_vi=m.group("full"))
+            out.append(Actor(Place(mention, entity), m.start(), m.end("full"), led=True))
+    return out
 
 
 # "Tổ chức Du lịch Golf Thế giới IAGTO": a world body the gazetteer lacks, named in full then by its acronym.

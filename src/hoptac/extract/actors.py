@@ -837,7 +837,8 @@ def _public_bodies(ctx: Context) -> list[Actor]:
             continue
         if any(m.start() <= p.start < m.end("full") for p in ctx.places):
             continue  # named after a place the gazetteer knows: the place's own body, found as such
-        nation = next((p for p in ctx.places_in(m.start("country"), m.end("country")) if p.entity.kind == "country"), None)
+        inside = ctx.places_in(m.start("country"), m.end("country"))
+        nation = next((p for p in inside if p.entity.kind == "country"), None)
         if nation is None or nation.vietnamese or ctx.text[nation.start : nation.end] != m.group("country").strip():
             continue
         mention = Mention(m.start(), m.end("full"), m.group("full"), (), "company", True)

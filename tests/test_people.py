@@ -393,3 +393,11 @@ def test_after_a_rank_the_whole_capitalised_run_is_a_foreign_name() -> None:
 
 def test_an_initial_glued_to_a_surname_is_part_of_the_name() -> None:
     assert _people("Phó Chủ tịch UBND tỉnh mời ông Hans P.Müller cùng cộng sự sang thăm.") == [("Hans P.Müller", None)]
+
+
+def test_a_dot_after_a_lower_case_word_ends_the_sentence_before_a_place() -> None:
+    text = (
+        "Đoàn công tác của Vùng sang tìm hiểu cơ hội hợp tác tại tỉnh. Nam Định hiện đã thiết lập quan hệ với "
+        "TP. Huế và St. Petersburg."
+    )
+    assert [m.text for m in find_mentions(text)] == ["Nam Định", "TP. Huế", "St. Petersburg"]

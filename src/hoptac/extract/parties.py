@@ -89,6 +89,12 @@ class _Form:
     ids: tuple[str, ...]
 
 
+def _ends_sentence(word: str) -> bool:
+    """A dot after a lower-case word ends its sentence ("hợp tác tại tỉnh. Hải Dương hiện ..."); after an
+    abbreviation ("TP. Huế", "St. Petersburg", "tp. Vinh") it joins a name."""
+    return word.islower() and len(word) > 2
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
@@ -194,7 +200,8 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
     # How many tokens from each one are joined by spaces or dashes only: a name never spans more.
     reach = [1] * len(toks)
     for k in range(len(toks) - 2, -1, -1):
-        if _JOINABLE.match(text[toks[k].end() : toks[k + 1].start()]):
+        gap = text[toks[k].end() : toks[k + 1].start()]
+        if _JOINABLE.match(gap) and not ("." in gap and _ends_sentence(toks[k].group(0))):
             reach[k] = reach[k + 1] + 1
     out: list[Mention] = []
     i = 0

@@ -3250,3 +3250,16 @@ def test_a_foreign_public_body_named_by_its_area_with_its_country_is_an_agency()
     assert [(e.kind, sorted((p.id, p.kind, p.country) for p in e.parties)) for e in events] == [
         ("meeting", [("VN-49", "province", "VN"), ("org:hoi-dong-quan-ly-nuoc-rijnland", "agency", "NL")])
     ]
+
+
+def test_the_leaders_of_several_foreign_regions_met_on_a_national_visit_are_meetings_of_their_own() -> None:
+    text = (
+        "Kết quả chuyến thăm chính thức Italia của Chủ tịch nước\n\n"
+        "Chuyến thăm chính thức Italia từ ngày 12 - 16/5 của Chủ tịch nước đã thành công tốt đẹp. Chủ tịch nước đã "
+        "hội đàm với Tổng thống Italia, hai bên nhất trí tăng cường hợp tác kinh tế, thương mại và đầu tư. "
+        "Ngoài các cuộc gặp lãnh đạo cấp cao Italia, Chủ tịch nước còn gặp Chủ tịch của 3 vùng là Lombardia, "
+        "Veneto và Toscana, đề nghị các vùng tăng cường hợp tác với các địa phương Việt Nam."
+    )
+    events = _events(text)
+    regions = [sorted(p.id for p in e.parties if p.country == "IT" and p.kind != "country") for e in events]
+    assert sorted(r for r in regions if r) == [["IT-25"], ["IT-34"], ["IT-52"]]

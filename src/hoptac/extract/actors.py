@@ -562,8 +562,8 @@ _CULTURE_DAYS_OF = re.compile(
 
 
 # "gặp Thủ hiến, Thị trưởng của 4 bang lớn của Đức là Berlin, Hessen, Rheinland Pfalz và Hamburg".
-_LEADERS_OF_LIST = re.compile(
-    r"(?<!\w)(?:Thủ hiến|Thị trưởng|Thống đốc|Tỉnh trưởng|lãnh đạo)(?!\w)[^.;:]{0,60}?(?:\s+là|\s+gồm|:)\s+"
+LEADERS_OF_LIST = re.compile(
+    r"(?<!\w)(?:Thủ hiến|Thị trưởng|Thống đốc|Tỉnh trưởng|Chủ tịch|lãnh đạo)(?!\w)[^.;:]{0,60}?(?:\s+là|\s+gồm|:)\s+"
 )
 _LIST_GLUE = re.compile(r"(?:\s*(?:,|và)\s*)+")
 
@@ -580,7 +580,7 @@ def _listed_under_leaders(ctx: Context, p: Place) -> bool:
     if p.vietnamese:
         return False
     intro = None
-    for m in _LEADERS_OF_LIST.finditer(ctx.text, max(0, p.start - 200), p.start):
+    for m in LEADERS_OF_LIST.finditer(ctx.text, max(0, p.start - 200), p.start):
         intro = m
     if intro is None:
         return False

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hoptac.extract import dates
-from hoptac.extract.actors import Actor, unique
+from hoptac.extract.actors import LEADERS_OF_LIST, Actor, unique
 from hoptac.extract.mentions import Candidate
 
 _TOGETHER = {"meeting", "conference", "cultural_event", "other"}
@@ -159,6 +159,13 @@ def _investors(m: Candidate, a: Actor) -> bool:
     """A nation named through its firms: "nhà đầu tư Hàn Quốc"."""
     at = a.start - m.sentence.start
     return a.kind == "country" and _INVESTORS.search(m.sentence.text, max(0, at - 30), at) is not None
+
+
+def _leaders_of_list_met(m: Candidate) -> bool:
+    """ "Thủ tướng còn trực tiếp gặp Thủ hiến, Thị trưởng của 4 bang lớn của Đức là Berlin, Hessen, ...": not the
+    trip's main event, though its nation is the same."""
+    led = {a.id for a in m.actors if not a.vietnamese and a.led and a.kind in ("province", "city")}
+    return m.kind == "meeting" and len(led) > 1 and LEADERS_OF_LIST.search(m.sentence.text) is not None
 
 
 def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
@@ -322,8 +329,10 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             if before is not None and _dates_agree(before, m):
                 before.mentions.append(replace(m, in_lead=before.first.in_lead or m.in_lead))
             continue
-        if m.listed and m.kind == "meeting":
-            clusters.append(Cluster([m]))  # a stop of a visitor's trip, one of a list: a meeting of its own
+        if m.listed and m.kind == "meeting" or _leaders_of_list_met(m):
+            # A stop of a visitor's trip, one of a list; the leaders of several foreign localities met: meetings of
+            # their own.
+            clusters.append(Cluster([m]))
             continue
         if m.at_event and m.kind in _TOGETHER and not (m.listed or m.companion):
             told = [c for c in clusters if not all(x.history for x in c.mentions) and _kinds_agree(c.kind, m.kind)]

@@ -112,7 +112,16 @@ REGION_COUNTRIES = [
     "IN",
     "BY",
     "MN",
+    "IT",
+    "ES",
+    "NL",
+    "BE",
+    "AT",
+    "CZ",
+    "MY",
 ]
+# Parts of a country that ISO also lists as countries of their own (Aruba, Curaçao) or islands of no partner.
+_REGION_SKIP = {"NL-AW", "NL-CW", "NL-SX", "NL-BQ1", "NL-BQ2", "NL-BQ3"}
 
 _KIND_BY_DISTRICT_TYPE = {"Thành phố": "city", "Quận": "district", "Huyện": "district", "Thị xã": "district"}
 _DISTRICT_PREFIXES = {
@@ -336,7 +345,7 @@ def build_regions_and_cities() -> tuple[list[dict[str, str]], list[dict[str, str
     pyc = f"pycountry {metadata.version('pycountry')} ISO 3166-2"
     for cc in REGION_COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=cc):
-            if sub.parent_code is not None:
+            if sub.parent_code is not None or sub.code in _REGION_SKIP:
                 continue
             cur = regions_cur.pop(sub.code, None)
             bases = split(cur["bases"]) if cur else [sub.name]

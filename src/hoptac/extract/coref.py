@@ -329,7 +329,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             if before is not None and _dates_agree(before, m):
                 before.mentions.append(replace(m, in_lead=before.first.in_lead or m.in_lead))
             continue
-        if m.listed and m.kind == "meeting" or _leaders_of_list_met(m):
+        if (m.listed and m.kind == "meeting") or _leaders_of_list_met(m):
             # A stop of a visitor's trip, one of a list; the leaders of several foreign localities met: meetings of
             # their own.
             clusters.append(Cluster([m]))

@@ -401,3 +401,8 @@ def test_a_dot_after_a_lower_case_word_ends_the_sentence_before_a_place() -> Non
         "TP. Huế và St. Petersburg."
     )
     assert [m.text for m in find_mentions(text)] == ["Nam Định", "TP. Huế", "St. Petersburg"]
+
+
+def test_a_known_name_after_a_hyphen_is_part_of_a_foreign_compound() -> None:
+    text = "Phú Thọ hội đàm trực tuyến với chính quyền tỉnh Szabolcs-Bihar (Hungary)."
+    assert [m.text for m in find_mentions(text)] == ["Phú Thọ", "tỉnh Szabolcs-Bihar", "Hungary"]

@@ -253,7 +253,10 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             else:
                 out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
-    out.extend(_adhoc_places(text, out, blocked))
+    adhoc = _adhoc_places(text, out, blocked)
+    # "tỉnh Hajdú-Bihar": a known name inside a foreign compound is the compound's.
+    out = [m for m in out if not any(a.start < m.start and m.end <= a.end for a in adhoc)]
+    out.extend(adhoc)
     out.sort(key=lambda m: m.start)
     if _PERSON_HO_CHI_MINH.search(text) and not _CITY_HO_CHI_MINH.search(text):
         # One sense per article: where the man is named and the city never is, "tiểu sử Hồ Chí Minh", "đưa Hồ Chí
@@ -458,13 +461,22 @@ def _romanised(name: str) -> bool:
     return not any(_VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in accented)
 
 
+def _compound_around(text: str, start: int, end: int, known: list[Mention], blocked: list[tuple[int, int]]) -> bool:
+    """ "tỉnh Hajdú-Bihar": the names the span overlaps are all parts of it after a hyphen, not "Bihar" of India."""
+    inside = [k for k in known if k.start < end and start < k.end]
+    return (
+        not any(s < end and start < e for s, e in blocked)
+        and all(start < k.start and k.end <= end and text[k.start - 1] == "-" for k in inside)
+    )
+
+
 def _adhoc_places(text: str, known: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
     """Foreign places the gazetteer lacks, typed by a prefix: "thành phố Jeonju"."""
     found = []
     taken = _Spans([(k.start, k.end) for k in known] + list(blocked))
     for m in _FOREIGN_PREFIX.finditer(text):
         start, end = m.start("name"), m.end("name")
-        if taken.overlap(start, end):
+        if taken.overlap(start, end) and not _compound_around(text, start, end, known, blocked):
             continue
         name = m.group("name")
         # Romanised foreign names only: Vietnamese names carry diacritics or are Vietnamese syllables,

@@ -19,7 +19,7 @@ import collections
 import csv
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -235,9 +235,7 @@ def find_actors(ctx: Context) -> list[Actor]:
         spans = [(b.start, b.end) for b in bodies]
         again: list[Actor] = []
         for b in bodies:
-            parts = b.place.entity.name.split("-")
-            short = r"\s*-\s*".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
-            for m in re.finditer(r"(?<![\w-])" + short + r"(?![\w-])", ctx.text):
+            for m in _named_again(ctx, b):
                 spans.append((m.start(), m.end()))
                 if b.place.mention.kind_hint == "company" and not b.start <= m.start() < b.end:
                     # "do ACIAR tài trợ" after "Trung tâm Nghiên cứu Nông nghiệp Quốc tế Australia (ACIAR)".
@@ -263,6 +261,24 @@ _FRIEND_COUNTRY = re.compile(
     r"Chính phủ|lãnh đạo|đoàn)\s+(?:của\s+)?(?:nước bạn|phía bạn)(?!\s+(?-i:[A-ZĐ]))(?!\w)",
     re.IGNORECASE,
 )
+
+
+# "Singapore Cooperation Enterprise - SCE": a name in full and its acronym, both used alone later.
+_NAME_AND_ACRONYM = re.compile(r"^(.+?)\s*-\s*([A-Z]{2,8})$")
+
+
+def _named_again(ctx: Context, body: Actor) -> Iterator[re.Match[str]]:
+    """Where a body is named again, by its short name or its Vietnamese name in full ("Tổ chức Hợp tác Singapore"
+    in the title, "(Singapore Cooperation Enterprise - SCE)" in the lead)."""
+    entity = body.place.entity
+    names = {entity.name, entity.name_vi} - {""}
+    for name in list(names):
+        if (pair := _NAME_AND_ACRONYM.match(name)) is not None:
+            names |= set(pair.groups())
+    for name in sorted(names, key=len, reverse=True):
+        parts = name.split("-")
+        short = r"\s*-\s*".join(r"\s+".join(map(re.escape, part.split())) for part in parts)
+        yield from re.finditer(r"(?<![\w-])" + short + r"(?![\w-])", ctx.text)
 
 
 def _friend_country(ctx: Context) -> list[Actor]:
@@ -785,7 +801,7 @@ def _foreign_name_follows(ctx: Context, offset: int) -> bool:
 _BODY_HEADS = r"Phòng Thương mại|Hiệp hội|Liên đoàn|Hội đồng|Cơ quan|Tổng cục|Cục|Tổ chức|Quỹ|Viện|Trung tâm|Văn phòng"
 _BODY = re.compile(
     r"(?<!\w)(?P<full>(?:" + _BODY_HEADS + r")"
-    r"[^()\n.;,]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9&' .-]{1,40})\)"
+    r"[^()\n.;,]{3,90}?)[ \t]*\((?P<short>[A-Z][A-Za-z0-9&' .-]{1,40})\)"
 )
 
 

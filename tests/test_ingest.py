@@ -11,7 +11,7 @@ import pytest
 from hoptac.clean import clean
 from hoptac.ingest import Rejected, read_paths
 from hoptac.models import Document
-from hoptac.textnorm import normalize
+from hoptac.textnorm import normalize, slug
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DANANG = FIXTURES / "danang_daegu_vov.txt"
@@ -169,3 +169,13 @@ def test_stdin_json_lines_are_articles(monkeypatch):
     items = list(read_paths(["-"]))
     assert [i.source for i in items] == ["-#lc-01", "-", "-#en-01", "-#vt-02"]
     assert items[1].reason == "line 4: not JSON"
+
+
+def test_an_id_slug_keeps_letters_that_have_no_combining_mark() -> None:
+    assert [slug(n) for n in ("Łódź", "Wrocław", "Østfold", "Đà Nẵng", "İzmir")] == [
+        "lodz",
+        "wroclaw",
+        "ostfold",
+        "da-nang",
+        "izmir",
+    ]

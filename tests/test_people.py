@@ -406,3 +406,9 @@ def test_a_dot_after_a_lower_case_word_ends_the_sentence_before_a_place() -> Non
 def test_a_known_name_after_a_hyphen_is_part_of_a_foreign_compound() -> None:
     text = "Phú Thọ hội đàm trực tuyến với chính quyền tỉnh Szabolcs-Bihar (Hungary)."
     assert [m.text for m in find_mentions(text)] == ["Phú Thọ", "tỉnh Szabolcs-Bihar", "Hungary"]
+
+
+def test_a_foreign_name_may_begin_with_a_central_european_capital() -> None:
+    text = "Đoàn tỉnh Bắc Giang làm việc với chính quyền tỉnh Śląskie (Ba Lan) và vùng Østfold (Na Uy)."
+    expected = ["tỉnh Bắc Giang", "tỉnh Śląskie", "Ba Lan", "vùng Østfold", "Na Uy"]
+    assert [m.text for m in find_mentions(text)] == expected

@@ -12,22 +12,17 @@ places missing from the gazetteer get an id of the project's scheme
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from hoptac import gazetteer
 from hoptac.extract.parties import Mention
 from hoptac.gazetteer import Entity
 from hoptac.models import Party, Role
-from hoptac.textnorm import fold
+from hoptac.textnorm import slug
 
 _KIND_RANK = {"province": 0, "city": 1, "district": 2, "commune": 3, "agency": 1, "organisation": 1, "country": 4}
 
 
-def slug(name: str) -> str:
-    text = unicodedata.normalize("NFD", fold(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | None:

@@ -70,3 +70,14 @@ def fold(text: str) -> str:
 def squeeze(text: str) -> str:
     """Collapse runs of horizontal white space to one space."""
     return _SPACES.sub(" ", text).strip()
+
+
+# Letters that carry no combining mark to strip: "Łódź" is "lodz", "Østfold" "ostfold".
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i"})
+
+
+def slug(name: str) -> str:
+    """A name as an id's lower-case ASCII words joined by dashes: "Đà Nẵng" -> "da-nang", "Wrocław" -> "wroclaw"."""
+    text = unicodedata.normalize("NFD", fold(name).lower().translate(_UNDECOMPOSED))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -39,14 +39,16 @@ _VIETNAMESE_SYLLABLE = re.compile(
     r"(?:c|ch|m|n|ng|nh|p|t|i|y|o|u)?"
 )
 # Letters of European names that Vietnamese spelling shares or lacks: "Châtellerault", "Göttingen", "Logroño".
-_ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõ"
+_ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõłśżźćńąęčšžřďťňőűěůø"
+# Capitals of those letters that begin a name: "Łódzkie", "Šumava", "Østfold".
+_ACCENTED_CAPITALS = "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÑŒÆÁÍÓÚÅÃÕŁŚŻŹĆŃĄĘČŠŽŘĎŤŇŐŰĚŮØ"
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
     r"[Đđ]ặc khu|[Kk]hu tự trị|[Kk]hu tự quản|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
     # "tỉnh Đông Flanders": a point of the compass in Vietnamese before a foreign name.
     r"(?P<name>(?:(?:Đông|Tây|Nam|Bắc)\s+(?=[A-Z][a-z]))?"
     # "Mai-xơ", "Xắc-xô-ni": a first syllable in Vietnamese letters when hyphenated syllables follow.
-    r"(?:[A-Z][a-zA-Z" + _ACCENTED + r"'’]+|[A-ZÀ-Ỹ][^\W\d_]*(?=-[a-zà-ỹđ]))(?![\w’'])"
+    r"(?:[A-Z" + _ACCENTED_CAPITALS + r"][a-zA-Z" + _ACCENTED + r"'’]+|[A-ZÀ-Ỹ][^\W\d_]*(?=-[a-zà-ỹđ]))(?![\w’'])"
     # Lower-case words only after a hyphen ("Ki-ta-kiu-siu") or as a name's particles ("Frankfurt am Main"), not
     # "Jecheon trao".
     r"(?:(?:[- ][A-Z][a-z" + _ACCENTED + r"'’]+|-(?=[a-zà-ỹđ'’])[^\W\d_]+|"

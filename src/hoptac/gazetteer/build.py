@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
 from hoptac.gazetteer import COLUMNS, DATA_DIR, GazetteerError
-from hoptac.textnorm import fold
+from hoptac.textnorm import fold, slug
 
 # The 2025 reorganisation: districts abolished and 63 provinces merged into 34
 # (Resolution 202/2025/QH15, units formed 1 July 2025).
@@ -131,10 +130,6 @@ _DISTRICT_PREFIXES = {
     "Thành phố": ("thành phố ", "Thành phố ", "TP ", "TP. ", "TP."),
 }
 _CITY_PREFIXES = ("thành phố ", "Thành phố ", "TP ", "TP. ")
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def romanise(text: str) -> str:

@@ -464,11 +464,15 @@ def _romanised(name: str) -> bool:
 
 
 def _compound_around(text: str, start: int, end: int, known: list[Mention], blocked: list[tuple[int, int]]) -> bool:
-    """ "tỉnh Hajdú-Bihar": the names the span overlaps are all parts of it after a hyphen, not "Bihar" of India."""
+    """ "tỉnh Hajdú-Bihar", "tỉnh Tây Flanders": the names the span overlaps are all parts of it after a hyphen or a
+    point of the compass, not "Bihar" of India or the region of Flanders."""
     inside = [k for k in known if k.start < end and start < k.end]
-    return (
-        not any(s < end and start < e for s, e in blocked)
-        and all(start < k.start and k.end <= end and text[k.start - 1] == "-" for k in inside)
+    compass = _COMPASS.match(text[start:end])
+    return not any(s < end and start < e for s, e in blocked) and all(
+        start < k.start
+        and k.end <= end
+        and (text[k.start - 1] == "-" or (compass is not None and k.start == start + compass.end()))
+        for k in inside
     )
 
 

@@ -3278,3 +3278,16 @@ def test_a_body_is_known_by_its_full_name_and_acronym_and_the_outlet_is_no_body(
         ("meeting", ("VN-23", "org:enterprise-singapore-esg")),
         ("signing", ("VN-23", "org:enterprise-singapore-esg")),
     ]
+
+
+def test_a_contractors_joint_venture_is_a_firm_and_a_target_year_dates_nothing() -> None:
+    text = (
+        "Khởi công gói thầu tuyến metro số 2\n\n"
+        "Sáng 26-5, Ban Quản lý đường sắt đô thị TP Hồ Chí Minh và liên danh nhà thầu Hyundai E&C - Obayashi "
+        "(Hàn Quốc - Nhật Bản) đã tổ chức lễ khởi công gói thầu CP2. Lãnh đạo UBND TP Hồ Chí Minh cảm ơn các đối "
+        "tác và cam kết sẽ tháo gỡ khó khăn về vốn để dự án đạt tiến độ, đưa vào vận hành vào cuối năm 2030."
+    )
+    events = extract_facts(text)[0]
+    assert [(e.kind, e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in events] == [
+        ("other", "--05-26", ["VN-SG", "org:hyundai-e-c", "org:obayashi"])
+    ]

@@ -37,7 +37,7 @@ _FOREIGN_CUE = re.compile(
     r"hội thảo|hội nghị|diễn đàn|xúc tiến|tặng|nhà đầu tư|chứng nhận đăng ký đầu tư|chứng nhận đầu tư|"
     r"chủ trương đầu tư|chấp thuận đầu tư|"
     r"trao trả|nước bạn|phía bạn|diễn tập|hải quân|khoản vay|vốn vay|cho vay|ODA|không hoàn lại|Ngân hàng Thế giới|"
-    r"Ngân hàng Phát triển",
+    r"Ngân hàng Phát triển|đối tác|nhà thầu|liên danh",
     re.IGNORECASE,
 )
 

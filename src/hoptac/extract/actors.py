@@ -97,6 +97,7 @@ def unique(actors: list[Actor]) -> list[Actor]:
 # "Tập đoàn Hyosung", "Công ty Samsung Display": a company by its head noun and a romanised name.
 _COMPANY = re.compile(
     r"(?<!\w)(?P<head>[Tt]ập đoàn|[Cc]ông ty|[Cc]ty|[Tt]ổng công ty|[Nn]gân hàng|[Qq]uỹ|[Hh]ãng|[Nn]hà đầu tư|"
+    r"[Ll]iên danh(?:\s+nhà thầu)?|[Nn]hà thầu|"
     r"[Dd]oanh nghiệp|[Tt]ổ chức|[Tt]rường [Đđ]ại học|[Đđ]ại học|[Hh]ọc viện)\s+"
     r"(?:(?:TNHH|Cổ phần|cổ phần|CP|[Tt]rách nhiệm hữu hạn)\s+)?"
     r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"

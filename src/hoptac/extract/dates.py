@@ -173,9 +173,12 @@ _LUNAR_YEAR = re.compile(r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+[A-ZĐ][^\W\d_]+\s+[^\
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
 
 
-# "giảm dần xuống 2,8% vào năm 2018": the year a schedule reaches is no more the article's than a plan's.
+# "giảm dần xuống 2,8% vào năm 2018", "đưa vào vận hành vào cuối năm 2020": the year a schedule reaches is no
+# more the article's than a plan's.
 _PLAN_BEFORE = re.compile(
-    r"(?<!\w)(?:sẽ|dự kiến|kế hoạch|sắp tới|tới đây|mục tiêu|phấn đấu|giảm dần|tăng dần|lộ trình)(?!\w)[^.!?]*\Z", re.I
+    r"(?<!\w)(?:sẽ|dự kiến|kế hoạch|sắp tới|tới đây|mục tiêu|phấn đấu|giảm dần|tăng dần|lộ trình|"
+    r"đưa vào (?:vận hành|sử dụng|khai thác))(?!\w)[^.!?]*\Z",
+    re.I,
 )
 
 

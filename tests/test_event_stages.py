@@ -3291,3 +3291,18 @@ def test_a_contractors_joint_venture_is_a_firm_and_a_target_year_dates_nothing()
     assert [(e.kind, e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in events] == [
         ("other", "--05-26", ["VN-SG", "org:hyundai-e-c", "org:obayashi"])
     ]
+
+
+def test_a_province_s_stated_bond_with_world_bodies_is_a_relation_of_the_province_its_title_names() -> None:
+    text = (
+        "Bình Định chuẩn bị đăng cai Diễn đàn Du lịch quốc tế\n\n"
+        "Diễn đàn dự kiến diễn ra vào tháng 11 tới với sự tham dự của khoảng 300 đại biểu. Theo Giám đốc Sở Ngoại "
+        "vụ tỉnh, công tác đối ngoại và hợp tác quốc tế của tỉnh thời gian qua đạt nhiều kết quả, góp phần thu hút "
+        "đầu tư nước ngoài và quảng bá hình ảnh địa phương. "
+        "Tỉnh có quan hệ hợp tác với nhiều tổ chức quốc tế như Quỹ Nhi đồng Liên hợp quốc (UNICEF), Ngân hàng Thế "
+        "giới (WB) trong các lĩnh vực y tế, giáo dục và phát triển hạ tầng."
+    )
+    assert _relations(text) == [
+        ("VN-31", "org:unicef", "cooperation", None),
+        ("VN-31", "org:world-bank", "cooperation", None),
+    ]

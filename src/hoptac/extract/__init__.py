@@ -73,7 +73,9 @@ def extract_facts(
     if set_aside(probability, strong=bool(found) and local_with_local(found[0][0])):
         return [], []
     if not found:
-        return [], find_relations(ctx, [])
+        # "Tỉnh có quan hệ hợp tác với ...": with no event, the province the title names is the one meant.
+        titled = [p for p in ctx.places if p.start < ctx.title_end and p.subnational and p.vietnamese]
+        return [], find_relations(ctx, titled)
     main, places = found[0]
     main = main.model_copy(update={"proposals": find_proposals(ctx, places)})
     return [main, *(e for e, _ in found[1:])], find_relations(ctx, places)

@@ -94,7 +94,7 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
             for a, b in pairs:
                 if rtype == "membership" and b.entity.kind != "organisation":
                     continue
-                if rtype != "membership" and b.entity.kind == "organisation" and not _STARTED.search(text):
+                if rtype != "membership" and b.entity.kind == "organisation" and not _BOND_WITH_BODY.search(text):
                     continue  # a body's programme told in passing is no bond; "hợp tác với tỉnh ... từ năm 2012" is
                 kind, since = told[b.start]
                 if (kind == "membership") != (rtype == "membership"):
@@ -201,6 +201,10 @@ def _pair_of(
 
 # "UNICEF bắt đầu hợp tác với tỉnh Lai Châu từ năm 2012", "đã hợp tác với tỉnh Sơn La từ năm 2016".
 _STARTED = re.compile(r"(?<!\w)hợp tác với\s[^.;]{0,60}?(?:từ|kể từ|từ năm|năm)\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)", re.I)
+# "Tỉnh có quan hệ hợp tác với ... các tổ chức quốc tế lớn như UNESCO, WB, ADB": a bond with a body, named as one.
+_BOND_WITH_BODY = re.compile(
+    _STARTED.pattern + r"|(?<!\w)(?:có|thiết lập|duy trì|tăng cường|củng cố)\s+(?:mối\s+)?quan hệ hợp tác(?!\w)", re.I
+)
 # "huyện Phú Quốc (thuộc tỉnh Kiên Giang cũ)": where a partner lies, not a partner.
 _BELONGS_TO = re.compile(r"(?<!\w)thuộc\s+(?:tỉnh|thành phố|TP\.?|bang)?\s*\Z")
 _WITH_BEFORE = re.compile(r"(?<!\w)với\s+(?:tỉnh|thành phố|TP\.?|bang|quận|huyện|vùng)?\s*\Z", re.I)

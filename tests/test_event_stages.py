@@ -3306,3 +3306,17 @@ def test_a_province_s_stated_bond_with_world_bodies_is_a_relation_of_the_provinc
         ("VN-31", "org:unicef", "cooperation", None),
         ("VN-31", "org:world-bank", "cooperation", None),
     ]
+
+
+def test_the_nation_bound_to_a_foreign_state_is_a_relation_and_a_potential_is_not() -> None:
+    background = (
+        "Quan hệ Việt Nam - Australia ngày càng phát triển\n\n"
+        "Australia là đối tác thương mại lớn thứ 7 của Việt Nam. Nhân chuyến thăm của Thủ hiến bang Victoria, hai bên "
+        "đã ký Bản ghi nhớ về hợp tác giáo dục, tạo khuôn khổ hợp tác giữa Việt Nam và bang Victoria."
+    )
+    potential = background.replace(
+        "hai bên đã ký Bản ghi nhớ về hợp tác giáo dục, tạo khuôn khổ hợp tác giữa Việt Nam và bang Victoria",
+        "hai bên đánh giá cao tiềm năng hợp tác giữa Việt Nam với bang Victoria",
+    )
+    assert [(a, b, kind) for a, b, kind, _ in _relations(background)] == [("VN", "AU-VIC", "cooperation")]
+    assert _relations(potential) == []

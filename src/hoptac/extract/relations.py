@@ -80,7 +80,7 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
                 and not _BELONGS_TO.search(ctx.text, max(start, p.start - 12), p.start)
             ]
             sustained = bool(_SUSTAINED.match(text))
-            pairs = _conjoined(ctx, own, sustained)
+            pairs = _conjoined(ctx, own, sustained) + _nation_with_locality(ctx, start, end)
             cues = find_cues("relation_cues.csv", text)
             rtype = _type_of(cues) or ("cooperation" if sustained and pairs else None)
             if rtype is None:
@@ -135,6 +135,28 @@ def _conjoined(ctx: Context, own: list[Place], sustained: bool = False) -> list[
             if a.subnational and b.subnational and not is_venue(ctx.text, b.start) and not _metonyms(ctx, a, b):
                 pairs.append((a, b))
     return pairs
+
+
+_BETWEEN = re.compile(r"(?<!\w)giữa\s+\Z")
+# What binds them, not "tiềm năng hợp tác giữa Việt Nam với bang Maryland".
+_BOUND = re.compile(r"(?<!\w)(?:đã ký|ghi nhớ|thỏa thuận|ý định thư|khuôn khổ hợp tác|quan hệ)(?!\w)", re.I)
+
+
+def _nation_with_locality(ctx: Context, start: int, end: int) -> list[tuple[Place, Place]]:
+    """ "hai bên đã ký Bản ghi nhớ ..., tạo khuôn khổ hợp tác ... giữa Việt Nam và bang Hessen": the nation itself
+    bound to a foreign locality."""
+    if not _BOUND.search(ctx.text, start, end):
+        return []
+    places = ctx.places_in(start, end)
+    return [
+        (x, y)
+        for x, y in itertools.pairwise(places)
+        if x.entity.id == "VN"
+        and not y.vietnamese
+        and y.subnational
+        and _BETWEEN.search(ctx.text, max(start, x.start - 10), x.start)
+        and _JOINED.fullmatch(ctx.text[x.end : y.start])
+    ]
 
 
 # "thành phố Washington", "chính quyền thủ đô Viêng Chăn": the capital as a city, not its government.

@@ -3318,5 +3318,10 @@ def test_the_nation_bound_to_a_foreign_state_is_a_relation_and_a_potential_is_no
         "hai bên đã ký Bản ghi nhớ về hợp tác giáo dục, tạo khuôn khổ hợp tác giữa Việt Nam và bang Victoria",
         "hai bên đánh giá cao tiềm năng hợp tác giữa Việt Nam với bang Victoria",
     )
+    ministries = background.replace(
+        "tạo khuôn khổ hợp tác giữa Việt Nam và bang Victoria",
+        "là Ý định thư giữa Bộ Giáo dục và Đào tạo Việt Nam và Bộ Giáo dục bang Victoria",
+    )
     assert [(a, b, kind) for a, b, kind, _ in _relations(background)] == [("VN", "AU-VIC", "cooperation")]
+    assert [(a, b, kind) for a, b, kind, _ in _relations(ministries)] == [("VN", "AU-VIC", "cooperation")]
     assert _relations(potential) == []

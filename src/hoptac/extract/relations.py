@@ -137,7 +137,9 @@ def _conjoined(ctx: Context, own: list[Place], sustained: bool = False) -> list[
     return pairs
 
 
-_BETWEEN = re.compile(r"(?<!\w)giữa\s+\Z")
+# "giữa Việt Nam và bang Hessen", "Ý định thư giữa Bộ Y tế Việt Nam và Bộ Y tế bang Mecklenburg-Vorpommern".
+_BETWEEN = re.compile(r"(?<!\w)giữa\s+(?:Bộ\s+[^,.;()]{1,30}?\s+)?\Z")
+_AND_ITS_MINISTRY = re.compile(r"\s*(?:và|với)\s+(?:Bộ|Sở|Cơ quan)\s+[^,.;()]{1,30}?\s+")
 # What binds them, not "tiềm năng hợp tác giữa Việt Nam với bang Maryland".
 _BOUND = re.compile(r"(?<!\w)(?:đã ký|ghi nhớ|thỏa thuận|ý định thư|khuôn khổ hợp tác|quan hệ)(?!\w)", re.I)
 
@@ -154,8 +156,8 @@ def _nation_with_locality(ctx: Context, start: int, end: int) -> list[tuple[Plac
         if x.entity.id == "VN"
         and not y.vietnamese
         and y.subnational
-        and _BETWEEN.search(ctx.text, max(start, x.start - 10), x.start)
-        and _JOINED.fullmatch(ctx.text[x.end : y.start])
+        and _BETWEEN.search(ctx.text, max(start, x.start - 45), x.start)
+        and (_JOINED.fullmatch(ctx.text[x.end : y.start]) or _AND_ITS_MINISTRY.fullmatch(ctx.text[x.end : y.start]))
     ]
 
 

@@ -3325,3 +3325,16 @@ def test_the_nation_bound_to_a_foreign_state_is_a_relation_and_a_potential_is_no
     assert [(a, b, kind) for a, b, kind, _ in _relations(background)] == [("VN", "AU-VIC", "cooperation")]
     assert [(a, b, kind) for a, b, kind, _ in _relations(ministries)] == [("VN", "AU-VIC", "cooperation")]
     assert _relations(potential) == []
+
+
+def test_a_grant_running_over_a_project_s_period_is_dated_by_its_first_year() -> None:
+    text = (
+        "Lãnh đạo tỉnh Sơn La tiếp đoàn KOICA\n\n"
+        "Sáng 14/5, Phó Chủ tịch UBND tỉnh Sơn La Đặng Ngọc Hậu tiếp đoàn công tác Cơ quan Hợp tác quốc tế Hàn Quốc "
+        "(KOICA) do ông Park Jin-ho làm trưởng đoàn. Hiện nay, KOICA đang triển khai tại tỉnh Sơn La dự án “Phát "
+        "triển chuỗi giá trị cà phê bền vững” giai đoạn 2021-2025 với tổng vốn viện trợ không hoàn lại 5 triệu USD."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-14"),
+        ("aid", "2021"),
+    ]

@@ -106,7 +106,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
             # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
             event = event.model_copy(update={"date": carried})
-        elif event.date is None and all(m.history for m in c.mentions) and (began := _began(c)) is not None:
+        elif event.date is None and c.kind == "aid" and (began := _began(c)) is not None:
             # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": since that year.
             event = event.model_copy(update={"date": began})
         elif (
@@ -451,6 +451,8 @@ def _planned_in_month(m: Candidate) -> bool:
 
 _BEGAN = re.compile(
     r"(?<!\w)(?:thực hiện|triển khai)\s+(?:từ\s+(?:năm\s+)?|trong giai đoạn\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
+    # "Dự án "Nâng cao năng lực chuỗi giá trị rau, hoa" giai đoạn 2018-2022": a project's period.
+    r"|(?<!\w)(?:[Dd]ự án|[Cc]hương trình)\s[^.;]{0,120}?giai đoạn\s+(?P<z>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)"
 )
 
 
@@ -459,7 +461,7 @@ def _began(c: Cluster) -> DateValue | None:
     for m in c.mentions:
         began = _BEGAN.search(m.sentence.text)
         if began:
-            return DateValue(value=began["y"], precision="year", inferred=False)
+            return DateValue(value=began["y"] or began["z"], precision="year", inferred=False)
     return None
 
 

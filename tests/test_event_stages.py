@@ -3338,3 +3338,15 @@ def test_a_grant_running_over_a_project_s_period_is_dated_by_its_first_year() ->
         ("meeting", "2024-05-14"),
         ("aid", "2021"),
     ]
+
+
+def test_the_leaders_of_three_localities_sign_as_the_three_the_conference_named() -> None:
+    text = (
+        "Hội nghị hợp tác ba tỉnh biên giới\n\n"
+        "Sáng 14/5, tại thành phố Lào Cai, UBND tỉnh Lào Cai chủ trì Hội nghị hợp tác giữa tỉnh Lào Cai, tỉnh Hà "
+        "Giang và tỉnh Vân Nam (Trung Quốc). Phát biểu khai mạc, Chủ tịch UBND tỉnh Lào Cai cho biết tuyến đường "
+        "sắt Côn Minh - Hải Phòng có ý nghĩa quan trọng với thương mại của tỉnh và thành phố Hải Phòng.\n"
+        "Cuối buổi sáng, lãnh đạo 3 địa phương đã ký Biên bản ghi nhớ về hợp tác thương mại biên giới."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [sorted(p.id for p in e.parties) for e in signings] == [["CN-YN", "VN-02", "VN-03"]]

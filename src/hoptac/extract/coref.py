@@ -174,7 +174,11 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     last: Candidate | None = None
     for m in candidates:
-        if (
+        group = _GROUP.search(m.sentence.text)
+        if group is not None and not (m.history or m.proposed) and (told := _group_told(out, _count(group))):
+            # "lãnh đạo 4 địa phương đã ký Biên bản ghi nhớ": the four that the gathering before named.
+            m = replace(m, actors=unique([*told.actors, *m.actors]), date=m.date or told.date)
+        elif (
             last is not None
             and m.kind in _AID_AGREEMENT
             and not _both_sides(m)
@@ -215,6 +219,27 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             last = replace(m, actors=unique([*(a for a in last.actors if a.vietnamese), *m.actors]))
         out.append(m)
     return out
+
+
+# "4 địa phương", "bốn tỉnh": a group of three or more localities the text named before ("năm" is also a year).
+_GROUP = re.compile(r"(?<!\w)(?P<n>[3-9]|ba|bốn|sáu|bảy|tám|chín)\s+(?:địa phương|tỉnh|thành phố)(?!\w)", re.I)
+_NUMBERS = {"ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+
+
+def _count(group: re.Match[str]) -> int:
+    word = group["n"].lower()
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _group_told(before: list[Candidate], n: int) -> Candidate | None:
+    """The latest mention that names exactly `n` localities, at home and abroad, as its sides."""
+    for m in reversed(before):
+        localities = {a.id: a for a in m.actors if a.kind in ("province", "city", "district")}
+        # "tại thành phố Lào Cai" beside "tỉnh Lào Cai": a town of one of them is that one.
+        sides = [i for i, a in localities.items() if a.place.entity.parent not in localities]
+        if len(sides) == n and any(not a.vietnamese for a in m.actors) and any(a.vietnamese for a in m.actors):
+            return m
+    return None
 
 
 def _new_local_host(m: Candidate, last: Candidate) -> bool:

@@ -3350,3 +3350,13 @@ def test_the_leaders_of_three_localities_sign_as_the_three_the_conference_named(
     )
     signings = [e for e in _events(text) if e.kind == "signing"]
     assert [sorted(p.id for p in e.parties) for e in signings] == [["CN-YN", "VN-02", "VN-03"]]
+
+
+def test_years_of_work_summed_up_are_no_event_of_the_day() -> None:
+    text = (
+        "Lãnh đạo tỉnh Phú Yên tiếp đoàn thành phố Gunpo\n\n"
+        "Chiều 14/5, Phó Chủ tịch UBND tỉnh Phú Yên Lê Tấn Hổ tiếp đoàn công tác thành phố Gunpo (Hàn Quốc) do Phó "
+        "Thị trưởng Kim Young-soo dẫn đầu. Trong 5 năm qua, hai địa phương đã phối hợp tổ chức nhiều hoạt động giao "
+        "lưu văn hóa và trao tặng 300 suất học bổng cho học sinh nghèo của huyện Tuy An."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("meeting", "2024-05-14")]

@@ -77,6 +77,8 @@ _HISTORY = re.compile(
     # "quy mô lớn nhất từ trước đến nay" is "ever", and "riêng với từng tỉnh" is "each": no history.
     r"(?<!\w)(?:đã từng|(?<!với )(?<!cho )(?<!của )(?<!riêng )từng|trước đó|trước đây|hồi năm|vào năm|năm ngoái|"
     r"cách đây|từ khi|từ năm|kể từ|"
+    # "Trong 7 năm qua, hai địa phương đã phối hợp ...", "Thời gian qua, ...": years of work summed up.
+    r"(?:trong|qua|sau)\s+(?:hơn\s+|gần\s+)?(?:\d+|nhiều|những|mấy)\s+năm\s+qua|những năm qua|thời gian qua|"
     r"(?<!trước )đến nay|"
     r"hiện nay|hiện đã)(?!\w)",
     re.I,

@@ -3360,3 +3360,17 @@ def test_years_of_work_summed_up_are_no_event_of_the_day() -> None:
         "lưu văn hóa và trao tặng 300 suất học bổng cho học sinh nghèo của huyện Tuy An."
     )
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("meeting", "2024-05-14")]
+
+
+def test_an_evening_s_cultural_night_by_a_department_is_an_event_of_the_province() -> None:
+    text = (
+        "Đại sứ Indonesia thăm và làm việc tại Bình Thuận\n\n"
+        "Ngày 14/5, Phó Chủ tịch UBND tỉnh Bình Thuận Nguyễn Minh tiếp Đại sứ Indonesia tại Việt Nam Denny Abdi. "
+        "Hai bên trao đổi về hợp tác du lịch và nuôi trồng thủy sản.\n"
+        "Tối 14/5, tại Quảng trường Nguyễn Tất Thành, Sở Văn hóa, Thể thao và Du lịch phối hợp với Đại sứ quán "
+        "Indonesia tổ chức chương trình giao lưu văn hóa nghệ thuật Việt Nam - Indonesia."
+    )
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("meeting", ["ID", "VN-40"]),
+        ("cultural_event", ["ID", "VN-40"]),
+    ]

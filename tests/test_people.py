@@ -412,3 +412,8 @@ def test_a_foreign_name_may_begin_with_a_central_european_capital() -> None:
     text = "Đoàn tỉnh Bắc Giang làm việc với chính quyền tỉnh Śląskie (Ba Lan) và vùng Østfold (Na Uy)."
     expected = ["tỉnh Bắc Giang", "tỉnh Śląskie", "Ba Lan", "vùng Østfold", "Na Uy"]
     assert [m.text for m in find_mentions(text)] == expected
+
+
+def test_a_designator_ending_a_title_names_no_place_in_the_next_paragraph() -> None:
+    text = "Ngân hàng bàn giao 46 xe cứu thương tặng các tỉnh\n\nXe cứu thương được sản xuất tại Nhật Bản."
+    assert [m.text for m in find_mentions(text)] == ["Nhật Bản"]

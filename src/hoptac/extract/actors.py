@@ -329,7 +329,9 @@ _OWN_GOVERNMENT = re.compile(
     # "Chủ tịch UBND huyện": a district's or a commune's government, not the province's.
     r"(?!\s+(?:huyện|quận|xã|phường|thị xã|thị trấn)(?!\w))|"
     # "Sở Nông nghiệp và Phát triển nông thôn tỉnh phối hợp với GIZ": a department of the province itself.
-    r"(?<!\w)Sở\s+[A-ZĐ][^,.;:()\n]{1,60}?\s+(?:tỉnh|thành phố)(?=\s+[a-zđà-ỹ]|\s*[,.;])"
+    r"(?<!\w)Sở\s+[A-ZĐ][^,.;:()\n]{1,60}?\s+(?:tỉnh|thành phố)(?=\s+[a-zđà-ỹ]|\s*[,.;])|"
+    # "Sở Văn hóa, Thể thao và Du lịch phối hợp với Đại sứ quán Ấn Độ tổ chức ...": named without its province.
+    r"(?<!\w)Sở\s+[A-ZĐ][^.;:()\n]{1,60}?(?=\s+(?:đã\s+|vừa\s+|sẽ\s+)?(?:phối hợp với|tổ chức|tiếp|làm việc với)(?!\w))"
 )
 
 

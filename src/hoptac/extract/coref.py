@@ -65,6 +65,16 @@ def _same_kind(cluster: Cluster, m: Candidate) -> bool:
     return any(_GRANT_SIGNED.search(x.sentence.text) for x in (*cluster.mentions, m))
 
 
+# A sentence that opens with a part of the day and its date: "Tối 11-4,", "Chiều 15/3,".
+_PART_OF_DAY = re.compile(r"(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối)\s+(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}")
+
+
+def _another_of_the_day(cluster: Cluster, m: Candidate) -> bool:
+    """ "Tối 11-4, ... tổ chức Chương trình giao lưu văn hóa nghệ thuật" after the day's reception: an event of its
+    own kind at its own hour."""
+    return m.kind not in (cluster.kind, "other") and m.date is not None and bool(_PART_OF_DAY.match(m.sentence.text))
+
+
 def _dates_agree(cluster: Cluster, m: Candidate) -> bool:
     if m.date is None or cluster.date is None:
         return True
@@ -93,6 +103,8 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False
     if m.kind == "meeting" != cluster.kind and _SIDELINES.match(m.sentence.text):
         return False  # "Bên lề hội nghị, Chủ tịch UBND tỉnh đã tiếp ...": a meeting of its own beside the gathering
+    if _another_of_the_day(cluster, m):
+        return False
     if m.planned and all(x.history for x in cluster.mentions):
         return False  # "Hai bên thống nhất ký Phụ lục ... vào tháng 3/2022" after the agreement signed in 2014
     if (m.companion or m.at_event) and not m.history and all(x.history for x in cluster.mentions):
@@ -390,6 +402,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             agree = (
                 _kinds_agree(lead.kind, m.kind)
                 and _dates_agree(lead, m)
+                and not _another_of_the_day(lead, m)
                 and not _stop_of_trip(lead, m)
                 and not elsewhere
             )

@@ -44,7 +44,7 @@ _ACCENTED = "àâäçéèêëîïôöùûüÿñœæáíóúßåãõłśżźćń�
 _ACCENTED_CAPITALS = "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÑŒÆÁÍÓÚÅÃÕŁŚŻŹĆŃĄĘČŠŽŘĎŤŇŐŰĚŮØ"
 _FOREIGN_PREFIX = re.compile(
     r"(?P<prefix>\b(?:[Tt]hành phố|TP\.?|[Tt]ỉnh|[Bb]ang|[Tt]iểu bang|[Qq]uận|[Hh]uyện|[Vv]ùng|[Tt]hị trấn|"
-    r"[Đđ]ặc khu|[Kk]hu tự trị|[Kk]hu tự quản|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))\s+"
+    r"[Đđ]ặc khu|[Kk]hu tự trị|[Kk]hu tự quản|[Cc]hâu|[Hh]ạt|[Tt]hủ phủ|[Tt]hủ đô))[ \t]+"
     # "tỉnh Đông Flanders": a point of the compass in Vietnamese before a foreign name.
     r"(?P<name>(?:(?:Đông|Tây|Nam|Bắc)\s+(?=[A-Z][a-z]))?"
     # "Mai-xơ", "Xắc-xô-ni": a first syllable in Vietnamese letters when hyphenated syllables follow.

@@ -72,7 +72,12 @@ _PART_OF_DAY = re.compile(r"(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối)\s+(?:ngày
 def _another_of_the_day(cluster: Cluster, m: Candidate) -> bool:
     """ "Tối 11-4, ... tổ chức Chương trình giao lưu văn hóa nghệ thuật" after the day's reception: an event of its
     own kind at its own hour."""
-    return m.kind not in (cluster.kind, "other") and m.date is not None and bool(_PART_OF_DAY.match(m.sentence.text))
+    return (
+        m.kind not in (cluster.kind, "other")
+        and m.date is not None
+        and cluster.date is not None  # not the lead telling the title's event
+        and bool(_PART_OF_DAY.match(m.sentence.text))
+    )
 
 
 def _dates_agree(cluster: Cluster, m: Candidate) -> bool:

@@ -3374,3 +3374,21 @@ def test_an_evening_s_cultural_night_by_a_department_is_an_event_of_the_province
         ("meeting", ["ID", "VN-40"]),
         ("cultural_event", ["ID", "VN-40"]),
     ]
+
+
+def test_the_embassy_named_bare_plans_with_the_province() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Nghệ An tiếp Đại sứ Ireland\n\n"
+        "Chiều 14/5, Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung tiếp Đại sứ Ireland tại Việt Nam Deirdre Ní "
+        "Fhallúin. Hai bên trao đổi về hợp tác giáo dục và nông nghiệp.\n"
+        "Nhân dịp này, bà Deirdre Ní Fhallúin đã trao khoản tài trợ 20.000 USD từ Quỹ Hỗ trợ cộng đồng của Đại sứ "
+        "quán cho dự án nhà lớp học tại xã Châu Tiến, huyện Quỳ Châu.\n"
+        "Đại sứ quán sẽ phối hợp với UBND tỉnh tổ chức hội thảo về chế biến sữa tại Nghệ An vào tháng 9/2024."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None, e.status) for e in events] == [
+        ("meeting", "2024-05-14", "past"),
+        ("aid", "2024-05-14", "past"),
+        ("conference", "2024-09", "planned"),
+    ]
+    assert all("IE" in {p.id for p in e.parties} for e in events)

@@ -259,7 +259,9 @@ def find_actors(ctx: Context) -> list[Actor]:
 # "tiếp nhận 11 nạn nhân từ phía nước bạn", "chính quyền nước bạn đã giúp đỡ": the neighbour the article is about.
 _FRIEND_COUNTRY = re.compile(
     r"(?<!\w)(?:phía|chính quyền|cơ quan chức năng|lực lượng chức năng|nhà chức trách|công an|quân đội|"
-    r"Chính phủ|lãnh đạo|đoàn)\s+(?:của\s+)?(?:nước bạn|phía bạn)(?!\s+(?-i:[A-ZĐ]))(?!\w)",
+    r"Chính phủ|lãnh đạo|đoàn)\s+(?:của\s+)?(?:nước bạn|phía bạn)(?!\s+(?-i:[A-ZĐ]))(?!\w)"
+    # "Đại sứ quán sẽ phối hợp với UBND tỉnh tổ chức hội thảo ...": the embassy the article is about, named bare.
+    r"|(?<!\w)(?-i:Đại sứ quán|Tổng Lãnh sự quán)(?=\s+(?:sẽ|đã|cũng|vừa)\s)",
     re.IGNORECASE,
 )
 

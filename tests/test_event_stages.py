@@ -3392,3 +3392,17 @@ def test_the_embassy_named_bare_plans_with_the_province() -> None:
         ("conference", "2024-09", "planned"),
     ]
     assert all("IE" in {p.id for p in e.parties} for e in events)
+
+
+def test_the_title_s_gift_retold_later_that_morning_is_one_event() -> None:
+    text = (
+        "JICA trao tặng thiết bị y tế cho tỉnh Kon Tum\n\n"
+        "Sáng 14/5, Phó Chủ tịch UBND tỉnh Kon Tum Y Ngọc tiếp đoàn công tác Cơ quan Hợp tác quốc tế Nhật Bản "
+        "(JICA) do ông Tanaka Hiroshi dẫn đầu. Hai bên trao đổi về các dự án y tế và giáo dục.\n"
+        "Cũng trong sáng 14/5, tại Bệnh viện Đa khoa tỉnh, JICA đã trao tặng thiết bị y tế trị giá 3 tỷ đồng cho "
+        "tỉnh Kon Tum."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("aid", "2024-05-14"),
+        ("meeting", "2024-05-14"),
+    ]

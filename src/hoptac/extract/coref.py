@@ -122,7 +122,9 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
             x.same_day and x.in_lead and x.kind == m.kind and x.sentence.paragraph < m.sentence.paragraph
             for x in cluster.mentions
         )
-        return (m.kind == "signing" == cluster.kind and bool(foreign & cluster.foreign_ids())) or (
+        # "Cũng trong sáng 7-6, ... USAID đã trao tặng ..." retells the gift the title told.
+        titled = cluster.kind == m.kind and all(x.sentence.paragraph == 0 and x.date is None for x in cluster.mentions)
+        return ((m.kind == "signing" == cluster.kind or titled) and bool(foreign & cluster.foreign_ids())) or (
             told and bool({a.id for a in m.actors} & {a.id for x in cluster.mentions for a in x.actors})
         )
     local = {a.id for a in m.actors if a.vietnamese}

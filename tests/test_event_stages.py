@@ -3325,6 +3325,8 @@ def test_the_nation_bound_to_a_foreign_state_is_a_relation_and_a_potential_is_no
     assert [(a, b, kind) for a, b, kind, _ in _relations(background)] == [("VN", "AU-VIC", "cooperation")]
     assert [(a, b, kind) for a, b, kind, _ in _relations(ministries)] == [("VN", "AU-VIC", "cooperation")]
     assert _relations(potential) == []
+    city_state = background.replace("giữa Việt Nam và bang Victoria", "giữa Việt Nam và Singapore")
+    assert _relations(city_state) == []
 
 
 def test_a_grant_running_over_a_project_s_period_is_dated_by_its_first_year() -> None:
@@ -3405,4 +3407,17 @@ def test_the_title_s_gift_retold_later_that_morning_is_one_event() -> None:
     assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
         ("aid", "2024-05-14"),
         ("meeting", "2024-05-14"),
+    ]
+
+
+def test_a_border_commune_meets_a_chinese_town_by_their_own_governments() -> None:
+    text = (
+        "Xã Phong Niên hội đàm với trấn Bá Sái (Trung Quốc)\n\n"
+        "Ngày 16/5, UBND xã Phong Niên, huyện Bảo Thắng tổ chức hội đàm với chính quyền trấn Bá Sái (Trung Quốc). "
+        "Hai bên thống nhất phối hợp quản lý biên giới và tổ chức giao lưu văn hóa giữa nhân dân hai bên biên giới."
+    )
+    events = _events(text)
+    # The district named as the commune's address goes with it, as a province goes with its district.
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [
+        ("meeting", ["CN:ba-sai", "VN-02:bao-thang", "VN-02:bao-thang:phong-nien"])
     ]

@@ -63,6 +63,15 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
     return _named_in_article(ident, mention.kind_hint or "city", country, name, mention.text)
 
 
+def commune(mention: Mention, within: Entity) -> Entity:
+    """A Vietnamese commune or ward the gazetteer does not list, inside the district or province named with it."""
+    name = mention.text.split(maxsplit=1)[1] if mention.text.lower().startswith(("xã ", "phường ")) else mention.text
+    if mention.text.lower().startswith("thị trấn "):
+        name = mention.text[len("thị trấn ") :]
+    entity = _named_in_article(f"{within.id}:{slug(name)}", "commune", "VN", name, mention.text)
+    return replace(entity, parent=within.id)
+
+
 def international_body(mention: Mention, full_name: str) -> Entity:
     """A world body of no one country that the text names by its acronym: "IAGTO"."""
     entity = _named_in_article(f"org:{slug(mention.text)}", "organisation", None, mention.text, full_name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import csv
 import itertools
 import re
@@ -310,13 +311,46 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     }
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):
-        if ent is None and m.adhoc and not _ends_in_a_name(ctx, m):
+        if ent is None and m.kind_hint == "commune":
+            within = _commune_within(ctx.text, resolved, i)
+            ent = resolve.commune(m, within) if within is not None else None
+        elif ent is None and m.adhoc and not _ends_in_a_name(ctx, m):
             ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries, ctx.sentence_at(m.start)))
         if ent is not None and ent.id not in led and _stray(m, ent, countries):
             continue
         if ent is not None:
             places.append(Place(m, ent))
     return _named_as_province(places)
+
+
+_ADDRESS_GOES_ON = re.compile(r"\s*[,(-]?\s*\Z")
+
+
+def _commune_within(text: str, resolved: list[tuple[Mention, Entity | None]], i: int) -> Entity | None:
+    """The district or province named right after a commune ("xã Thanh Thủy, huyện Vị Xuyên"), else the
+    Vietnamese province the article names most."""
+    m = resolved[i][0]
+    local = ("province", "city", "district")
+    for nxt, ent in resolved[i + 1 : i + 3]:
+        if (
+            ent is not None
+            and ent.country == "VN"
+            and ent.kind in local
+            and nxt.start - m.end <= 3
+            and _ADDRESS_GOES_ON.match(text[m.end : nxt.start])
+        ):
+            return ent
+    # "tại Nhà văn hóa xã Phong Niên, huyện Bảo Thắng, UBND xã Phong Niên ...": the district named just before.
+    for before, ent in reversed(resolved[max(0, i - 3) : i]):
+        if ent is not None and ent.country == "VN" and ent.kind in local and m.start - before.end <= 120:
+            return ent
+    provinces = collections.Counter(
+        e.id for _, e in resolved if e is not None and e.country == "VN" and e.kind == "province"
+    )
+    if not provinces:
+        return None
+    top = provinces.most_common(1)[0][0]
+    return next(e for _, e in resolved if e is not None and e.id == top)
 
 
 def _ends_in_a_name(ctx: Context, m: Mention) -> bool:

@@ -256,6 +256,7 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
                 out.append(Mention(start, end, text[start:end], ids, _kind_hint(text[start:end])))
         i += n
     adhoc = _adhoc_places(text, out, blocked)
+    adhoc += _communes(text, out + adhoc, blocked)
     # "tỉnh Hajdú-Bihar": a known name inside a foreign compound is the compound's.
     out = [m for m in out if not any(a.start < m.start and m.end <= a.end for a in adhoc)]
     out.extend(adhoc)
@@ -461,6 +462,39 @@ def _romanised(name: str) -> bool:
         return False
     accented = [w for w in name.split() if not w.isascii()]
     return not any(_VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in accented)
+
+
+# "UBND xã Thanh Thủy", "chính quyền phường Hội An Tây": a commune or ward, which the gazetteer does not list, that
+# acts through its government; not a school's or a clinic's address ("trạm y tế xã Phước Hòa").
+_COMMUNE = re.compile(
+    r"(?:(?<=UBND )|(?<=HĐND )|(?<=Ủy ban nhân dân )|(?<=Uỷ ban nhân dân )|(?<=Đảng ủy )|(?<=Đảng uỷ )|"
+    r"(?<=chính quyền )|(?<=Chính quyền )|(?<=lãnh đạo )|(?<=Lãnh đạo ))"
+    r"(?P<unit>xã|phường|thị trấn)\s+(?P<name>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2})(?![\w-])"
+)
+
+
+# "chính quyền trấn Thiên Bảo": a Chinese town (zhen) by its Sino-Vietnamese name; no Vietnamese unit is a "trấn"
+# today ("Dinh trấn Thanh Chiêm" is a garrison of old).
+_ZHEN = re.compile(
+    r"(?<!\w)(?<!thị )(?<!Thị )(?<!inh )trấn\s+(?P<name>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2})(?![\w-])"
+)
+
+
+def _communes(text: str, known: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Vietnamese communes and wards by their designator, and Chinese towns by theirs; a foreign "thị trấn
+    Zermatt" is found as a foreign town."""
+    taken = _Spans([(k.start, k.end) for k in known] + list(blocked))
+    out = []
+    for m in _COMMUNE.finditer(text):
+        if taken.overlap(m.start(), m.end()):
+            continue
+        if m["unit"] == "thị trấn" and _romanised(m["name"]):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), (), "commune", True))
+    for m in _ZHEN.finditer(text):
+        if not taken.overlap(m.start(), m.end()):
+            out.append(Mention(m.start(), m.end(), m.group(0), (), "city", True))
+    return out
 
 
 def _compound_around(text: str, start: int, end: int, known: list[Mention], blocked: list[tuple[int, int]]) -> bool:

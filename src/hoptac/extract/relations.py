@@ -156,6 +156,7 @@ def _nation_with_locality(ctx: Context, start: int, end: int) -> list[tuple[Plac
         if x.entity.id == "VN"
         and not y.vietnamese
         and y.subnational
+        and not is_capital(y.entity.id)  # "giữa Việt Nam và Singapore": the nations
         and _BETWEEN.search(ctx.text, max(start, x.start - 45), x.start)
         and (_JOINED.fullmatch(ctx.text[x.end : y.start]) or _AND_ITS_MINISTRY.fullmatch(ctx.text[x.end : y.start]))
     ]

@@ -3421,3 +3421,19 @@ def test_a_border_commune_meets_a_chinese_town_by_their_own_governments() -> Non
     assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [
         ("meeting", ["CN:ba-sai", "VN-02:bao-thang", "VN-02:bao-thang:phong-nien"])
     ]
+
+
+def test_agreements_handed_over_listed_one_per_line_are_signings_of_the_event() -> None:
+    text = (
+        "Thanh Hóa xúc tiến đầu tư tại Hàn Quốc\n\n"
+        "Ngày 15/5, tại thành phố Seoul, UBND tỉnh Thanh Hóa tổ chức Hội nghị xúc tiến đầu tư với sự tham dự của "
+        "đại diện Cơ quan Xúc tiến Thương mại và Đầu tư Hàn Quốc (KOTRA).\n"
+        "Tại hội nghị, đã diễn ra lễ trao 2 văn bản hợp tác, gồm:\n"
+        "- Ý định thư hợp tác giữa UBND tỉnh Thanh Hóa và Chính quyền tỉnh Gyeongsangbuk về nông nghiệp;\n"
+        "- Biên bản ghi nhớ giữa UBND tỉnh Thanh Hóa và KOTRA về xúc tiến đầu tư."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None, sorted(p.id for p in e.parties)) for e in signings] == [
+        ("2024-05-15", ["KR-47", "VN-21"]),
+        ("2024-05-15", ["VN-21", "org:kotra"]),
+    ]

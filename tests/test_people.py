@@ -417,3 +417,8 @@ def test_a_foreign_name_may_begin_with_a_central_european_capital() -> None:
 def test_a_designator_ending_a_title_names_no_place_in_the_next_paragraph() -> None:
     text = "Ngân hàng bàn giao 46 xe cứu thương tặng các tỉnh\n\nXe cứu thương được sản xuất tại Nhật Bản."
     assert [m.text for m in find_mentions(text)] == ["Nhật Bản"]
+
+
+def test_a_japanese_place_between_a_title_s_place_and_a_given_name_is_a_family_name() -> None:
+    text = "Đoàn chào xã giao Phó Thống đốc tỉnh Osaka Yamaguchi Nobuhiko, rồi gặp Thống đốc tỉnh Nagano Abe Shuichi."
+    assert [m.text for m in find_mentions(text)] == ["tỉnh Osaka", "tỉnh Nagano"]

@@ -303,7 +303,9 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
     dated = {paragraph for paragraph, _ in headings}
     alone = Counter(s.paragraph for s in ctx.sentences)
     opening_day = _opening_days(ctx, lead)
+    listing = False  # within the items of "đã diễn ra lễ trao 5 văn bản hợp tác, đầu tư, gồm:"
     for s in ctx.sentences:
+        listing = (listing and _ITEM.match(s.text) is not None) or _AGREEMENTS_LISTED.search(s.text) is not None
         if _CAPTION.search(s.text):
             continue
         if s.start >= lead and alone[s.paragraph] == 1 and s.paragraph not in dated and _is_heading(s):
@@ -346,7 +348,10 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             base = replace(base, date=told[-1] if told else None)
         else:
             base = _under_heading(base, heading)
-        if cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
+        if cue[0] == "signing" and listing and _ITEM.match(s.text):
+            # "- Biên bản ghi nhớ giữa UBND tỉnh Nghệ An và JETRO ...": one of the agreements the event handed over.
+            base = replace(base, companion=True)
+        elif cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
             # "Cũng tại buổi họp mặt, lãnh đạo UBND tỉnh và Hyosung đã ký kết ...": signed at the event told before.
             base = replace(base, companion=True)
         elif cue[0] == "aid" and not in_lead and _SETTING.match(s.text) and _gives_across(own, s.text):
@@ -378,6 +383,13 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 out = [replace(m, date=None) if m.sentence is s and m.date is month else m for m in out]
                 out.extend(plans)
     return out
+
+
+# "đã diễn ra lễ trao 5 văn bản hợp tác, đầu tư, gồm:", then one line per agreement.
+_AGREEMENTS_LISTED = re.compile(
+    r"(?<!\w)(?:văn bản|thỏa thuận|biên bản|bản ghi nhớ|ký kết|trao)(?!\w)[^.;]*(?:gồm|như sau|bao gồm)?\s*:\s*\Z", re.I
+)
+_ITEM = re.compile(r"\s*[-–+•*]\s")
 
 
 # "... đã thăm và làm việc tại Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La": the stops of a visitor's trip.

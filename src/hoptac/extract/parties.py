@@ -244,6 +244,7 @@ def find_mentions(text: str, masked: list[tuple[int, int]] | None = None) -> lis
             and not _personal(text, toks, i, n)
             and not _TEAM_BEFORE.search(text, max(0, start - 20), start)
             and not _first_name(text, toks, i, n, ids)
+            and not _surname_after_a_place(text, toks, i, n, ids)
             and not _vietnamese_word(text, toks, i, n, ids)
             and not _unaccented_name_end(text, toks, i, n, ids)
             and not _HYPHENATED_ON.match(text, end)
@@ -347,6 +348,23 @@ def _personal(text: str, toks: list[re.Match[str]], i: int, n: int) -> bool:
         and bool(_VIETNAMESE_SYLLABLE.fullmatch(fold(nxt.group(0))))
     )
     return glued_prev or glued_next
+
+
+def _surname_after_a_place(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:
+    """ "Phó Thống đốc tỉnh Osaka Yamaguchi Nobuhiko": a Japanese or Korean place's name between a title's place
+    and a given name is the person's family name."""
+    if n != 1 or i == 0 or i + 1 >= len(toks) or not all(x[:3] in ("JP-", "JP:", "KR-", "KR:") for x in ids):
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    return (
+        text[prev.end() : toks[i].start()] == " "
+        and text[toks[i].end() : nxt.start()] == " "
+        and prev.group(0)[:1].isupper()
+        and nxt.group(0)[:1].isupper()
+        and nxt.group(0).isascii()
+        and not nxt.group(0).isupper()
+        and nxt.group(0) not in ("City", "Prefecture", "Province")
+    )
 
 
 def _vietnamese_word(text: str, toks: list[re.Match[str]], i: int, n: int, ids: tuple[str, ...]) -> bool:

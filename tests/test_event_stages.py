@@ -3437,3 +3437,16 @@ def test_agreements_handed_over_listed_one_per_line_are_signings_of_the_event() 
         ("2024-05-15", ["KR-47", "VN-21"]),
         ("2024-05-15", ["VN-21", "org:kotra"]),
     ]
+
+
+def test_a_vietnamese_school_named_after_a_foreign_founder_is_the_school_not_the_nation() -> None:
+    text = (
+        "Đại học Fulbright Việt Nam nhận tài trợ từ USAID\n\n"
+        "Chiều 14/5, tại TP Hồ Chí Minh, Đại học Fulbright Việt Nam đã nhận khoản tài trợ 10 triệu USD từ Cơ quan "
+        "Phát triển Quốc tế Hoa Kỳ (USAID) để mở rộng chương trình học bổng. ĐH Fulbright Việt Nam sẽ dùng khoản "
+        "tài trợ để xây dựng ký túc xá."
+    )
+    events = _events(text)
+    assert [(e.kind, sorted((p.id, p.country) for p in e.parties)) for e in events] == [
+        ("aid", [("org:dai-hoc-fulbright-viet-nam", "VN"), ("org:usaid", "US")])
+    ]

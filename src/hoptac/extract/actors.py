@@ -245,7 +245,7 @@ def find_actors(ctx: Context) -> list[Actor]:
         out = [a for a in out if not any(start <= a.start < end for start, end in spans)]
         out.extend(a for a in again if not any(x.start <= a.start < x.end for x in out))
     out.extend(bodies)
-    subsidiaries = _subsidiaries(ctx)
+    subsidiaries = _subsidiaries(ctx) + _schools_of_vietnam(ctx)
     out = [a for a in out if not any(s.start <= a.start < s.end for s in subsidiaries)]
     out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))
@@ -1057,6 +1057,25 @@ def _subsidiary_names() -> re.Pattern[str]:
         r"(?<![\w-])(?P<firm>" + "|".join(map(re.escape, names)) + r")\s+(?:Việt Nam|Vietnam)"
         r"(?:\s*[-–]\s*[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?![\w-])"
     )
+
+
+# "Đại học Fulbright Việt Nam", "ĐH Fulbright Việt Nam": a Vietnamese school named after a foreign founder.
+_SCHOOL_OF_VIETNAM = re.compile(
+    r"(?<!\w)(?:(?:Trường\s+)?(?:Đại học|ĐH)|Học viện)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}\s+Việt Nam(?![\w-])"
+)
+
+
+def _schools_of_vietnam(ctx: Context) -> list[Actor]:
+    """A Vietnamese school whose name ends in "Việt Nam" is that school, not the nation."""
+    out = []
+    for m in _SCHOOL_OF_VIETNAM.finditer(ctx.text):
+        # One school however written: "Trường Đại học", "Đại học" and "ĐH" are the same head.
+        name = re.sub(r"^(?:Trường\s+)?(?:Đại học|ĐH)\s", "Đại học ", m.group(0))
+        mention = Mention(m.start(), m.end(), name, (), "company", True)
+        entity = resolve.named_body(mention, "VN")
+        if entity is not None:
+            out.append(Actor(Place(mention, entity), m.start(), m.end()))
+    return out
 
 
 def _subsidiaries(ctx: Context) -> list[Actor]:

@@ -3450,3 +3450,13 @@ def test_a_vietnamese_school_named_after_a_foreign_founder_is_the_school_not_the
     assert [(e.kind, sorted((p.id, p.country) for p in e.parties)) for e in events] == [
         ("aid", [("org:dai-hoc-fulbright-viet-nam", "VN"), ("org:usaid", "US")])
     ]
+
+
+def test_multinationals_named_alone_in_a_list_of_those_attending_are_no_sides() -> None:
+    text = (
+        "Bắc Ninh xúc tiến đầu tư tại Nhật Bản\n\n"
+        "Sáng 14/5, tại Tokyo, UBND tỉnh Bắc Ninh phối hợp với Tổ chức Xúc tiến Thương mại Nhật Bản (JETRO) tổ chức "
+        "Hội nghị xúc tiến đầu tư với sự tham dự của đại diện các tập đoàn như Canon, Panasonic, Toshiba, Fujitsu."
+    )
+    events = _events(text)
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [("conference", ["VN-56", "org:jetro"])]

@@ -1032,6 +1032,10 @@ def _multinationals_named_bare(ctx: Context, found: list[Actor]) -> list[Actor]:
     for m in _bare_firm_names().finditer(ctx.text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if _IN_A_LIST_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()) or _IN_A_LIST_AFTER.match(
+            ctx.text, m.end()
+        ):
+            continue  # "các tập đoàn hàng đầu ... như Canon, Panasonic, Nipro Corporation, ...": who came, not a side
         country = _foreign_firms()[fold(m.group(0))]
         mention = Mention(m.start(), m.end(), m.group(0), (), "company", True)
         entity = resolve.adhoc(mention, country)
@@ -1039,6 +1043,11 @@ def _multinationals_named_bare(ctx: Context, found: list[Actor]) -> list[Actor]:
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return out
+
+
+# A name among others of a list: "như Canon, Panasonic, Idemitsu".
+_IN_A_LIST_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*,\s*\Z")
+_IN_A_LIST_AFTER = re.compile(r",\s*[A-Z]")
 
 
 @cache

@@ -23,8 +23,6 @@ from hoptac.textnorm import slug
 _KIND_RANK = {"province": 0, "city": 1, "district": 2, "commune": 3, "agency": 1, "organisation": 1, "country": 4}
 
 
-
-
 def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | None:
     """The entity a mention most likely names on date `on` in an article about `countries`."""
     gaz = gazetteer.load()
@@ -63,11 +61,12 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
     return _named_in_article(ident, mention.kind_hint or "city", country, name, mention.text)
 
 
+_COMMUNE_UNIT = re.compile(r"^(?:xã|phường|thị trấn)\s+", re.IGNORECASE)
+
+
 def commune(mention: Mention, within: Entity) -> Entity:
     """A Vietnamese commune or ward the gazetteer does not list, inside the district or province named with it."""
-    name = mention.text.split(maxsplit=1)[1] if mention.text.lower().startswith(("xã ", "phường ")) else mention.text
-    if mention.text.lower().startswith("thị trấn "):
-        name = mention.text[len("thị trấn ") :]
+    name = _COMMUNE_UNIT.sub("", mention.text)
     entity = _named_in_article(f"{within.id}:{slug(name)}", "commune", "VN", name, mention.text)
     return replace(entity, parent=within.id)
 

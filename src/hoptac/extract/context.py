@@ -345,12 +345,9 @@ def _commune_within(text: str, resolved: list[tuple[Mention, Entity | None]], i:
         if ent is not None and ent.country == "VN" and ent.kind in local and m.start - before.end <= 120:
             return ent
     provinces = collections.Counter(
-        e.id for _, e in resolved if e is not None and e.country == "VN" and e.kind == "province"
+        e for _, e in resolved if e is not None and e.country == "VN" and e.kind == "province"
     )
-    if not provinces:
-        return None
-    top = provinces.most_common(1)[0][0]
-    return next(e for _, e in resolved if e is not None and e.id == top)
+    return provinces.most_common(1)[0][0] if provinces else None
 
 
 def _ends_in_a_name(ctx: Context, m: Mention) -> bool:

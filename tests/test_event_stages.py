@@ -3460,3 +3460,59 @@ def test_multinationals_named_alone_in_a_list_of_those_attending_are_no_sides() 
     )
     events = _events(text)
     assert [(e.kind, sorted(p.id for p in e.parties)) for e in events] == [("conference", ["VN-56", "org:jetro"])]
+
+
+def test_a_foreign_state_s_loan_for_a_province_s_road_is_aid() -> None:
+    text = (
+        "Hơn 500 tỷ đồng nâng cấp đường nối khu công nghiệp ở Quảng Ngãi\n\n"
+        "Theo Ban quản lý các dự án đầu tư xây dựng tỉnh Quảng Ngãi, công trình nâng cấp tuyến đường nối khu công "
+        "nghiệp Tịnh Phong với quốc lộ 1 có tổng mức đầu tư 512 tỷ đồng. Trong đó vốn ODA vay Hàn Quốc là 430 tỷ "
+        "đồng, UBND tỉnh Quảng Ngãi bố trí vốn đối ứng 82 tỷ đồng. Công trình dự kiến hoàn thành trong năm 2025."
+    )
+    assert [(kind, set(roles)) for kind, _, roles in _summary(_events(text))] == [("aid", {"VN-29", "KR"})]
+
+
+def test_a_province_that_wants_to_borrow_from_a_neighbour_plans_aid() -> None:
+    text = (
+        "Lạng Sơn muốn vay Trung Quốc 200 triệu USD làm đường kết nối cửa khẩu\n\n"
+        "UBND tỉnh Lạng Sơn vừa có văn bản gửi Văn phòng Chính phủ đề xuất phương án huy động vốn cho tuyến đường "
+        "nối cửa khẩu Hữu Nghị với thành phố Lạng Sơn, với tổng vốn đầu tư khoảng 4.800 tỷ đồng."
+    )
+    events = _events(text)
+    assert [(e.kind, e.status, {p.id for p in e.parties}) for e in events] == [("aid", "planned", {"VN-09", "CN"})]
+
+
+def test_a_city_studying_a_project_on_a_foreign_state_s_grant_plans_aid() -> None:
+    text = (
+        "Cần Thơ chuẩn bị dự án chống ngập khu trung tâm\n\n"
+        "Sở Xây dựng cho biết các tuyến cống chính khu trung tâm đã xuống cấp sau hơn 20 năm sử dụng. "
+        "Cùng với dự án trên, TP Cần Thơ cũng đang nghiên cứu triển khai dự án trạm bơm chống ngập trên sông Cần Thơ "
+        "sử dụng vốn viện trợ không hoàn lại của Chính phủ Đức."
+    )
+    events = _events(text)
+    assert [(e.kind, e.status, {p.id for p in e.parties}) for e in events] == [("aid", "planned", {"VN-CT", "DE"})]
+
+
+def test_a_border_guard_working_with_a_foreign_force_is_the_story_s_operation() -> None:
+    text = (
+        "Bắt giữ 2 đối tượng vận chuyển 30 bánh heroin qua biên giới\n\n"
+        "Lực lượng chức năng tỉnh Điện Biên vừa bắt giữ 2 đối tượng vận chuyển trái phép 30 bánh heroin ở khu vực "
+        "biên giới huyện Mường Nhé.\n"
+        "Các đối tượng khai nhận số ma túy được mua từ bên kia biên giới để đưa về Hà Nội tiêu thụ. Vụ án đang được "
+        "điều tra mở rộng.\n"
+        "Bộ đội Biên phòng tỉnh Điện Biên đã phối hợp với Công an tỉnh Phongsaly (Lào) xác minh, làm rõ đường dây "
+        "mua bán ma túy xuyên biên giới này."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN-71", "LA-PH"})]
+
+
+def test_a_province_told_to_keep_working_with_ministries_on_a_foreign_firm_has_no_event() -> None:
+    text = (
+        "Quảng Ngãi: người dân vùng biển ổn định cuộc sống sau sự cố môi trường\n\n"
+        "Một năm sau sự cố môi trường, ngư dân các xã ven biển huyện Bình Sơn đã ra khơi bám biển trở lại.\n"
+        "Nhiều tàu cá được đóng mới, các chợ hải sản đã nhộn nhịp như trước.\n"
+        "Theo ông Nguyễn Văn Hùng, Giám đốc Sở Tài nguyên và Môi trường, UBND tỉnh Quảng Ngãi cần tiếp tục phối hợp "
+        "với các bộ, ngành kiểm soát chặt chẽ hoạt động của Công ty Doosan (Hàn Quốc), sớm hoàn thành việc hỗ trợ ngư "
+        "dân."
+    )
+    assert _events(text) == []

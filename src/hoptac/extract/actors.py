@@ -399,11 +399,12 @@ def _implied_province(ctx: Context, named: list[Actor]) -> list[Actor]:
 
 
 # "Thống đốc tỉnh Aichi", "Thủ hiến bang Hessen", "lãnh đạo thành phố Rotterdam", "chính quyền Vientiane".
-# "tỉnh Quảng Nam đã tiếp Đại sứ ...": a locality that is the subject of a meeting verb acts itself.
+# "tỉnh Quảng Nam đã tiếp Đại sứ ...", "TP.HCM cũng đang nghiên cứu triển khai dự án ...": a locality that is the
+# subject of a meeting, funding or project verb acts itself.
 _ACTS_AFTER = re.compile(
-    r"\s*(?:\([^()]{1,30}\)\s*)?(?:đã\s+|sẽ\s+|vừa\s+)?"
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:(?:đã|sẽ|vừa|cũng|đang|muốn)\s+)*"
     r"(?:tiếp(?!\s+(?:tục|theo|cận|diễn|thị|tế))|đón|làm việc với|hội đàm|hội kiến|ký kết|ký|phối hợp|tổ chức|"
-    r"trao tặng|tặng)(?!\w)"
+    r"trao tặng|tặng|vay|kêu gọi|tiếp nhận|(?:nghiên cứu\s+)?triển khai)(?!\w)"
 )
 # The words that may stand between a leader or a body and its locality: "Chủ tịch UBND tỉnh", "Bí thư Khu
 # ủy Khu tự trị dân tộc Choang", "đoàn công tác của tỉnh". A verb between them ("đoàn ... rời Hà Nội") does not.

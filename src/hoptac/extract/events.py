@@ -419,11 +419,29 @@ _WORKS = re.compile(
 )
 
 
+# "Bộ đội Biên phòng Hà Tĩnh cũng phối hợp với nhà chức trách Lào, chặn đứng ...": a local force with a foreign one.
+_WORKS_WITH = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)(?!\w)")
+
+
 def _joint_work(m: Candidate) -> bool:
     # Forces of both sides working together, told without a day, are the story's operation.
-    return bool(JOINT_WORK.search(m.sentence.text)) and (
-        any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors) and any(not a.vietnamese for a in m.actors)
+    local = [a for a in m.actors if a.vietnamese and a.kind in LOCAL_KINDS]
+    foreign = [a for a in m.actors if not a.vietnamese]
+    if JOINT_WORK.search(m.sentence.text):
+        return bool(local and foreign)
+    joint = _WORKS_WITH.search(m.sentence.text)
+    at = m.sentence.start + joint.end() if joint else -1
+    # "Hà Tĩnh cần tiếp tục phối hợp với các bộ, ngành ... kiểm soát ... Công ty Formosa": a firm is no force.
+    return (
+        joint is not None
+        and any(a.start < at for a in local)
+        and any(a.start > at and a.kind != "company" for a in foreign)
+        and not m.planned
+        and not _MUST.search(m.sentence.text, 0, joint.start())
     )
+
+
+_MUST = re.compile(r"(?<!\w)(?:cần|phải|tiếp tục|đề nghị|yêu cầu)(?!\w)")
 
 
 def _foreign_leader_met(m: Candidate) -> bool:
@@ -465,10 +483,17 @@ def _began(c: Cluster) -> DateValue | None:
     return None
 
 
+# "sử dụng vốn hỗ trợ kỹ thuật không hoàn lại của Chính phủ Hàn Quốc", "vốn ODA vay Nhật Bản": a state's loan or grant.
+_STATE_FUNDS = re.compile(r"(?<!\w)(?:vốn (?:ODA|vay|viện trợ|hỗ trợ)|khoản vay|không hoàn lại)(?!\w)")
+
+
 def _lender(m: Candidate) -> bool:
-    return any(a.kind in ("agency", "organisation") and not a.vietnamese for a in m.actors) and any(
-        a.vietnamese and a.kind != "country" for a in m.actors
-    )
+    """A development lender, a foreign agency or a foreign state's funds for a Vietnamese locality's project."""
+    state_funds = bool(_STATE_FUNDS.search(m.sentence.text))
+    return any(
+        not a.vietnamese and (a.kind in ("agency", "organisation") or (state_funds and a.kind == "country"))
+        for a in m.actors
+    ) and any(a.vietnamese and a.kind != "country" for a in m.actors)
 
 
 # "Châu trưởng Châu Văn Sơn", "Chính quyền nhân dân Châu Văn Sơn": a foreign locality's own leader or government.
@@ -1051,7 +1076,7 @@ def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, st
                 value = dates.resolve(d, ctx.published, ctx.year_hint, False)
                 if value:
                     return value, "past"
-        if ctx.published:
+        if ctx.published and not c.first.planned:
             return ctx.published.model_copy(update={"inferred": True}), "past"
         # "WB vừa phê duyệt khoản tài trợ ... Khoản tài trợ sẽ được phân bổ ...": the first telling says when.
         return dates.year_only(ctx.year_hint), "planned" if c.first.planned else "past"

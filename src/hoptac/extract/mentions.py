@@ -21,7 +21,8 @@ from hoptac.extract.text import Span, whole_words
 
 _PLANNED = re.compile(
     r"(?<!\w)(?:sẽ|(?<!vốn )(?<!đầu tư )(?<!tổng )(?<!kinh phí )dự kiến(?!\s+(?:khoảng\s+|là\s+)?\d)|tới đây|sắp tới|"
-    r"sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai|phấn đấu|tháng\s+\d{1,2}\s+tới)(?!\w)",
+    r"sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai|phấn đấu|tháng\s+\d{1,2}\s+tới|"
+    r"(?<!mong )(?<!không )muốn|đang nghiên cứu|xem xét)(?!\w)",
     re.I,
 )
 # "Ảnh: TTXVN", "(thứ 2 từ phải sang)": a photo caption repeats an event, it tells none.

@@ -3516,3 +3516,27 @@ def test_a_province_told_to_keep_working_with_ministries_on_a_foreign_firm_has_n
         "dân."
     )
     assert _events(text) == []
+
+
+def test_a_certificate_for_this_project_goes_to_its_investor_registered_abroad() -> None:
+    text = (
+        "Thêm dự án điện khí 1,5 tỷ USD ở Quảng Trị\n\n"
+        "Đó là dự án Nhà máy điện khí Hải Lăng do Công ty TNHH Năng lượng Xanh Miền Trung – (Singapore) làm chủ "
+        "đầu tư.\n"
+        "Chiều 2/5, UBND tỉnh Quảng Trị đã tổ chức trao Giấy chứng nhận đăng ký đầu tư cho dự án này. Dự án có tổng "
+        "công suất 1.500MW, xây dựng tại xã Hải An, huyện Hải Lăng."
+    )
+    events = _events(text)
+    assert [(e.kind, e.date.value if e.date else None) for e in events] == [("signing", "2024-05-02")]
+    assert [(p.id, p.country) for p in events[0].parties] == [("VN-25", "VN"), ("org:nang-luong-xanh-mien-trung", "SG")]
+
+
+def test_a_firm_among_the_projects_a_province_licenses_takes_part() -> None:
+    text = (
+        "Bình Dương trao chứng nhận đầu tư cho 12 dự án đầu năm\n\n"
+        "Ngày 8/2, UBND tỉnh Bình Dương tổ chức gặp mặt doanh nghiệp đầu xuân. Tại buổi gặp mặt, UBND tỉnh trao giấy "
+        "chứng nhận đầu tư cho 12 dự án với tổng vốn đăng ký 420 triệu USD. "
+        "Trong đó, Tập đoàn Kumho Tire (Hàn Quốc) đầu tư mở rộng nhà máy sản xuất lốp xe với vốn tăng thêm 120 triệu "
+        "USD."
+    )
+    assert {(p.id, p.country) for e in _events(text) for p in e.parties} == {("VN-57", "VN"), ("org:kumho-tire", "KR")}

@@ -245,7 +245,7 @@ def find_actors(ctx: Context) -> list[Actor]:
         out = [a for a in out if not any(start <= a.start < end for start, end in spans)]
         out.extend(a for a in again if not any(x.start <= a.start < x.end for x in out))
     out.extend(bodies)
-    subsidiaries = _subsidiaries(ctx) + _schools_of_vietnam(ctx)
+    subsidiaries = _subsidiaries(ctx) + _schools_of_vietnam(ctx) + _registered_abroad(ctx)
     out = [a for a in out if not any(s.start <= a.start < s.end for s in subsidiaries)]
     out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))
@@ -1083,6 +1083,34 @@ def _schools_of_vietnam(ctx: Context) -> list[Actor]:
         name = re.sub(r"^(?:Trường\s+)?(?:Đại học|ĐH)\s", "Đại học ", m.group(0))
         mention = Mention(m.start(), m.end(), name, (), "company", True)
         entity = resolve.named_body(mention, "VN")
+        if entity is not None:
+            out.append(Actor(Place(mention, entity), m.start(), m.end()))
+    return out
+
+
+# "Công ty TNHH Điện lực Nam Định 1 – (Singapore)": a firm with a Vietnamese name, registered abroad.
+_REGISTERED_ABROAD = re.compile(
+    r"(?<!\w)(?:[Cc]ông ty|[Tt]ập đoàn|[Tt]ổng công ty)\s+(?P<name>[^()\n.;,:]{3,60}?)"
+    r"\s*[-–]?\s*\(\s*(?P<seat>[^()\n]{2,25}?)\s*\)"
+)
+
+
+_LEGAL_FORM_BEFORE = re.compile(r"^(?:(?:TNHH|MTV|Cổ phần|cổ phần|CP)\s+)+")
+
+
+def _registered_abroad(ctx: Context) -> list[Actor]:
+    """A firm whose name is Vietnamese but whose country the brackets after it name: a foreign investor."""
+    out = []
+    for m in _REGISTERED_ABROAD.finditer(ctx.text):
+        seat = [_city_state(p) for p in ctx.places_in(m.start("seat"), m.end("seat"))]
+        if len(seat) != 1 or seat[0].vietnamese or seat[0].entity.kind != "country" or seat[0].end != m.end("seat"):
+            continue
+        name = _LEGAL_FORM_BEFORE.sub("", m.group("name"))
+        if fold(name) == name.lower():
+            continue  # "Tập đoàn Lotte (Hàn Quốc)": a name without diacritics is read as a foreign firm's already
+        start = m.end("name") - len(name)
+        mention = Mention(start, m.end("name"), name, (), "company", True)
+        entity = resolve.adhoc(mention, seat[0].entity.id)
         if entity is not None:
             out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out

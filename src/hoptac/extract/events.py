@@ -21,7 +21,7 @@ from hoptac.extract.actors import Actor, is_capital, unique
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
-from hoptac.extract.mentions import INVESTOR_IS, Candidate, kind_of, lead_end, reported_on, said
+from hoptac.extract.mentions import AMONG_THEM, INVESTOR_IS, Candidate, kind_of, lead_end, reported_on, said
 from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import JOINT_WORK, LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
@@ -93,7 +93,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # "đồng chí Võ Văn Thưởng đã có cuộc hội kiến với ... Bí thư Tỉnh ủy tỉnh Hà Nam": a national official
             # named before with his post meets a foreign province's leader.
             parties = [*parties, nation]
-        if not in_scope(parties, aid=_received(ctx, c, parties)) or not _firm_dealt_with(c, parties):
+        investor = _project_investor(ctx, c, parties, actors) if c.kind == "signing" else None
+        if investor is not None:
+            parties = [*parties, investor]
+        if not in_scope(parties, aid=_received(ctx, c, parties)) or not (investor or _firm_dealt_with(c, parties)):
             continue
         if forum_side_only(parties) and not _local_leader_present(ctx, c, is_main):
             continue  # "Đà Nẵng đảm bảo tiến độ các công trình phục vụ APEC": the city hosts, it meets no one
@@ -175,6 +178,30 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
     return _told_twice(told)
 
 
+# "trao Giấy chứng nhận đăng ký đầu tư cho dự án này": the project the article named before.
+_THIS_PROJECT = re.compile(r"(?<!\w)cho\s+dự án\s+(?:này|trên|nói trên|nêu trên)(?!\w)")
+
+
+def _project_investor(ctx: Context, c: Cluster, parties: list[Actor], actors: list[Actor]) -> Actor | None:
+    """The foreign firm the article names as the project's investor ("do Công ty ... (Singapore) làm chủ đầu tư"),
+    when a Vietnamese locality's act is for "this project" and names no foreign side."""
+    if any(not a.vietnamese for a in parties) or not any(a.vietnamese and a.kind != "country" for a in parties):
+        return None
+    if not any(_THIS_PROJECT.search(m.sentence.text) for m in c.mentions if not m.history):
+        return None
+    investors = unique(
+        [
+            a
+            for a in actors
+            if a.kind == "company"
+            and not a.vietnamese
+            and (sentence := ctx.sentence_at(a.start)) is not None
+            and "chủ đầu tư" in sentence.text
+        ]
+    )
+    return investors[0] if len(investors) == 1 else None
+
+
 def _firm_dealt_with(c: Cluster, parties: list[Actor]) -> bool:
     """A foreign firm as the only foreign side: one sentence names it with the Vietnamese locality it deals
     with ("UBND tỉnh Long An và Tập đoàn Lotte ký kết"), not a locality told of in another ("dự án ... đã được
@@ -190,7 +217,8 @@ def _firm_dealt_with(c: Cluster, parties: list[Actor]) -> bool:
         return True  # or the locality's delegation the article follows: "đoàn đến thăm và làm việc với Tập đoàn Doosan"
     # "UBND tỉnh Thanh Hóa ... quyết định chấp thuận đầu tư dự án ... Chủ đầu tư của dự án là Cty BS Heidelberg
     # Solar GmbH": the investor of the project the province's own government approves.
-    return any(INVESTOR_IS.search(m.sentence.text) for m in c.mentions) and any(
+    # "Trong đó, công ty TNHH Nhà máy bia Heineken ... đầu tư dự án ...": one of the projects the province licenses.
+    return any(INVESTOR_IS.search(m.sentence.text) or AMONG_THEM.match(m.sentence.text) for m in c.mentions) and any(
         a.vietnamese and a.kind in LOCAL_KINDS and a.led for a in parties
     )
 

@@ -153,6 +153,10 @@ _SETTING = re.compile(
 INVESTOR_IS = re.compile(r"(?<!\w)[Cc]hủ đầu tư(?:\s+[^\s,.;:]+){0,8}?\s+là\s+(?:[Cc]ông ty|[Cc]ty|[Tt]ập đoàn)(?!\w)")
 
 
+# "Trong đó, công ty TNHH Nhà máy bia Heineken ... đầu tư dự án mở rộng ...": one of the projects just told.
+AMONG_THEM = re.compile(r"Trong đó(?:\s+có)?\s*,?\s")
+
+
 # "Bên lề hội nghị, ...": beside a gathering, something else is done.
 _SIDELINES = re.compile(r"(?:Cũng\s+)?[Bb]ên lề\s+[^,.;]{1,60},\s*")
 
@@ -329,7 +333,9 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             own, named_from = _without_witnesses(ctx, s, s.start + cue[1], own)
         own += _sides_of_people(ctx, named_from, own_end, actors, own)
         in_lead = s.start < lead
-        investor = INVESTOR_IS.search(s.text) and any(a.kind == "company" and not a.vietnamese for a in own)
+        investor = (INVESTOR_IS.search(s.text) or AMONG_THEM.match(s.text)) and any(
+            a.kind == "company" and not a.vietnamese for a in own
+        )
         if (_ATTENDING.match(s.text) or _ATTENDED.search(s.text) or investor) and own:
             out.append(replace(_candidate(ctx, s, "other", s.start, own, in_lead), attending=True))
             continue

@@ -3540,3 +3540,15 @@ def test_a_firm_among_the_projects_a_province_licenses_takes_part() -> None:
         "USD."
     )
     assert {(p.id, p.country) for e in _events(text) for p in e.parties} == {("VN-57", "VN"), ("org:kumho-tire", "KR")}
+
+
+def test_the_forum_that_sets_the_scene_is_no_side_of_the_meeting() -> None:
+    text = (
+        "Lãnh đạo TP Hồ Chí Minh gặp Thống đốc bang Victoria tại Davos\n\n"
+        "Trong khuôn khổ dự Hội nghị thường niên Diễn đàn Kinh tế Thế giới (WEF) tại Davos, Thụy Sĩ, ngày 18/1, "
+        "Chủ tịch UBND TP Hồ Chí Minh Phan Văn Mãi đã gặp Thống đốc bang Victoria (Australia) Jacinta Allan. "
+        "Hai bên trao đổi về hợp tác giáo dục, đào tạo và chuyển đổi số."
+    )
+    assert [(kind, day, set(roles)) for kind, day, roles in _summary(_events(text))] == [
+        ("meeting", "2024-01-18", {"VN-SG", "AU-VIC"})
+    ]

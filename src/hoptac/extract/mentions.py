@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from hoptac.extract import dates
-from hoptac.extract.actors import Actor
+from hoptac.extract.actors import Actor, is_forum
 from hoptac.extract.context import Context, find_cues, is_venue
 from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span, whole_words
@@ -158,7 +158,7 @@ AMONG_THEM = re.compile(r"Trong đó(?:\s+có)?\s*,?\s")
 
 
 # "Bên lề hội nghị, ...": beside a gathering, something else is done.
-_SIDELINES = re.compile(r"(?:Cũng\s+)?[Bb]ên lề\s+[^,.;]{1,60},\s*")
+_SIDELINES = re.compile(r"(?:Cũng\s+)?(?:[Bb]ên lề|[Tt]rong khuôn khổ(?:\s+(?:dự|tham dự))?)\s+[^,.;]{1,90},\s*")
 
 
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...",
@@ -319,15 +319,18 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
         cue = kind_of(_without_names(ctx, s))
         setting = _SIDELINES.match(s.text)
         beside = False
+        scene: list[Actor] = []
         if cue is not None and setting is not None and cue[1] < setting.end():
             # "Bên lề hội nghị, Chủ tịch UBND tỉnh đã tiếp ...": the gathering sets the scene; the clause after it
             # tells an event of its own.
             after = kind_of(_without_names(ctx, s)[setting.end() :])
             if after is not None and after[0] == "meeting":
                 cue, beside = (after[0], setting.end() + after[1]), True
+                # The forum that sets the scene ("Hội nghị Diễn đàn Kinh tế Thế giới (WEF)") is no side of the meeting.
+                scene = [a for a in actors if s.start <= a.start < s.start + setting.end() and is_forum(a.id)]
         where = _WHERE_CLAUSE.search(s.text)
         own_end = s.start + where.start() if where else s.end
-        own = tuple(a for a in actors if s.start <= a.start < own_end)
+        own = tuple(a for a in actors if s.start <= a.start < own_end and not (beside and a in scene))
         named_from = s.start
         if cue is not None and cue[0] == "signing":
             own, named_from = _without_witnesses(ctx, s, s.start + cue[1], own)

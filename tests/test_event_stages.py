@@ -3552,3 +3552,38 @@ def test_the_forum_that_sets_the_scene_is_no_side_of_the_meeting() -> None:
     assert [(kind, day, set(roles)) for kind, day, roles in _summary(_events(text))] == [
         ("meeting", "2024-01-18", {"VN-SG", "AU-VIC"})
     ]
+
+
+def test_a_border_conference_with_its_gift_and_its_next_session() -> None:
+    text = (
+        "Cà Mau và tỉnh Kampot ký kết hợp tác giai đoạn 2025 - 2030\n\n"
+        "Sáng 9/9, tại phường Bạc Liêu, UBND tỉnh Cà Mau tổ chức Hội nghị hợp tác giữa tỉnh Cà Mau và tỉnh Kampot "
+        "(Vương quốc Campuchia). Đây là hội nghị đầu tiên kể từ khi tỉnh Cà Mau mới, được hợp nhất từ tỉnh Bạc Liêu "
+        "và tỉnh Cà Mau, chính thức hoạt động từ ngày 1/7/2025.\n"
+        "Tại hội nghị, lãnh đạo hai tỉnh đã ký kết biên bản ghi nhớ hợp tác trên các lĩnh vực thương mại, nông "
+        "nghiệp, giáo dục và y tế.\n"
+        "Dịp này, tỉnh Cà Mau trao tặng tỉnh bạn 500 triệu đồng để hỗ trợ xây dựng trường học.\n"
+        "Hai bên thống nhất hội nghị lần sau sẽ được tổ chức tại tỉnh Kampot vào năm 2026."
+    )
+    events = extract_facts(text, DateValue(value="2025-09-10", precision="day"))[0]
+    assert sorted((e.kind, e.status, e.date.value if e.date else "") for e in events) == [
+        ("aid", "past", "2025-09-09"),
+        ("conference", "past", "2025-09-09"),
+        ("conference", "planned", "2026"),
+        ("signing", "past", "2025-09-09"),
+    ]
+    assert all({p.id for p in e.parties} == {"VN-59", "KH-7"} for e in events)
+
+
+def test_a_field_survey_the_same_afternoon_is_an_event() -> None:
+    text = (
+        "Sóc Trăng và GIZ ký kết dự án thích ứng biến đổi khí hậu\n\n"
+        "Sáng 14/5, UBND tỉnh Sóc Trăng và Tổ chức Hợp tác quốc tế Đức (GIZ) đã ký kết biên bản ghi nhớ về dự án "
+        "bảo vệ rừng ngập mặn ven biển.\n"
+        "Chiều cùng ngày, đoàn công tác của GIZ cùng lãnh đạo Sở Nông nghiệp và Phát triển nông thôn tỉnh Sóc Trăng "
+        "đã khảo sát thực địa tại xã Trung Bình, huyện Trần Đề."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("signing", "2024-05-14"),
+        ("other", "2024-05-14"),
+    ]

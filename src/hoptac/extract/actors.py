@@ -628,6 +628,8 @@ def _acts(ctx: Context, p: Place, ships: set[str], stems: dict[str, set[str]]) -
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
+    if p.vietnamese and p.entity.kind == "province" and _WARD_BEFORE.search(ctx.text, max(0, p.start - 12), p.start):
+        return False  # "tại phường Long An": a ward named after a province, not the province
     if p.vietnamese and p.entity.kind != "province" and _ADDRESS_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
@@ -704,6 +706,7 @@ _LEGAL_FORM = re.compile(r"^(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ ph
 _FEATURE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ông|[Cc]ầu|[Kk]ênh|[Rr]ạch|[Vv]ịnh|[Đđ]èo|[Nn]úi)\s+\Z")
 _HELPED = re.compile(r"(?<!\w)giúp\s+bạn(?!\w)", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")
+_WARD_BEFORE = re.compile(r"(?<!\w)(?:[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+\Z")
 # A Vietnamese firm's registered name ends with its place: "Công ty Cổ phần Cấp nước Thừa Thiên Huế".
 _IN_FIRM_NAME = re.compile(
     r"(?<!\w)(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ phần|cổ phần)(?!\w)"

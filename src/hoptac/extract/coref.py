@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from hoptac.extract import dates
 from hoptac.extract.actors import LEADERS_OF_LIST, Actor, unique
-from hoptac.extract.mentions import Candidate
+from hoptac.extract.mentions import NEXT_SESSION, Candidate
 
 _TOGETHER = {"meeting", "conference", "cultural_event", "other"}
 # "ký kết thỏa thuận ... tài trợ 5 triệu USD": a grant is signed.
@@ -110,6 +110,8 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return False  # "Bên lề hội nghị, Chủ tịch UBND tỉnh đã tiếp ...": a meeting of its own beside the gathering
     if _another_of_the_day(cluster, m):
         return False
+    if m.planned and NEXT_SESSION.search(m.sentence.text) and not cluster.first.planned:
+        return False  # "hội nghị lần sau sẽ được tổ chức ... vào năm 2026": the next session, not this one
     if m.planned and all(x.history for x in cluster.mentions):
         return False  # "Hai bên thống nhất ký Phụ lục ... vào tháng 3/2022" after the agreement signed in 2014
     if (m.companion or m.at_event) and not m.history and all(x.history for x in cluster.mentions):

@@ -21,7 +21,17 @@ from hoptac.extract.actors import Actor, is_capital, unique
 from hoptac.extract.context import Context, Place, is_venue
 from hoptac.extract.coref import Cluster
 from hoptac.extract.fields import FIELD_ORDER, find_fields
-from hoptac.extract.mentions import AMONG_THEM, INVESTOR_IS, Candidate, kind_of, lead_end, reported_on, said
+from hoptac.extract.mentions import (
+    AMONG_THEM,
+    FRIEND_UNITS,
+    INVESTOR_IS,
+    NEXT_SESSION,
+    Candidate,
+    kind_of,
+    lead_end,
+    reported_on,
+    said,
+)
 from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import JOINT_WORK, LOCAL_KINDS, forum_side_only, in_scope
 from hoptac.extract.text import Span, whole_words
@@ -46,7 +56,18 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         venue = _venue_place(ctx, c)
         # A stop of a visitor's trip ("thăm và làm việc tại TP Hồ Chí Minh, tỉnh Bến Tre"): the place is the host.
         parties = unique(c.actors) if _is_stop(c) else _parties(ctx, c, venue)
-        if not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
+        if not is_main and main_parties and _next_session(c.first) is not None:
+            # "Các bên thống nhất hội nghị lần sau ...": the next session of the same parties' meeting.
+            parties = unique([*main_parties, *parties])
+        elif (
+            not is_main
+            and parties
+            and all(a.vietnamese for a in parties)
+            and any(FRIEND_UNITS.search(m.sentence.text) for m in c.mentions if not m.history)
+        ):
+            # "Dịp này, tỉnh Tây Ninh trao tặng mỗi tỉnh bạn 1 tỷ đồng": the partners of the article's event.
+            parties += [a for a in main_parties if not a.vietnamese and a.kind in LOCAL_KINDS]
+        elif not is_main and not any(a.vietnamese for a in parties) and _ids(parties) & _ids(main_parties):
             # The same partner's next meeting with "us": the article's Vietnamese side is meant.
             parties += [a for a in main_parties if a.vietnamese]
         elif (
@@ -109,6 +130,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
             # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
             event = event.model_copy(update={"date": carried})
+        elif event.date is None and (session := _next_session(c.first)) is not None:
+            event = event.model_copy(update={"date": session, "status": "planned"})
         elif event.date is None and c.kind == "aid" and (began := _began(c)) is not None:
             # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": since that year.
             event = event.model_copy(update={"date": began})
@@ -431,7 +454,7 @@ def _stands_alone(c: Cluster) -> bool:
         for m in c.mentions
     ):
         return True  # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": a grant that runs
-    if any(_planned_in_month(m) for m in c.mentions if not m.history):
+    if any(_planned_in_month(m) or _next_session(m) is not None for m in c.mentions if not m.history):
         return True
     if c.kind == "other" and any(_joint_work(m) for m in told if not (m.planned or m.said)):
         return True
@@ -495,6 +518,18 @@ def _planned_in_month(m: Candidate) -> bool:
     )
 
 
+_IN_YEAR = re.compile(r"(?<!\w)(?:vào\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _next_session(m: Candidate) -> DateValue | None:
+    """The year of the next session, when a plan tells it with a place: "Các bên thống nhất hội nghị lần sau sẽ được
+    tổ chức tại tỉnh Svay Rieng vào năm 2026"."""
+    if not m.planned or m.proposed or not m.actors or not NEXT_SESSION.search(m.sentence.text):
+        return None
+    year = _IN_YEAR.search(m.sentence.text)
+    return DateValue(value=year.group(1), precision="year", inferred=False) if year else None
+
+
 _BEGAN = re.compile(
     r"(?<!\w)(?:thực hiện|triển khai)\s+(?:từ\s+(?:năm\s+)?|trong giai đoạn\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
     # "Dự án "Nâng cao năng lực chuỗi giá trị rau, hoa" giai đoạn 2018-2022": a project's period.
@@ -538,7 +573,9 @@ def _has_own_leader(ctx: Context, place_id: str) -> bool:
 
 def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
     # The lead tells who takes part; later sentences retelling the event name more in passing.
-    actors = unique([a for m in c.mentions if m.in_lead for a in m.actors])
+    actors = unique([a for m in c.mentions if m.in_lead and not m.history for a in m.actors])
+    if not in_scope(actors):
+        actors = unique([a for m in c.mentions if m.in_lead for a in m.actors])
     if not in_scope(actors):
         # Those named in what the event's sentences recall ("ông Tâm đề nghị ... các tiểu dự án tại huyện An
         # Biên, An Minh") take no part, unless no one else does.

@@ -85,6 +85,20 @@ _HISTORY = re.compile(
     re.I,
 )
 
+# "hội nghị lần sau sẽ được tổ chức tại tỉnh Svay Rieng vào năm 2026": the next session, an event of its own.
+NEXT_SESSION = re.compile(r"(?<!\w)(?:lần sau|lần tới|kỳ tới|kỳ sau|khóa tới)(?!\w)")
+_YEAR_NEXT = re.compile(r"\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _tells_past(ctx: Context, text: str) -> bool:
+    """Whether `text` tells of the past; "vào năm 2026" in an article of 2025 tells of the future."""
+    for m in _HISTORY.finditer(text):
+        year = _YEAR_NEXT.match(text, m.end()) if m.group(0).lower() == "vào năm" else None
+        if year is None or ctx.year_hint is None or int(year.group(1)) < ctx.year_hint:
+            return True
+    return False
+
+
 # "Phát biểu tại buổi lễ,", "Tại hội nghị,", "Bên lề sự kiện,": the setting is the event told before.
 _AT_THE_EVENT = re.compile(
     r"(?:Phát biểu(?:\s+\w+){0,3}\s+)?(?:[Tt]ại|[Tt]rong|[Bb]ên lề|[Kk]ết thúc|[Ss]au|[Cc]uối)\s+"
@@ -284,10 +298,12 @@ def _dated_headings(ctx: Context) -> list[tuple[int, dates.DateMention]]:
 def _gives_across(own: tuple[Actor, ...], text: str) -> bool:
     """A Vietnamese locality and a foreign side are both named, or the visiting delegation gives to a foreign side
     ("đoàn đã trao tặng Bệnh viện tỉnh Takeo"): one gives to the other."""
-    foreign = any(not a.vietnamese for a in own)
+    # "trao tặng mỗi tỉnh bạn 1 tỷ đồng": the partner provinces, named before.
+    foreign = any(not a.vietnamese for a in own) or bool(FRIEND_UNITS.search(text))
     return foreign and (any(a.vietnamese and a.kind != "country" for a in own) or bool(_DELEGATION_GIVES.search(text)))
 
 
+FRIEND_UNITS = re.compile(r"(?<!\w)(?:(?:mỗi|các|hai|ba|bốn)\s+)?(?:tỉnh|thành phố|huyện|địa phương) bạn(?!\w)")
 _DELEGATION_GIVES = re.compile(
     r"(?<!\w)[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|cũng\s+)*(?:trao tặng|tặng|trao|bàn giao)(?!\w)"
 )
@@ -611,7 +627,8 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         in_lead=in_lead,
         planned=bool(_PLANNED.search(before_date))
         or (later and not done and not _cue_between(ctx, kind, cue_at, mention)),
-        history=bool(_HISTORY.search(history_text) or _DEPARTS.search(s.text))
+        history=_tells_past(ctx, history_text)
+        or bool(_DEPARTS.search(s.text))
         or (not told_before and _older_year(ctx, s, mention)),
         proposed=bool(_PROPOSED.search(s.text, 0, max(0, cue_at - s.start)) or _TERMS.match(s.text)),
         said=said(s.text, cue_at - s.start),

@@ -3587,3 +3587,30 @@ def test_a_field_survey_the_same_afternoon_is_an_event() -> None:
         ("signing", "2024-05-14"),
         ("other", "2024-05-14"),
     ]
+
+
+def test_a_signing_by_both_sides_is_not_the_venue_s_and_a_plan_after_it_is_another_event() -> None:
+    text = (
+        "Lai Châu tăng cường hợp tác với Châu Hồng Hà (Trung Quốc)\n\n"
+        "Ngày 5/9, tại thành phố Mông Tự, đoàn công tác tỉnh Lai Châu do Phó Chủ tịch UBND tỉnh Hà Quang Trung làm "
+        "trưởng đoàn đã làm việc với Chính quyền Nhân dân Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà.\n"
+        "Kết thúc buổi làm việc, hai bên ký Biên bản hội đàm, thống nhất mở lại lối mở biên giới và xây dựng kế "
+        "hoạch tổ chức hội chợ thương mại biên giới."
+    )
+    assert [(e.kind, e.status, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("meeting", "past", "2023-09-05", {"VN-01", "CN-YN:honghe"}),
+        ("signing", "past", "2023-09-05", {"VN-01", "CN-YN:honghe"}),
+    ]
+
+
+def test_a_ward_named_after_a_former_town_is_where_the_forum_is_held() -> None:
+    text = (
+        "Diễn đàn kết nối doanh nghiệp TPHCM - Queensland\n\n"
+        "Sáng 16/9, tại phường Thủ Dầu Một, Sở Công Thương TPHCM phối hợp với Cơ quan Thương mại và Đầu tư bang "
+        "Queensland (Trade and Investment Queensland) tổ chức Diễn đàn kết nối doanh nghiệp TPHCM - Queensland, thu "
+        "hút hơn 100 doanh nghiệp hai bên tham gia."
+    )
+    events = extract_facts(text, DateValue(value="2025-09-17", precision="day"))[0]
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [
+        ("conference", {"VN-SG", "org:trade-and-investment-queensland"})
+    ]

@@ -109,7 +109,7 @@ _NOT_FIRMS = ("tổ chức", "quỹ", "trường đại học", "đại học", 
 _DOMESTIC_FIRM = re.compile(r"(?:TNHH|MTV|CP|TM|DV|XNK|SX|XD|TMDV|CTCP|JSC|Vina|Viet|VN|Petro|Sai ?gon|Ha ?Noi)", re.I)
 # Service clubs are private, whatever they give: "tổ chức Rotary International D-3600".
 _SERVICE_CLUB = re.compile(r"(?<!\w)(?:Rotary|Lions|Kiwanis|Zonta)(?!\w)", re.I)
-_VIETNAM_IN_NAME = re.compile(r"(?<!\w)(?:Vietnam|Viet Nam|Saigon|Hanoi)(?!\w)", re.I)
+_VIETNAM_IN_NAME = re.compile(r"(?<!\w)(?:Vietnam|Viet Nam|Saigon|Hanoi|TP\.?\s?HCM|HCMC?)(?!\w)", re.I)
 
 
 @cache
@@ -628,8 +628,12 @@ def _acts(ctx: Context, p: Place, ships: set[str], stems: dict[str, set[str]]) -
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
-    if p.vietnamese and p.entity.kind == "province" and _WARD_BEFORE.search(ctx.text, max(0, p.start - 12), p.start):
-        return False  # "tại phường Long An": a ward named after a province, not the province
+    if (
+        p.vietnamese
+        and p.entity.kind in ("province", "city", "district")
+        and _WARD_BEFORE.search(ctx.text, max(0, p.start - 12), p.start)
+    ):
+        return False  # "tại phường Long An", "phường Thủ Dầu Một": a ward named after a province or a town
     if p.vietnamese and p.entity.kind != "province" and _ADDRESS_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
     if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from hoptac.extract import dates
 from hoptac.extract.actors import LEADERS_OF_LIST, Actor, unique
+from hoptac.extract.context import is_venue
 from hoptac.extract.mentions import NEXT_SESSION, Candidate
 
 _TOGETHER = {"meeting", "conference", "cultural_event", "other"}
@@ -206,7 +207,7 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             and _BOTH.search(m.sentence.text)
             and not (m.history or m.proposed or m.planned)
         ):
-            m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date, companion=True)
+            m = replace(m, actors=unique([*_sides(last), *m.actors]), date=m.date or last.date, companion=True)
         elif last is not None and m.same_day and not _both_sides(m) and _PAIR.search(m.sentence.text):
             m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
         elif (
@@ -230,7 +231,7 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
         ):
             # "Kết thúc hội đàm, ông Trương Công Đạt và ông Sok Chanthy đã ký Biên bản hội đàm": signed at the
             # event told before, by its sides.
-            m = replace(m, actors=unique([*last.actors, *m.actors]), date=m.date or last.date)
+            m = replace(m, actors=unique([*_sides(last), *m.actors]), date=m.date or last.date)
         if m.history or m.planned or m.proposed or m.said or m.attending:
             pass  # those attending, and the topics of what is said ("thông quan tại ... Móng Cái"), are no pair
         elif _both_sides(m):
@@ -240,6 +241,13 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             last = replace(m, actors=unique([*(a for a in last.actors if a.vietnamese), *m.actors]))
         out.append(m)
     return out
+
+
+def _sides(m: Candidate) -> list[Actor]:
+    """The sides of a mention: "tại thành phố Mông Tự, đoàn làm việc với Chính quyền ... Hồng Hà" is not Mông Tự's."""
+    venues = [a for a in m.actors if not a.vietnamese and is_venue(m.sentence.text, a.start - m.sentence.start)]
+    others = [a for a in m.actors if not a.vietnamese and a not in venues]
+    return [a for a in m.actors if a not in venues] if others else list(m.actors)
 
 
 # "4 địa phương", "bốn tỉnh": a group of three or more localities the text named before ("năm" is also a year).

@@ -85,6 +85,16 @@ _HISTORY = re.compile(
     re.I,
 )
 
+# "... thống nhất ... xây dựng kế hoạch tổ chức Hội chợ": a plan for another event, named after the cue.
+_PLAN_OF_ANOTHER = re.compile(r"kế hoạch tổ chức|chuẩn bị tổ chức|phấn đấu", re.I)
+
+
+def _plans(text: str, cue: int) -> bool:
+    """Whether a sentence tells its cue as planned: a word of the future before it, or after it one that is not the
+    plan of another event."""
+    return any(m.start() < cue or not _PLAN_OF_ANOTHER.fullmatch(m.group(0)) for m in _PLANNED.finditer(text))
+
+
 # "hội nghị lần sau sẽ được tổ chức tại tỉnh Svay Rieng vào năm 2026": the next session, an event of its own.
 NEXT_SESSION = re.compile(r"(?<!\w)(?:lần sau|lần tới|kỳ tới|kỳ sau|khóa tới)(?!\w)")
 _YEAR_NEXT = re.compile(r"\s+((?:19|20)\d\d)(?!\d)")
@@ -625,7 +635,7 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         actors=own,
         date=mention,
         in_lead=in_lead,
-        planned=bool(_PLANNED.search(before_date))
+        planned=_plans(before_date, cue_at - s.start)
         or (later and not done and not _cue_between(ctx, kind, cue_at, mention)),
         history=_tells_past(ctx, history_text)
         or bool(_DEPARTS.search(s.text))

@@ -3614,3 +3614,19 @@ def test_a_ward_named_after_a_former_town_is_where_the_forum_is_held() -> None:
     assert [(e.kind, {p.id for p in e.parties}) for e in events] == [
         ("conference", {"VN-SG", "org:trade-and-investment-queensland"})
     ]
+
+
+def test_the_delegation_s_next_stop_on_the_day_of_publication_is_planned() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bình Định làm việc tại tỉnh Chiang Mai (Thái Lan)\n\n"
+        "Ngày 20/5, tại thành phố Chiang Mai, đoàn công tác tỉnh Bình Định do Phó Chủ tịch UBND tỉnh Nguyễn Tự Công "
+        "Hoàng làm trưởng đoàn đã làm việc với Tỉnh trưởng tỉnh Chiang Mai. Hai bên trao đổi về hợp tác du lịch và "
+        "nông nghiệp.\n"
+        "Theo chương trình, ngày 21/5, đoàn sẽ đến tỉnh Chiang Rai làm việc với lãnh đạo tỉnh về hợp tác thương mại "
+        "biên giới."
+    )
+    assert _summary(_events(text)) == [
+        ("meeting", "2024-05-20", {"VN-31": "guest", "TH-50": "host"}),
+        ("meeting", "2024-05-21", {"TH-57": "host", "VN-31": "guest"}),
+    ]
+    assert [e.status for e in _events(text)] == ["past", "planned"]

@@ -32,8 +32,8 @@ HUE_BODY = (
     "trao đổi đoàn nghệ nhân, hỗ trợ đào tạo hướng dẫn viên và kết nối các doanh nghiệp lữ hành. Tỉnh "
     "Gyeongsangbuk cũng cam kết cấp 20 suất học bổng mỗi năm cho sinh viên Thừa Thiên Huế theo học tại các "
     "trường đại học của tỉnh. Ông Lee Cheol-woo bày tỏ mong muốn hai địa phương sớm mở đường bay thẳng giữa "
-    "Huế và Daegu để thuận tiện cho du khách. Dịp này, đoàn công tác tỉnh Gyeongsangbuk đã tham quan Đại Nội "
-    "Huế và làm việc với Sở Du lịch tỉnh về kế hoạch tổ chức Festival Huế năm 2026."
+    "Huế và Daegu để thuận tiện cho du khách. Hai bên cũng thống nhất cùng quảng bá Festival Huế năm 2026 tới "
+    "du khách Hàn Quốc."
 )
 
 # Another outlet two days later: its own title, the scholarship sentence dropped, the date

@@ -897,8 +897,9 @@ def _lead_guests(ctx: Context) -> set[str]:
 
 # "đoàn làm việc với", "đoàn đến thăm", "đón tiếp đoàn": the article's delegation, named once at its start.
 _DELEGATION = re.compile(
-    r"(?<!\w)(?:[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|tiếp tục\s+|cũng\s+)*(?:làm việc|đến thăm|thăm|gặp|hội kiến|"
-    r"hội đàm|chào xã giao|chào|gặp gỡ|tiếp xúc|ký kết|ký|khảo sát|tham quan|dự|tham dự|có buổi|trao tặng|tặng|trao|"
+    r"(?<!\w)(?:[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|tiếp tục\s+|cũng\s+|sẽ\s+|dự kiến\s+)*"
+    r"(?:làm việc|đến thăm|thăm|gặp|hội kiến|hội đàm|chào xã giao|chào|gặp gỡ|tiếp xúc|ký kết|ký|khảo sát|tham quan|"
+    r"dự|tham dự|có buổi|trao tặng|tặng|trao|"
     r"đến|tới|sang|bàn giao|ủng hộ)"
     r"|(?:tiếp|đón|đón tiếp)\s+[Đđ]oàn(?!\s+(?:công tác|đại biểu)?\s*[A-ZĐ]))(?!\w)"
 )
@@ -1154,7 +1155,8 @@ def _status(ctx: Context, value: DateValue, planned: bool) -> str:
         if ctx.published and not value.value.startswith("--") and value.value > ctx.published.value[: len(value.value)]:
             return "planned"
         return "past"
-    if ctx.published and not value.value.startswith("--") and value.value <= ctx.published.value[: len(value.value)]:
+    # A plan for the day of publication ("ngày 14/9, đoàn sẽ đến ...") is still to come.
+    if ctx.published and not value.value.startswith("--") and value.value < ctx.published.value[: len(value.value)]:
         return "past"
     return "planned"
 

@@ -422,3 +422,15 @@ def test_a_designator_ending_a_title_names_no_place_in_the_next_paragraph() -> N
 def test_a_japanese_place_between_a_title_s_place_and_a_given_name_is_a_family_name() -> None:
     text = "Đoàn chào xã giao Phó Thống đốc tỉnh Osaka Yamaguchi Nobuhiko, rồi gặp Thống đốc tỉnh Nagano Abe Shuichi."
     assert [m.text for m in find_mentions(text)] == ["tỉnh Osaka", "tỉnh Nagano"]
+
+
+def test_a_title_ending_in_the_next_person_s_name_is_not_the_guest_s() -> None:
+    text = (
+        "Ngày 7/5, tiếp Trưởng Đại diện Cơ quan Hợp tác quốc tế Nhật Bản (JICA) tại Việt Nam, ông Shimizu Akira, "
+        "Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh hoan nghênh JICA tiếp tục hỗ trợ thành phố."
+    )
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    assert [(p.name, p.title) for p in find_people(text, places)] == [
+        ("Shimizu Akira", "Trưởng Đại diện Cơ quan Hợp tác quốc tế Nhật Bản (JICA) tại Việt Nam"),
+        ("Lê Trung Chinh", "Chủ tịch UBND TP Đà Nẵng"),
+    ]

@@ -526,6 +526,10 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
     if not head:
         return None
     end = max(head.end(), _title_extent(text, head.end(), mentions))
+    # Only where a verb follows the name: "Chủ tịch Hội Hữu nghị Thái Việt, Tỉnh trưởng ..." names a society.
+    named = _NAMED_AFTER.search(text, head.start(), end) if _VERB_NEXT.match(text, end) else None
+    if named is not None and _mention_end(mentions, named.start() + 1) is None:
+        return None  # "ông Shimizu Akira, Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh hoan nghênh": the next person's
     for _ in range(3):
         # "ông X, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Luông Nậm Thà (Lào) bày tỏ": one person's titles in a row.
         comma = re.match(r",\s*", text[end:])
@@ -542,6 +546,7 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
 
 # A Vietnamese name at the end of a title: it belongs to that name, not to the person before.
 _NAMED_AFTER = re.compile(rf"\s(?:{'|'.join(sorted(s.capitalize() for s in surnames()))})(?: {_NAME_WORD}){{1,3}}\Z")
+_VERB_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
 # What may follow the last of a person's titles: punctuation, a bracketed country, or a lower-case verb.
 _TITLE_CLOSE = re.compile(r"\s*(?:[,.;:!?()\"”]|$|[a-zđà-ỹ])")
 

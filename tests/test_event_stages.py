@@ -3630,3 +3630,18 @@ def test_the_delegation_s_next_stop_on_the_day_of_publication_is_planned() -> No
         ("meeting", "2024-05-21", {"TH-57": "host", "VN-31": "guest"}),
     ]
     assert [e.status for e in _events(text)] == ["past", "planned"]
+
+
+def test_a_signing_planned_for_a_quarter_is_dated_by_its_year() -> None:
+    text = (
+        "Phú Thọ tiếp đoàn đại biểu tỉnh Gunma\n\n"
+        "Chiều 12/11, Chủ tịch UBND tỉnh Phú Thọ Bùi Văn Quang đã tiếp đoàn đại biểu tỉnh Gunma (Nhật Bản) do Phó "
+        "Thống đốc Uno Koichi dẫn đầu.\n"
+        "Hai bên thống nhất giao các sở, ngành xây dựng dự thảo thỏa thuận hợp tác giai đoạn 2024 - 2028, dự kiến ký "
+        "kết trong chuyến thăm tỉnh Gunma của lãnh đạo tỉnh Phú Thọ vào quý II/2024."
+    )
+    events = extract_facts(text, DateValue(value="2023-11-13", precision="day"))[0]
+    assert [(e.kind, e.status, e.date.value if e.date else None, {p.id for p in e.parties}) for e in events] == [
+        ("meeting", "past", "2023-11-12", {"VN-68", "JP-10"}),
+        ("signing", "planned", "2024", {"VN-68", "JP-10"}),
+    ]

@@ -130,7 +130,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
             # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
             event = event.model_copy(update={"date": carried})
-        elif event.date is None and (session := _next_session(c.first)) is not None:
+        elif event.date is None and (session := _next_session(c.first) or _planned_in_year(c.first)) is not None:
             event = event.model_copy(update={"date": session, "status": "planned"})
         elif event.date is None and c.kind == "aid" and (began := _began(c)) is not None:
             # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": since that year.
@@ -454,7 +454,11 @@ def _stands_alone(c: Cluster) -> bool:
         for m in c.mentions
     ):
         return True  # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": a grant that runs
-    if any(_planned_in_month(m) or _next_session(m) is not None for m in c.mentions if not m.history):
+    if any(
+        _planned_in_month(m) or _next_session(m) is not None or _planned_in_year(m) is not None
+        for m in c.mentions
+        if not m.history
+    ):
         return True
     if c.kind == "other" and any(_joint_work(m) for m in told if not (m.planned or m.said)):
         return True
@@ -519,6 +523,23 @@ def _planned_in_month(m: Candidate) -> bool:
 
 
 _IN_YEAR = re.compile(r"(?<!\w)(?:vào\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
+
+
+# "dự kiến ký kết ... vào quý II/2020", "sẽ tổ chức trong năm 2026": a plan whose year the sentence gives.
+_PLANNED_YEAR = re.compile(
+    r"(?<!\w)(?:(?:vào|trong)\s+)?(?:quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*|(?:vào|trong)\s+năm\s+)"
+    r"((?:19|20)\d\d)(?!\d)"
+)
+
+
+def _planned_in_year(m: Candidate) -> DateValue | None:
+    """The year of a plan told between a Vietnamese locality and a foreign side the sentence names."""
+    if not m.planned or m.proposed or m.date is not None:
+        return None
+    if not (any(a.vietnamese and a.kind != "country" for a in m.actors) and any(not a.vietnamese for a in m.actors)):
+        return None
+    year = _PLANNED_YEAR.search(m.sentence.text, m.cue_offset - m.sentence.start)
+    return DateValue(value=year.group(1), precision="year", inferred=False) if year else None
 
 
 def _next_session(m: Candidate) -> DateValue | None:

@@ -169,3 +169,10 @@ def test_regions_without_a_point_are_placed_at_one_of_their_cities():
     lat, lon = g.position("CN-GX")  # Guangxi, at one of its cities
     assert 21 < lat < 26.5 and 104 < lon < 112.5
     assert g.position("VN-DN") == (g.get("VN-DN").lat, g.get("VN-DN").lon)
+
+
+def test_north_rhine_westphalia_is_found_by_its_abbreviation() -> None:
+    from hoptac.extract.parties import find_mentions
+
+    text = "UBND tỉnh Bình Dương làm việc với Bộ Kinh tế bang NRW tại Düsseldorf."
+    assert [m.ids for m in find_mentions(text) if "NRW" in m.text] == [("DE-NW",)]

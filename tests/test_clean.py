@@ -164,3 +164,17 @@ def test_a_portal_s_site_name_breadcrumb_and_view_count_are_no_lead():
     for furniture in ("Cổng thông tin", "Trang chủ", "Lượt xem"):
         assert furniture not in cleaned.body
     assert extract_metadata(doc, cleaned).published == DateValue(value="2024-12-12", precision="day")
+
+
+def test_a_related_headline_on_its_own_line_is_dropped_wherever_it_stands():
+    raw = (
+        "Bến Tre tiếp đoàn tỉnh Chungcheongnam\n\n"
+        "Chiều 3/6, Chủ tịch UBND tỉnh Bến Tre tiếp đoàn đại biểu tỉnh Chungcheongnam (Hàn Quốc).\n"
+        "Tin liên quan: Cần Thơ và Singapore thúc đẩy hợp tác phát triển đô thị thông minh\n"
+        "Hai bên trao đổi về hợp tác nông nghiệp và đào tạo nghề."
+    )
+    cleaned = clean(Document(source="bentre.txt", raw=raw))
+    assert cleaned.body.split("\n") == [
+        "Chiều 3/6, Chủ tịch UBND tỉnh Bến Tre tiếp đoàn đại biểu tỉnh Chungcheongnam (Hàn Quốc).",
+        "Hai bên trao đổi về hợp tác nông nghiệp và đào tạo nghề.",
+    ]

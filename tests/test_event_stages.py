@@ -3645,3 +3645,22 @@ def test_a_signing_planned_for_a_quarter_is_dated_by_its_year() -> None:
         ("meeting", "past", "2023-11-12", {"VN-68", "JP-10"}),
         ("signing", "planned", "2024", {"VN-68", "JP-10"}),
     ]
+
+
+def test_two_firms_named_after_their_provinces_make_no_bond_of_the_provinces() -> None:
+    text = (
+        "Cảng Hải Phòng hợp tác với hãng tàu Quảng Tây\n\n"
+        "Ngày 15/5, tại TP Hải Phòng, Công ty CP Cảng Hải Phòng và Công ty TNHH Vận tải biển Bắc Hải Quảng Tây "
+        "(Trung Quốc) đã ký kết thỏa thuận hợp tác khai thác tuyến container Hải Phòng – Khâm Châu."
+    )
+    assert _events(text) == []
+    assert _relations(text) == []
+
+
+def test_a_title_that_two_places_promote_cooperation_states_no_bond() -> None:
+    text = (
+        "Cần Thơ và bang Oregon thúc đẩy hợp tác giáo dục\n\n"
+        "Sáng 9/5, Phó Chủ tịch UBND TP Cần Thơ Nguyễn Thực Hiện tiếp đoàn doanh nghiệp giáo dục bang Oregon (Hoa "
+        "Kỳ). Các doanh nghiệp mong muốn tìm hiểu cơ hội mở chương trình liên kết đào tạo tại thành phố."
+    )
+    assert _relations(text) == []

@@ -75,7 +75,7 @@ def extract_facts(
     if not found:
         # "Tỉnh có quan hệ hợp tác với ...": with no event, the province the title names is the one meant.
         titled = [p for p in ctx.places if p.start < ctx.title_end and p.subnational and p.vietnamese]
-        return [], find_relations(ctx, titled)
+        return [], find_relations(ctx, titled, actors)
     main, places = found[0]
     main = main.model_copy(update={"proposals": find_proposals(ctx, places)})
-    return [main, *(e for e, _ in found[1:])], find_relations(ctx, places)
+    return [main, *(e for e, _ in found[1:])], find_relations(ctx, places, actors)

@@ -716,6 +716,14 @@ _IN_FIRM_NAME = re.compile(
     r"(?<!\w)(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ phần|cổ phần)(?!\w)"
     r"(?:\s+(?!(?:với|tại|ở|cho|của|đã|sẽ|ký|tiếp|cùng|và UBND)(?!\w))[^\s,.;:()“”\"]+){0,10}\s+\Z"
 )
+def in_a_body_name(ctx: Context, p: Place, actors: list[Actor]) -> bool:
+    """Whether a place is named inside a firm's or a body's name ("Công ty CP Cảng Quảng Ninh", "Công ty TNHH Vận tải
+    biển Vịnh Bắc Bộ Quảng Tây (Trung Quốc)"): the firm's, not a side."""
+    if any(a.start <= p.start < a.end and a.place.mention is not p.mention for a in actors if a.id != p.entity.id):
+        return True
+    return p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start) is not None
+
+
 # A building, school or body named after two places: "Tổ hợp Đa chức năng Hà Nội - Moscow".
 _PAIR_NAMED_BY = re.compile(
     r"(?<!\w)(?:Tổ hợp|Trường|Bệnh viện|Khách sạn|Cung|Nhà|Công viên|Làng|Khu|Tòa nhà|Hội|Quỹ|Công ty|Câu lạc bộ|"

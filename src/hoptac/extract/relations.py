@@ -14,7 +14,7 @@ import re
 
 from hoptac import resolve
 from hoptac.extract import dates
-from hoptac.extract.actors import is_capital
+from hoptac.extract.actors import Actor, in_a_body_name, is_capital
 from hoptac.extract.context import Context, Place, find_cues, is_venue
 from hoptac.extract.text import Span
 from hoptac.models import Evidence, Relation
@@ -64,7 +64,9 @@ _PERSONAL = re.compile(
 )
 
 
-def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
+def find_relations(ctx: Context, main_places: list[Place], actors: list[Actor] | None = None) -> list[Relation]:
+    """Standing relationships the text states; `actors` tells which places are named inside a firm's or a body's
+    name, and so no side."""
     best: dict[tuple[str, str], Relation] = {}
     main_ids = {p.entity.id for p in main_places}
     for s in ctx.sentences:
@@ -78,14 +80,16 @@ def find_relations(ctx: Context, main_places: list[Place]) -> list[Relation]:
                 if p.entity.kind != "country"
                 and not ctx.places_a_city(p)
                 and not _BELONGS_TO.search(ctx.text, max(start, p.start - 12), p.start)
+                and not (actors is not None and in_a_body_name(ctx, p, actors))
             ]
             sustained = bool(_SUSTAINED.match(text))
             pairs = _conjoined(ctx, own, sustained) + _nation_with_locality(ctx, start, end)
             cues = find_cues("relation_cues.csv", text)
             rtype = _type_of(cues) or ("cooperation" if sustained and pairs else None)
             if rtype is None:
-                # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...".
-                if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)):
+                # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...". A title's "TPHCM
+                # và bang Washington thúc đẩy hợp tác" heads a story of what was done, not a bond it states.
+                if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)) or s.start < ctx.title_end:
                     continue
                 rtype = "cooperation"
             if not pairs:
@@ -189,7 +193,8 @@ def _metonyms(ctx: Context, a: Place, b: Place) -> bool:
 def _pair_of(
     ctx: Context, s: Span, own: list[Place], main_places: list[Place], main_ids: set[str]
 ) -> list[tuple[Place, Place]]:
-    vn = [p for p in own if p.vietnamese and p.subnational]
+    # "Ngày 15/10, tại TP Hạ Long, ...": where a deal is signed is not a side of it.
+    vn = [p for p in own if p.vietnamese and p.subnational and not is_venue(s.text, p.start - s.start)]
     if not vn and _SELF.search(s.text):
         # "Theo đó, thành phố đã tham gia hoạt động của Tổ chức C40": the city the article is about.
         vn = [p for p in main_places if p.vietnamese and p.subnational][:1]

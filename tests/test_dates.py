@@ -211,3 +211,13 @@ def test_the_year_of_a_signing_told_in_passing_is_not_the_article_s() -> None:
 def test_a_student_programme_s_year_is_the_article_s_not_a_birth_year() -> None:
     body = "Sáng 6/6, tỉnh đón 18 học sinh sang giao lưu trong khuôn khổ Chương trình trao đổi học sinh năm 2023."
     assert article_year("Học sinh vùng Pardubice giao lưu tại Quảng Ninh", body) == 2023
+
+
+def test_a_quarter_reported_on_gives_the_article_s_year() -> None:
+    body = (
+        "Chiều 1-7, Chủ tịch nước gặp Thống đốc tỉnh Novosibirsk. Quý 1-2019, kim ngạch thương mại giữa tỉnh và "
+        "Việt Nam đạt 20 triệu USD."
+    )
+    assert article_year("Chủ tịch nước gặp Thống đốc tỉnh Novosibirsk", body) == 2019
+    planned = "Hai bên sẽ ký kết thỏa thuận hợp tác trong quý II/2020."
+    assert article_year("Lâm Đồng tiếp đoàn vùng Normandie", planned) is None

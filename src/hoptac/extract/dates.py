@@ -173,6 +173,9 @@ _LUNAR_YEAR = re.compile(r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+[A-ZĐ][^\W\d_]+\s+[^\
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
 
 
+_QUARTER_YEAR = re.compile(r"(?<!\w)[Qq]uý\s+(?:I{1,3}|IV|[1-4])\s*(?:[-/.]|\s+năm\s+)\s*((?:19|20)\d\d)(?!\d)")
+
+
 # "giảm dần xuống 2,8% vào năm 2018", "đưa vào vận hành vào cuối năm 2020": the year a schedule reaches is no
 # more the article's than a plan's.
 _PLAN_BEFORE = re.compile(
@@ -222,6 +225,14 @@ def article_year(title: str, body: str) -> int | None:
     ]
     if in_year:
         return max(in_year)
+    # "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017": the quarter the article reports on.
+    quarters = [
+        int(m.group(1))
+        for m in _QUARTER_YEAR.finditer(text)
+        if not _PLAN_BEFORE.search(text, max(0, m.start() - 150), m.start())
+    ]
+    if quarters:
+        return max(quarters)
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
     # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
     full = [y for off, y in _full_dates(text) if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]

@@ -3664,3 +3664,13 @@ def test_a_title_that_two_places_promote_cooperation_states_no_bond() -> None:
         "Kỳ). Các doanh nghiệp mong muốn tìm hiểu cơ hội mở chương trình liên kết đào tạo tại thành phố."
     )
     assert _relations(text) == []
+
+
+def test_a_known_firm_named_with_its_corporate_suffix_is_the_same_firm() -> None:
+    text = (
+        "Đồng Nai và Tập đoàn Hyosung ký kết ghi nhớ đầu tư\n\n"
+        "Ngày 9/5, lãnh đạo UBND tỉnh Đồng Nai và Tập đoàn Hyosung Corporation (Hàn Quốc) đã ký kết biên bản ghi "
+        "nhớ về cam kết đầu tư nhà máy sợi với tổng vốn 500 triệu USD. Theo đó, Hyosung sẽ khởi công dự án trong năm "
+        "2025."
+    )
+    assert [(e.kind, [p.id for p in e.parties]) for e in _events(text)] == [("signing", ["VN-39", "org:hyosung"])]

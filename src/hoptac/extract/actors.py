@@ -175,6 +175,15 @@ def _firm_country(name: str) -> str | None:
     return next((c for suffix, c in _legal_forms().items() if name.endswith(" " + suffix)), None)
 
 
+_CORPORATE_SUFFIX = re.compile(r"\s+(?:Corporation|Corp\.?|Group|Holdings|Co\.?,?\s*Ltd\.?|Ltd\.?|Inc\.?|Company)\Z")
+
+
+def _known_name(name: str) -> str:
+    """ "Hyosung Corporation" is the firm the news also calls "Hyosung": one entity, named as the list knows it."""
+    short = _CORPORATE_SUFFIX.sub("", name)
+    return short if short != name and fold(short) in _foreign_firms() else name
+
+
 def _domestic_firm(name: str) -> bool:
     words = fold(name).split()
     firms = _domestic_firms()
@@ -1031,7 +1040,7 @@ def _companies(ctx: Context) -> list[Actor]:
         if country == "VN":
             continue
         mention = Mention(start, end, name, (), "company", True)
-        entity = resolve.adhoc(mention, country)
+        entity = resolve.adhoc(replace(mention, text=_known_name(name)), country)
         if entity is not None and (m.group("head") or "").lower() in _NOT_FIRMS:
             # "Tổ chức Plan International (Anh)": a foundation; "Trường Đại học Griffith (Australia)": a university.
             entity = replace(entity, kind="organisation")

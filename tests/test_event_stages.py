@@ -3674,3 +3674,27 @@ def test_a_known_firm_named_with_its_corporate_suffix_is_the_same_firm() -> None
         "2025."
     )
     assert [(e.kind, [p.id for p in e.parties]) for e in _events(text)] == [("signing", ["VN-39", "org:hyosung"])]
+
+
+def test_talks_named_in_the_title_are_no_society_of_the_foreign_town() -> None:
+    text = (
+        "Hội đàm trực tuyến giữa tỉnh Lào Cai và châu Hồng Hà, tỉnh Vân Nam (Trung Quốc)\n\n"
+        "Chiều 16/3, đồng chí Trịnh Xuân Trường, Chủ tịch UBND tỉnh Lào Cai đã chủ trì hội đàm trực tuyến với phía "
+        "bạn. Hai bên trao đổi về thông quan hàng hóa tại các cửa khẩu."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("meeting", {"VN-02", "CN-YN:honghe"})]
+
+
+def test_a_witnessed_signing_after_the_afternoon_s_session_is_on_that_day() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Quảng Nam tiếp đoàn đại biểu thành phố Yeongcheon\n\n"
+        "Sáng 15/5, Chủ tịch UBND tỉnh Quảng Nam Lê Trí Thanh đã tiếp đoàn đại biểu thành phố Yeongcheon (Hàn Quốc) "
+        "do Thị trưởng Choi Ki-moon dẫn đầu.\n"
+        "Chiều cùng ngày, đoàn làm việc với UBND thành phố Tam Kỳ do ông Nguyễn Minh Nam, Chủ tịch UBND thành phố "
+        "chủ trì. Dưới sự chứng kiến của lãnh đạo tỉnh, ông Nguyễn Minh Nam và ông Choi Ki-moon đã ký kết chương "
+        "trình hợp tác giai đoạn 2024 - 2026."
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [(e.date.value if e.date else None, "KR:yeongcheon" in {p.id for p in e.parties}) for e in signings] == [
+        ("2024-05-15", True)
+    ]

@@ -506,8 +506,9 @@ _DEPARTMENT_OF = re.compile(
 )
 _CITED = re.compile(r"(?<!\w)(?:[Tt]heo|[Ss]ố liệu|[Tt]hống kê|[Bb]áo cáo)(?:\s+\w+){0,3}?\s+(?:của\s+)?\Z")
 _PRIVATE_BODY = re.compile(
-    # "Hội Hữu nghị", not "Hội nghị", "Hội chợ": gatherings named after a place are no bodies.
-    r"(?<!\w)(?:Hội(?! đồng| nghị| thảo| chợ| diễn| thi| báo| trại)|Hiệp hội|Công ty|Tập đoàn|Trường|Bệnh viện|"
+    # "Hội Hữu nghị", not "Hội nghị", "Hội chợ", "Hội đàm": gatherings and talks named after a place are no bodies.
+    r"(?<!\w)(?:Hội(?! đồng| nghị| thảo| chợ| diễn| thi| báo| trại| đàm| kiến| ngộ| quân| họp| nhập| viên)|Hiệp hội|"
+    r"Công ty|Tập đoàn|Trường|Bệnh viện|"
     r"Câu lạc bộ|CLB|Ngân hàng|Báo|Đài|Khách sạn|Doanh nghiệp|Hợp tác xã|Quỹ|Ủy ban Đoàn kết|Ủy ban Hữu nghị|"
     r"Rotary|Lions)(?!\w)"
 )

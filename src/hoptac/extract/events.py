@@ -130,6 +130,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
             # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
             event = event.model_copy(update={"date": carried})
+        elif event.date is None and main_date is not None and _same_day_in_paragraph(ctx, c.first):
+            # "Chiều cùng ngày, Đoàn ... làm việc với UBND thành phố Đà Lạt. Dưới sự chứng kiến của ..., đã ký kết":
+            # on the day of the article's event.
+            event = event.model_copy(update={"date": main_date})
         elif event.date is None and (session := _next_session(c.first) or _planned_in_year(c.first)) is not None:
             event = event.model_copy(update={"date": session, "status": "planned"})
         elif event.date is None and c.kind == "aid" and (began := _began(c)) is not None:
@@ -412,6 +416,18 @@ def _carried_date(ctx: Context, c: Cluster) -> DateValue | None:
     return _day_told_before(ctx, first)
 
 
+_SAME_DAY_TOLD = re.compile(r"(?<!\w)(?:[Cc]ùng ngày|[Tt]rong ngày)(?!\w)")
+
+
+def _same_day_in_paragraph(ctx: Context, first: Candidate) -> bool:
+    """Whether the mention's paragraph told "cùng ngày" before it, and no day of its own."""
+    if first.history or first.planned or first.date is not None:
+        return False
+    paragraph = [s for s in ctx.sentences if s.paragraph == first.sentence.paragraph]
+    start = paragraph[0].start if paragraph else first.sentence.start
+    return _SAME_DAY_TOLD.search(ctx.text, start, first.cue_offset) is not None and _day_told_before(ctx, first) is None
+
+
 def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
     """The last day told before the mention in its paragraph."""
     paragraph = [s for s in ctx.sentences if s.paragraph == first.sentence.paragraph]
@@ -462,6 +478,8 @@ def _stands_alone(c: Cluster) -> bool:
         return True
     if c.kind == "other" and any(_joint_work(m) for m in told if not (m.planned or m.said)):
         return True
+    if c.kind == "signing" and any(_WITNESSED.search(m.sentence.text) for m in told if not (m.planned or m.said)):
+        return True  # "Dưới sự chứng kiến của Đại sứ ..., đồng chí ... và bà ... đã ký kết": a ceremony told
     # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
     return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
 

@@ -3698,3 +3698,20 @@ def test_a_witnessed_signing_after_the_afternoon_s_session_is_on_that_day() -> N
     assert [(e.date.value if e.date else None, "KR:yeongcheon" in {p.id for p in e.parties}) for e in signings] == [
         ("2024-05-15", True)
     ]
+
+
+def test_agreements_numbered_in_a_press_release_are_each_signed() -> None:
+    text = (
+        "Thông cáo báo chí Hội nghị xúc tiến đầu tư tỉnh Thái Bình năm 2024\n\n"
+        "Ngày 12/4/2024, UBND tỉnh Thái Bình tổ chức Hội nghị xúc tiến đầu tư với sự tham dự của đại diện tỉnh "
+        "Fukui (Nhật Bản) và thành phố Gimhae (Hàn Quốc).\n\n"
+        "Các văn kiện được ký kết tại Hội nghị:\n\n"
+        "1. Thỏa thuận hợp tác hữu nghị giữa tỉnh Thái Bình và tỉnh Fukui (Nhật Bản). Hai bên sẽ hợp tác trong các "
+        "lĩnh vực nông nghiệp và đào tạo nguồn nhân lực.\n\n"
+        "2. Biên bản ghi nhớ hợp tác giữa UBND tỉnh Thái Bình và thành phố Gimhae (Hàn Quốc) về giao lưu văn hóa.\n"
+    )
+    signings = [e for e in _events(text) if e.kind == "signing"]
+    assert [({p.id for p in e.parties}, e.people) for e in signings] == [
+        ({"VN-20", "JP-18"}, []),
+        ({"VN-20", "KR-48:gimhae"}, []),
+    ]

@@ -25,6 +25,7 @@ from hoptac.extract.mentions import (
     AMONG_THEM,
     FRIEND_UNITS,
     INVESTOR_IS,
+    ITEM,
     NEXT_SESSION,
     Candidate,
     kind_of,
@@ -176,6 +177,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         if (
             event.kind == "signing"
             and not event.people
+            and not any(ITEM.match(m.sentence.text) for m in c.mentions)  # an item of a list: no talks' minutes
             and any(m.companion or m.at_event for m in c.mentions)
             and all(
                 (m.companion or m.at_event or m.history or not m.actors) and not _WITNESSED.search(m.sentence.text)

@@ -335,8 +335,14 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
     alone = Counter(s.paragraph for s in ctx.sentences)
     opening_day = _opening_days(ctx, lead)
     listing = False  # within the items of "đã diễn ra lễ trao 5 văn bản hợp tác, đầu tư, gồm:"
+    item_paragraph = -1
     for s in ctx.sentences:
-        listing = (listing and _ITEM.match(s.text) is not None) or _AGREEMENTS_LISTED.search(s.text) is not None
+        # An item's own paragraph goes on with it: "1. Thỏa thuận ... Hai bên sẽ hợp tác ...", then "2. ...".
+        if listing and ITEM.match(s.text):
+            item_paragraph = s.paragraph
+        listing = (
+            listing and (ITEM.match(s.text) is not None or s.paragraph == item_paragraph)
+        ) or _AGREEMENTS_LISTED.search(s.text) is not None
         if _CAPTION.search(s.text):
             continue
         if s.start >= lead and alone[s.paragraph] == 1 and s.paragraph not in dated and _is_heading(s):
@@ -384,7 +390,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             base = replace(base, date=told[-1] if told else None)
         else:
             base = _under_heading(base, heading)
-        if cue[0] == "signing" and listing and _ITEM.match(s.text):
+        if cue[0] == "signing" and listing and ITEM.match(s.text):
             # "- Biên bản ghi nhớ giữa UBND tỉnh Nghệ An và JETRO ...": one of the agreements the event handed over.
             base = replace(base, companion=True)
         elif cue[0] == "signing" and not in_lead and _SETTING.match(s.text):
@@ -425,7 +431,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
 _AGREEMENTS_LISTED = re.compile(
     r"(?<!\w)(?:văn bản|thỏa thuận|biên bản|bản ghi nhớ|ký kết|trao)(?!\w)[^.;]*(?:gồm|như sau|bao gồm)?\s*:\s*\Z", re.I
 )
-_ITEM = re.compile(r"\s*[-–+•*]\s")
+ITEM = re.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])\s")
 
 
 # "... đã thăm và làm việc tại Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La": the stops of a visitor's trip.

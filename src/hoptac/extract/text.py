@@ -17,6 +17,7 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr
 _END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{_UPPER}0-9])")
 # A bullet that opens the next item of a digest: "... có đúng không. * Cùng ngày, tại Quảng Ninh ...".
 _BULLET = re.compile(rf"\s+[*•●■▪►]\s*(?=[{_UPPER}])")
+_LIST_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})[.)]")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TX|Tx|TT|Q|P|H|X|GS|PGS|TS|ThS|BS|NSND|NSƯT|Mr|Mrs|Ms|Dr|St|Th)|\b[A-Za-zĐ])\.$")
 
 
@@ -59,8 +60,8 @@ def sentences(text: str) -> list[Span]:
         for end, after in _boundaries(line):
             if end <= start:
                 continue
-            if _ABBREV.search(line[start:end].rstrip()):
-                continue
+            if _ABBREV.search(line[start:end].rstrip()) or _LIST_NUMBER.fullmatch(line[start:end].strip()):
+                continue  # "TP. Hồ Chí Minh"; "1. Thỏa thuận hợp tác ...": an item's number begins its sentence
             _add(out, line, start, end, offset, number)
             start = after
         _add(out, line, start, len(line), offset, number)

@@ -3715,3 +3715,13 @@ def test_agreements_numbered_in_a_press_release_are_each_signed() -> None:
         ({"VN-20", "JP-18"}, []),
         ({"VN-20", "KR-48:gimhae"}, []),
     ]
+
+
+def test_a_regional_body_named_with_its_acronym_is_a_side_of_its_own() -> None:
+    text = (
+        "Đoàn công tác tỉnh Bạc Liêu làm việc tại Philippines\n\n"
+        "Ngày 17/10, đoàn công tác tỉnh Bạc Liêu do Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã đến thăm và làm việc "
+        "tại Vụ Nuôi trồng thủy sản thuộc Trung tâm Phát triển nghề cá Đông Nam Á (SEAFDEC/AQD) ở thị trấn Tigbauan. "
+        "Hai bên trao đổi về hợp tác sản xuất giống tôm."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("meeting", {"VN-55", "org:seafdec"})]

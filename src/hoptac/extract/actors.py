@@ -898,8 +898,10 @@ def _public_bodies(ctx: Context) -> list[Actor]:
 
 # "Tổ chức Du lịch Golf Thế giới IAGTO": a world body the gazetteer lacks, named in full then by its acronym.
 _WORLD_BODY = re.compile(
-    r"(?<!\w)(?P<full>(?:Tổ chức|Hiệp hội|Liên đoàn|Hội đồng|Diễn đàn)(?:\s+[^\s,.;:()]+){1,6}?\s+"
-    r"(?:Thế giới|thế giới|Quốc tế|quốc tế))\s+\(?(?P<short>[A-Z]{3,8})\)?(?!\w)"
+    r"(?<!\w)(?P<full>(?:Tổ chức|Hiệp hội|Liên đoàn|Hội đồng|Diễn đàn|Trung tâm)(?:\s+[^\s,.;:()]+){1,6}?\s+"
+    # "Trung tâm Phát triển nghề cá Đông Nam Á (SEAFDEC/AQD)": a regional body is of no one country either.
+    r"(?:Thế giới|thế giới|Quốc tế|quốc tế|Đông Nam Á|châu Á|Châu Á))\s+"
+    r"\(?(?P<short>[A-Z]{3,8})(?:/[A-Z]{2,6})?\)?(?!\w)"
 )
 
 

@@ -3725,3 +3725,14 @@ def test_a_regional_body_named_with_its_acronym_is_a_side_of_its_own() -> None:
         "Hai bên trao đổi về hợp tác sản xuất giống tôm."
     )
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("meeting", {"VN-55", "org:seafdec"})]
+
+
+def test_israel_s_development_agency_is_a_foreign_public_agency() -> None:
+    text = (
+        "Ninh Thuận và MASHAV tổ chức hội thảo về tưới tiết kiệm nước\n\n"
+        "Sáng 6/5, tại TP Phan Rang - Tháp Chàm, UBND tỉnh Ninh Thuận phối hợp với MASHAV tổ chức hội thảo chia sẻ "
+        "kinh nghiệm tưới nhỏ giọt cho cây nho và táo."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("conference", {"VN-36", "org:mashav"})]
+    assert [p.country for p in events[0].parties if p.id == "org:mashav"] == ["IL"]

@@ -3736,3 +3736,29 @@ def test_israel_s_development_agency_is_a_foreign_public_agency() -> None:
     events = _events(text)
     assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("conference", {"VN-36", "org:mashav"})]
     assert [p.country for p in events[0].parties if p.id == "org:mashav"] == ["IL"]
+
+
+def test_the_provinces_merged_into_a_new_one_are_its_past_not_sides() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Hưng Yên tiếp đoàn đại biểu tỉnh Chiba\n\n"
+        "Sáng 18/9, tại trụ sở UBND tỉnh, ông Nguyễn Văn Phong, Chủ tịch UBND tỉnh Hưng Yên đã tiếp đoàn đại biểu "
+        "tỉnh Chiba (Nhật Bản). Tại buổi tiếp, Chủ tịch UBND tỉnh giới thiệu với đoàn những nét cơ bản về tỉnh Hưng "
+        "Yên sau khi hợp nhất hai tỉnh Thái Bình, Hưng Yên từ ngày 1/7/2025. Hai bên trao đổi về hợp tác nông nghiệp "
+        "công nghệ cao."
+    )
+    events = extract_facts(text, DateValue(value="2025-09-19", precision="day"))[0]
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in events] == [
+        ("meeting", "2025-09-18", {"VN-66", "JP-12"})
+    ]
+
+
+def test_a_name_two_countries_share_is_vietnam_s_after_its_province_was_merged() -> None:
+    text = (
+        "Ninh Bình tiếp Đại sứ Mông Cổ\n\n"
+        "Chiều 18/9, Phó Chủ tịch UBND tỉnh Ninh Bình tiếp Đại sứ Mông Cổ tại Việt Nam. Tỉnh Ninh Bình mới gồm các "
+        "tỉnh Hà Nam, Nam Định và Ninh Bình cũ, có nhiều tiềm năng hợp tác với Mông Cổ về nông nghiệp và du lịch."
+    )
+    from hoptac.extract import context
+
+    ctx = context.build(text, text.find("\n\n"), DateValue(value="2025-09-19", precision="day"))
+    assert [p.entity.id for p in ctx.places if p.mention.text.endswith("Hà Nam")] == ["VN-63"]

@@ -41,8 +41,9 @@ def choose(mention: Mention, on: str | None, countries: set[str]) -> Entity | No
             else:
                 kind = 1
         about = 0 if (e.country in countries or e.country is None) else 1
-        # A name two countries share ("Hà Nam", Henan) is Vietnam's unless the text pins it elsewhere.
-        return (valid, about, kind, _KIND_RANK.get(e.kind, 5), 0 if e.country == "VN" else 1)
+        # A name two countries share ("Hà Nam", Henan) is Vietnam's unless the text pins it elsewhere, even after
+        # the province was merged ("sau khi hợp nhất ba tỉnh Hà Nam, Nam Định và Ninh Bình" in an article of 2025).
+        return (about, valid, kind, _KIND_RANK.get(e.kind, 5), 0 if e.country == "VN" else 1)
 
     return min(cands, key=rank)
 

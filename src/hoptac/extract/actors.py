@@ -638,6 +638,8 @@ def _acts(ctx: Context, p: Place, ships: set[str], stems: dict[str, set[str]]) -
         _DATELINE_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) or _DATELINE_AFTER.match(ctx.text, p.end)
     ):
         return False
+    if p.vietnamese and _MERGED_FROM.search(ctx.text, max(0, p.start - 60), p.start):
+        return False  # "sau khi hợp nhất ba tỉnh Hà Nam, Nam Định và Ninh Bình": what a province was made of
     if (
         p.vietnamese
         and p.entity.kind in ("province", "city", "district")
@@ -720,6 +722,7 @@ _LEGAL_FORM = re.compile(r"^(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ ph
 _FEATURE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ông|[Cc]ầu|[Kk]ênh|[Rr]ạch|[Vv]ịnh|[Đđ]èo|[Nn]úi)\s+\Z")
 _HELPED = re.compile(r"(?<!\w)giúp\s+bạn(?!\w)", re.IGNORECASE)
 _ADDRESS_BEFORE = re.compile(r"\(\s*(?:[^()]{0,25},\s*)?(?:huyện|xã|phường|quận|thị xã|thị trấn)\s+\Z")
+_MERGED_FROM = re.compile(r"(?<!\w)(?:hợp nhất|sáp nhập)(?!\w)(?:\s+(?:từ|của))?[^.;:!?()]{0,50}\Z", re.I)
 _WARD_BEFORE = re.compile(r"(?<!\w)(?:[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+\Z")
 # A Vietnamese firm's registered name ends with its place: "Công ty Cổ phần Cấp nước Thừa Thiên Huế".
 _IN_FIRM_NAME = re.compile(

@@ -52,7 +52,9 @@ _SAYS = re.compile(
 _SINCE = re.compile(
     r"(?<!\w)(?:kể từ(?!\w)[^.;:!?]*?\s(?:từ\s+)?|"
     # "sau khi chính thức vận hành mô hình đặc khu từ ngày 1/7/2025": when a state of things began.
-    r"(?:vận hành|hoạt động|có hiệu lực|hợp nhất|sáp nhập|thành lập)(?!\w)[^.;:!?,]{0,40}?\stừ\s+)(?:ngày\s+)?\Z",
+    r"(?:vận hành|hoạt động|có hiệu lực|thành lập)(?!\w)[^.;:!?,]{0,40}?\stừ\s+|"
+    # "sau khi hợp nhất ba tỉnh Hà Nam, Nam Định và Ninh Bình từ ngày 1/7/2025": the provinces merged are listed.
+    r"(?:hợp nhất|sáp nhập)(?!\w)[^.;:!?]{0,60}?\stừ\s+)(?:ngày\s+)?\Z",
     re.I,
 )
 # "Lễ hội diễn ra đến ngày 17/8": the day an event ends, not one of its own.

@@ -3762,3 +3762,14 @@ def test_a_name_two_countries_share_is_vietnam_s_after_its_province_was_merged()
 
     ctx = context.build(text, text.find("\n\n"), DateValue(value="2025-09-19", precision="day"))
     assert [p.entity.id for p in ctx.places if p.mention.text.endswith("Hà Nam")] == ["VN-63"]
+
+
+def test_deals_signed_by_firms_at_a_province_s_conference_are_not_the_province_s() -> None:
+    text = (
+        "Bắc Giang xúc tiến thương mại vải thiều tại tỉnh Quảng Tây\n\n"
+        "Ngày 10/6, tại thành phố Nam Ninh, UBND tỉnh Bắc Giang phối hợp với Sở Thương mại khu tự trị Quảng Tây (Trung "
+        "Quốc) tổ chức Hội nghị xúc tiến tiêu thụ vải thiều.\n"
+        "Trong khuôn khổ hội nghị, các doanh nghiệp của Bắc Giang và Quảng Tây đã ký kết 12 biên bản ghi nhớ mua bán "
+        "vải thiều với tổng giá trị 30 triệu USD."
+    )
+    assert [e.kind for e in _events(text)] == ["conference"]

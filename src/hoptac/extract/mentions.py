@@ -97,6 +97,20 @@ def _plans(text: str, cue: int) -> bool:
     return any(m.start() < cue or not _PLAN_OF_ANOTHER.fullmatch(m.group(0)) for m in _PLANNED.finditer(text))
 
 
+_FIRMS_BEFORE = re.compile(r"(?<!\w)doanh nghiệp(?:\s+[^\s.;:,]+){0,8}?\s+(?:đã\s+|cũng\s+)?\Z", re.I)
+_GOVERNMENT = re.compile(r"(?<!\w)(?:UBND|Ủy ban|Sở|Ban Quản lý|chính quyền|lãnh đạo|Chủ tịch|Thống đốc)(?!\w)")
+
+
+def _firms_sign(before_cue: str) -> bool:
+    """Whether the signers told before a signing cue are firms alone: "6 cặp doanh nghiệp đã ký", not "UBND tỉnh và
+    doanh nghiệp Hàn Quốc đã ký"."""
+    firms = _FIRMS_BEFORE.search(before_cue)
+    if firms is None:
+        return False
+    clause = before_cue[max(before_cue.rfind(",", 0, firms.start()), before_cue.rfind(";", 0, firms.start())) + 1 :]
+    return _GOVERNMENT.search(clause) is None
+
+
 # "hội nghị lần sau sẽ được tổ chức tại tỉnh Svay Rieng vào năm 2026": the next session, an event of its own.
 NEXT_SESSION = re.compile(r"(?<!\w)(?:lần sau|lần tới|kỳ tới|kỳ sau|khóa tới)(?!\w)")
 _YEAR_NEXT = re.compile(r"\s+((?:19|20)\d\d)(?!\d)")
@@ -362,6 +376,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 cue, beside = (after[0], setting.end() + after[1]), True
                 # The forum that sets the scene ("Hội nghị Diễn đàn Kinh tế Thế giới (WEF)") is no side of the meeting.
                 scene = [a for a in actors if s.start <= a.start < s.start + setting.end() and is_forum(a.id)]
+        if cue is not None and cue[0] == "signing" and _firms_sign(_without_names(ctx, s)[: cue[1]]):
+            cue = None  # "các doanh nghiệp của Thanh Hóa và Ấn Độ đã ký kết 3 biên bản ghi nhớ": deals of firms
         where = _WHERE_CLAUSE.search(s.text)
         own_end = s.start + where.start() if where else s.end
         own = tuple(a for a in actors if s.start <= a.start < own_end and not (beside and a in scene))
@@ -416,7 +432,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
                 gift_mention = _candidate(ctx, s, "aid", s.start + gift, own, in_lead)
                 out.append(replace(_under_heading(gift_mention, heading), companion=True))
             signed = _signed_after_setting(s.text) if cue[0] != "signing" else None
-            if signed is not None:
+            if signed is not None and not _firms_sign(_without_names(ctx, s)[:signed]):
                 # "Tại buổi làm việc, hai bên đã ký kết ...": an agreement signed at the event.
                 signing = _candidate(ctx, s, "signing", s.start + signed, own, in_lead)
                 out.append(replace(_under_heading(signing, heading), companion=True))

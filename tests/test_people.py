@@ -434,3 +434,10 @@ def test_a_title_ending_in_the_next_person_s_name_is_not_the_guest_s() -> None:
         ("Shimizu Akira", "Trưởng Đại diện Cơ quan Hợp tác quốc tế Nhật Bản (JICA) tại Việt Nam"),
         ("Lê Trung Chinh", "Chủ tịch UBND TP Đà Nẵng"),
     ]
+
+
+def test_a_name_s_suffix_keeps_its_dot() -> None:
+    text = "Tiếp đoàn có ông Arthur Defensor Jr., Tỉnh trưởng tỉnh Iloilo cùng lãnh đạo các cơ quan chuyên môn."
+    places = [(m.start, m.end) for m in find_mentions(text)]
+    found = [(p.name, p.title) for p in find_people(text, places)]
+    assert found == [("Arthur Defensor Jr.", "Tỉnh trưởng tỉnh Iloilo")]

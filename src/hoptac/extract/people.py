@@ -513,6 +513,8 @@ def _clean_name(name: str) -> str | None:
         return None  # "đồng chí Phó Cục trưởng": a title the list lacks, not a name
     if _title_re().match(" ".join(words)):
         return None
+    if words[-1] in ("Jr", "Sr"):
+        words[-1] += "."  # "Arthur Defensor Jr.": the suffix keeps its dot
     return " ".join(words)
 
 

@@ -3773,3 +3773,19 @@ def test_deals_signed_by_firms_at_a_province_s_conference_are_not_the_province_s
         "vải thiều với tổng giá trị 30 triệu USD."
     )
     assert [e.kind for e in _events(text)] == ["conference"]
+
+
+def test_a_trip_summary_after_a_title_of_its_own_is_no_event_beside_the_stops() -> None:
+    text = (
+        "Bình Thuận và Chiang Mai ký kết hợp tác du lịch\n\n"
+        "Trong chuyến công tác tại Thái Lan từ ngày 11 đến 14/4, đoàn công tác tỉnh Bình Thuận do Phó Chủ tịch UBND "
+        "tỉnh làm trưởng đoàn đã làm việc với tỉnh Chiang Mai và tỉnh Chiang Rai.\n"
+        "Ngày 12/4, Tỉnh trưởng tỉnh Chiang Mai tiếp đoàn. Ngay sau buổi làm việc, hai bên đã ký biên bản ghi nhớ hợp "
+        "tác du lịch.\n"
+        "Ngày 13/4, đoàn làm việc với Tỉnh trưởng tỉnh Chiang Rai về hợp tác thương mại."
+    )
+    meetings = [e for e in _events(text) if e.kind == "meeting"]
+    assert [(e.date.value if e.date else None, {p.id for p in e.parties}) for e in meetings] == [
+        ("2024-04-12", {"VN-40", "TH-50"}),
+        ("2024-04-13", {"VN-40", "TH-57"}),
+    ]

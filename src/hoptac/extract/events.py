@@ -355,15 +355,20 @@ def _without_trip_summary(
 ) -> list[tuple[Event, list[Place]]]:
     """The lead's summary of a trip is no event of its own where the article tells its dated stops with the
     same hosts: those are the events."""
-    if len(found) < 2 or not clusters or not clusters[0].first.in_lead:
+    if len(found) < 2:
         return found
-    main = clusters[0]
-    dated = [m.date for m in main.mentions if m.date is not None]
-    if not dated or not dates.TRIP.match(ctx.text, dated[0].start):
+    # The summary may follow a title of its own ("Khánh Hòa và Phuket ký kết ...", then "Trong chuyến công tác
+    # ... từ ngày 11 đến 15/9, đoàn ..."): the lead's first cluster dated by a trip's span.
+    main = next((c for c in clusters if c.first.in_lead and _trip_dated(ctx, c)), None)
+    if main is None:
         return found
-    first, rest = found[0], found[1:]
-    if not any(e.start <= main.first.sentence.start < e.end for e in first[0].evidence):
+    at = next(
+        (i for i, (e, _) in enumerate(found) if any(x.start <= main.first.sentence.start < x.end for x in e.evidence)),
+        None,
+    )
+    if at is None:
         return found  # the summary made no event of its own: the first is a stop
+    first, rest = found[at], found[:at] + found[at + 1 :]
     foreign = {p.id for p in first[0].parties if p.country != "VN"}
     # A stop has a day of its own, or is the reception on the trip's first day: a signing the lead tells on that
     # day is part of the trip's telling. It is with a host the lead names, or a town of one ("tỉnh Vân Nam", then
@@ -385,7 +390,12 @@ def _without_trip_summary(
         return rest
     keep = {p.id for p in first[0].parties if p.country == "VN"} | {p.id for p in left}
     summary = first[0].model_copy(update={"parties": [p for p in first[0].parties if p.id in keep]})
-    return [(summary, [p for p in first[1] if p.entity.id in keep]), *rest]
+    return [*rest[:at], (summary, [p for p in first[1] if p.entity.id in keep]), *rest[at:]]
+
+
+def _trip_dated(ctx: Context, c: Cluster) -> bool:
+    dated = [m.date for m in c.mentions if m.date is not None]
+    return bool(dated) and dates.TRIP.match(ctx.text, dated[0].start) is not None
 
 
 # Gatherings whose foreign guests are often named only where they speak: "Tỉnh trưởng tỉnh Luông Nậm Thà bày tỏ".

@@ -217,22 +217,16 @@ def article_year(title: str, body: str) -> int | None:
         base = [y for _, y in years_stated(window)] or [y for _, y in years_stated(text)]
         if base:
             return min(base) + int(m.group(1))
-    # Not a plan's year: "sẽ ... phối hợp tổ chức Ngày văn hóa Sakai tại Đà Nẵng trong năm 2022".
-    in_year = [
-        int(m.group(1))
-        for m in _IN_YEAR.finditer(text)
-        if not _PLAN_BEFORE.search(text, max(0, m.start() - 150), m.start())
-    ]
-    if in_year:
-        return max(in_year)
-    # "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017": the quarter the article reports on.
-    quarters = [
-        int(m.group(1))
-        for m in _QUARTER_YEAR.finditer(text)
-        if not _PLAN_BEFORE.search(text, max(0, m.start() - 150), m.start())
-    ]
-    if quarters:
-        return max(quarters)
+    # Not a plan's year: "sẽ ... phối hợp tổ chức Ngày văn hóa Sakai tại Đà Nẵng trong năm 2022". Then the quarter
+    # the article reports on: "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017".
+    for pattern in (_IN_YEAR, _QUARTER_YEAR):
+        told = [
+            int(m.group(1))
+            for m in pattern.finditer(text)
+            if not _PLAN_BEFORE.search(text, max(0, m.start() - 150), m.start())
+        ]
+        if told:
+            return max(told)
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
     # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
     full = [y for off, y in _full_dates(text) if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]

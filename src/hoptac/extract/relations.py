@@ -88,8 +88,10 @@ def find_relations(ctx: Context, main_places: list[Place], actors: list[Actor] |
             rtype = _type_of(cues) or ("cooperation" if sustained and pairs else None)
             if rtype is None:
                 # "thành phố Kitakyushu và thành phố Hải Phòng đang cùng triển khai các dự án ...". A title's "TPHCM
-                # và bang Washington thúc đẩy hợp tác" heads a story of what was done, not a bond it states.
-                if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)) or s.start < ctx.title_end:
+                # và bang Washington thúc đẩy hợp tác" heads a story of what was done, not a bond it states; its
+                # "Thừa Thiên Huế và Gyeongju ký kết hợp tác" does state one.
+                title = s.start < ctx.title_end and not _SIGNED.search(text)
+                if not pairs or not _BOND.search(_CO_ORGANISED.sub(" ", text)) or title:
                     continue
                 rtype = "cooperation"
             if not pairs:

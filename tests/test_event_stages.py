@@ -3789,3 +3789,17 @@ def test_a_trip_summary_after_a_title_of_its_own_is_no_event_beside_the_stops() 
         ("2024-04-12", {"VN-40", "TH-50"}),
         ("2024-04-13", {"VN-40", "TH-57"}),
     ]
+
+
+def test_a_project_s_funding_told_after_the_meeting_is_aid_not_those_attending() -> None:
+    text = (
+        "Bến Tre làm việc với AFD về dự án cấp nước\n\n"
+        "Chiều 15/9, ông Nguyễn Minh Cảnh, Phó Chủ tịch UBND tỉnh Bến Tre làm việc với Cơ quan Phát triển Pháp (AFD) "
+        "về tiến độ Dự án cấp nước sạch vùng ven biển.\n"
+        "Dự án có tổng vốn đầu tư hơn 600 tỷ đồng, trong đó vốn vay ưu đãi của AFD là 20 triệu euro, phần còn lại là "
+        "vốn đối ứng của tỉnh."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("meeting", {"VN-50", "org:afd"}),
+        ("aid", {"VN-50", "org:afd"}),
+    ]

@@ -204,7 +204,9 @@ _SIDELINES = re.compile(r"(?:Cũng\s+)?(?:[Bb]ên lề|[Tt]rong khuôn khổ(?:\
 # "Tham dự có Thứ trưởng ..., đại diện lãnh đạo các tỉnh Lạng Sơn và Lào Cai", "Đón đoàn còn có ...",
 # "Chứng kiến lễ ký kết có ...": who attends.
 _ATTENDING = re.compile(
-    r"(?:Tham dự|Cùng dự|Dự|Đón tiếp|Đón|Chứng kiến|Tiếp(?= và| đoàn| với))(?:\s+[^\s,.;:]+){0,5}?\s+(?:còn\s+)?"
+    # "Dự án có tổng vốn ...", "Dự kiến có ...": a project or a plan, not those attending.
+    r"(?:Tham dự|Cùng dự|Dự(?! án| kiến| thảo| báo| toán| trữ)|Đón tiếp|Đón|Chứng kiến|Tiếp(?= và| đoàn| với))"
+    r"(?:\s+[^\s,.;:]+){0,5}?\s+(?:còn\s+)?"
     r"(?:có|gồm)(?!\w)"
 )
 

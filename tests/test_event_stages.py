@@ -3803,3 +3803,20 @@ def test_a_project_s_funding_told_after_the_meeting_is_aid_not_those_attending()
         ("meeting", {"VN-50", "org:afd"}),
         ("aid", {"VN-50", "org:afd"}),
     ]
+
+
+def test_the_funding_of_the_article_s_project_goes_to_the_province_that_acts() -> None:
+    text = (
+        "Thanh tra dự án đường sắt đô thị của Hà Nội\n\n"
+        "Ngày 8/5, Thanh tra Chính phủ công bố quyết định thanh tra tại UBND thành phố Hà Nội về dự án tuyến đường sắt "
+        "đô thị số 3. Phó Chủ tịch UBND thành phố Nguyễn Doãn Toản dự buổi công bố.\n"
+        "Thời gian thanh tra là 40 ngày làm việc kể từ ngày công bố quyết định. Đoàn thanh tra sẽ làm rõ các nội "
+        "dung tố cáo liên quan đến việc lựa chọn nhà thầu và giải phóng mặt bằng.\n"
+        "Tuyến đường sắt dài 12,5 km, đi qua các quận Nam Từ Liêm, Cầu Giấy, Ba Đình và Hoàn Kiếm.\n"
+        "Dự án có tổng mức đầu tư khoảng 1,2 tỷ euro, trong đó vốn vay ODA của Ngân hàng Phát triển châu Á (ADB) và "
+        "Cơ quan Phát triển Pháp (AFD) là 900 triệu euro."
+    )
+    aid = [e for e in _events(text) if e.kind == "aid"]
+    assert [{p.id: p.role for p in e.parties} for e in aid] == [
+        {"org:adb": "funder", "org:afd": "funder", "VN-HN": "recipient"}
+    ]

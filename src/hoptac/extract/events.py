@@ -110,7 +110,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties += [a for a in guests if a.id in speaking or a.id in speakers]
             parties = _told_once(parties)
         if c.kind == "aid":
-            parties = _province_receives(_without_addresses(ctx, parties), actors)
+            parties = _province_receives(_without_addresses(ctx, parties), actors) + _project_owner(c, parties, actors)
         elif (nation := _official_of_the_nation(ctx, c, parties, actors)) is not None:
             # "đồng chí Võ Văn Thưởng đã có cuộc hội kiến với ... Bí thư Tỉnh ủy tỉnh Hà Nam": a national official
             # named before with his post meets a foreign province's leader.
@@ -760,6 +760,23 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
         for a in parties
     ]
     return unique(swapped)
+
+
+# "Dự án có tổng mức đầu tư ..., trong đó vốn vay ODA ... của AFD": the project the article is about.
+_THE_PROJECT = re.compile(r"(?:Dự án|Công trình)\s+(?:này\s+)?(?:có|với)\s+tổng\s+(?:mức\s+)?(?:vốn|đầu tư)")
+
+
+def _project_owner(c: Cluster, parties: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """The one Vietnamese province whose government acts in the article owns the project whose funding a sentence
+    tells without naming it, when its funders are development lenders or agencies."""
+    if any(a.vietnamese for a in parties) or not parties:
+        return []
+    if not all(a.kind in ("agency", "organisation") for a in parties):
+        return []
+    if not any(_THE_PROJECT.match(m.sentence.text) for m in c.mentions if not m.history):
+        return []
+    owners = unique([a for a in actors if a.vietnamese and a.kind == "province" and a.led])
+    return owners if len(owners) == 1 else []
 
 
 # "trao tặng 5 hệ thống lọc nước cho 5 trường mầm non tại Phổ Yên, Thái Nguyên": where the schools are.

@@ -648,8 +648,8 @@ def _acts(ctx: Context, p: Place, ships: set[str], stems: dict[str, set[str]]) -
         return False  # "tại phường Long An", "phường Thủ Dầu Một": a ward named after a province or a town
     if p.vietnamese and p.entity.kind != "province" and _ADDRESS_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
         return False  # "tại Cửa khẩu quốc tế Xa Mát (huyện Tân Biên)": where a place is, not who acts
-    if p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start):
-        return False  # "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a firm, not the city
+    if _in_firm_name(ctx, p):
+        return False  # a firm, not the city
     if p.vietnamese and any(ctx.text.endswith(stem, 0, p.start) for stem in stems.get(p.entity.id, ())):
         return False  # "Dệt may Nam Định ký hợp đồng" after "Công ty CP Dệt may Nam Định": the firm's short name
     if not p.vietnamese and _LINK_POINT.search(ctx.text, max(0, p.start - 80), p.start):
@@ -729,12 +729,19 @@ _IN_FIRM_NAME = re.compile(
     r"(?<!\w)(?:Công ty|Tổng [Cc]ông ty)\s+(?:TNHH|CP|Cổ phần|cổ phần)(?!\w)"
     r"(?:\s+(?!(?:với|tại|ở|cho|của|đã|sẽ|ký|tiếp|cùng|và UBND)(?!\w))[^\s,.;:()“”\"]+){0,10}\s+\Z"
 )
+
+
+def _in_firm_name(ctx: Context, p: Place) -> bool:
+    """ "Công ty TNHH MTV Thoát nước và Xử lý nước thải Đà Nẵng": a Vietnamese place ending a firm's name."""
+    return p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start) is not None
+
+
 def in_a_body_name(ctx: Context, p: Place, actors: list[Actor]) -> bool:
     """Whether a place is named inside a firm's or a body's name ("Công ty CP Cảng Quảng Ninh", "Công ty TNHH Vận tải
     biển Vịnh Bắc Bộ Quảng Tây (Trung Quốc)"): the firm's, not a side."""
     if any(a.start <= p.start < a.end and a.place.mention is not p.mention for a in actors if a.id != p.entity.id):
         return True
-    return p.vietnamese and _IN_FIRM_NAME.search(ctx.text, max(0, p.start - 100), p.start) is not None
+    return _in_firm_name(ctx, p)
 
 
 # A building, school or body named after two places: "Tổ hợp Đa chức năng Hà Nội - Moscow".

@@ -435,15 +435,18 @@ def _same_day_in_paragraph(ctx: Context, first: Candidate) -> bool:
     """Whether the mention's paragraph told "cùng ngày" before it, and no day of its own."""
     if first.history or first.planned or first.date is not None:
         return False
+    told = _SAME_DAY_TOLD.search(ctx.text, _paragraph_start(ctx, first), first.cue_offset)
+    return told is not None and _day_told_before(ctx, first) is None
+
+
+def _paragraph_start(ctx: Context, first: Candidate) -> int:
     paragraph = [s for s in ctx.sentences if s.paragraph == first.sentence.paragraph]
-    start = paragraph[0].start if paragraph else first.sentence.start
-    return _SAME_DAY_TOLD.search(ctx.text, start, first.cue_offset) is not None and _day_told_before(ctx, first) is None
+    return paragraph[0].start if paragraph else first.sentence.start
 
 
 def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
     """The last day told before the mention in its paragraph."""
-    paragraph = [s for s in ctx.sentences if s.paragraph == first.sentence.paragraph]
-    start = paragraph[0].start if paragraph else first.sentence.start
+    start = _paragraph_start(ctx, first)
     told = [
         d
         for d in ctx.date_mentions
@@ -763,7 +766,7 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
 
 
 # "Dự án có tổng mức đầu tư ..., trong đó vốn vay ODA ... của AFD": the project the article is about.
-_THE_PROJECT = re.compile(r"(?:Dự án|Công trình)\s+(?:này\s+)?(?:có|với)\s+tổng\s+(?:mức\s+)?(?:vốn|đầu tư)")
+_PROJECT_TOTAL = re.compile(r"(?:Dự án|Công trình)\s+(?:này\s+)?(?:có|với)\s+tổng\s+(?:mức\s+)?(?:vốn|đầu tư)")
 
 
 def _project_owner(c: Cluster, parties: list[Actor], actors: list[Actor]) -> list[Actor]:
@@ -773,7 +776,7 @@ def _project_owner(c: Cluster, parties: list[Actor], actors: list[Actor]) -> lis
         return []
     if not all(a.kind in ("agency", "organisation") for a in parties):
         return []
-    if not any(_THE_PROJECT.match(m.sentence.text) for m in c.mentions if not m.history):
+    if not any(_PROJECT_TOTAL.match(m.sentence.text) for m in c.mentions if not m.history):
         return []
     owners = unique([a for a in actors if a.vietnamese and a.kind == "province" and a.led])
     return owners if len(owners) == 1 else []

@@ -64,7 +64,7 @@ _PERSONAL = re.compile(
 )
 
 
-def find_relations(ctx: Context, main_places: list[Place], actors: list[Actor] | None = None) -> list[Relation]:
+def find_relations(ctx: Context, main_places: list[Place], actors: list[Actor]) -> list[Relation]:
     """Standing relationships the text states; `actors` tells which places are named inside a firm's or a body's
     name, and so no side."""
     best: dict[tuple[str, str], Relation] = {}
@@ -80,7 +80,7 @@ def find_relations(ctx: Context, main_places: list[Place], actors: list[Actor] |
                 if p.entity.kind != "country"
                 and not ctx.places_a_city(p)
                 and not _BELONGS_TO.search(ctx.text, max(start, p.start - 12), p.start)
-                and not (actors is not None and in_a_body_name(ctx, p, actors))
+                and not in_a_body_name(ctx, p, actors)
             ]
             sustained = bool(_SUSTAINED.match(text))
             pairs = _conjoined(ctx, own, sustained) + _nation_with_locality(ctx, start, end)

@@ -3820,3 +3820,32 @@ def test_the_funding_of_the_article_s_project_goes_to_the_province_that_acts() -
     assert [{p.id: p.role for p in e.parties} for e in aid] == [
         {"org:adb": "funder", "org:afd": "funder", "VN-HN": "recipient"}
     ]
+
+
+def test_a_lender_s_funds_for_the_project_of_the_city_s_board_go_to_the_city() -> None:
+    text = (
+        "Tuyến metro số 2 có nguy cơ chậm tiến độ\n\n"
+        "Ngày 14/5, ông Trần Văn Bình, Giám đốc Ban Quản lý dự án đường sắt đô thị TP Cần Thơ cho biết tuyến "
+        "metro số 2 đang thiếu vốn đối ứng.\n"
+        "Theo ông Bình, năm nay dự án cần 900 tỷ đồng nhưng mới được bố trí 300 tỷ đồng. "
+        "Ngân hàng Tái thiết Đức (KfW) cho biết đã giải ngân vốn ODA cho dự án đúng cam kết, còn việc bố trí vốn "
+        "đối ứng là việc của phía Việt Nam."
+    )
+    assert [(e.kind, {p.id: p.role for p in e.parties}) for e in _events(text)] == [
+        ("aid", {"org:kfw": "funder", "VN-CT": "recipient"})
+    ]
+    # The lender told with no funds for the project: no event.
+    assert _events(text.replace("đã giải ngân vốn ODA cho dự án", "đã theo dõi dự án")) == []
+
+
+def test_a_province_s_border_committee_works_with_the_neighbour_s_team() -> None:
+    text = (
+        "Tin vắn pháp luật\n\n"
+        "Bộ Tư pháp vừa ban hành kế hoạch theo dõi tình hình thi hành pháp luật năm 2024.\n"
+        "Xây dựng cột mốc biên giới đoạn qua Kon Tum Ban Chỉ đạo phân giới cắm mốc tỉnh Kon Tum vừa phối hợp "
+        "Đội Phân giới cắm mốc số 2 của nước Cộng hòa Dân chủ Nhân dân Lào khởi công xây dựng cột mốc phụ tại xã "
+        "Đăk Nhoong, huyện Đăk Glei, đoạn tiếp giáp tỉnh Sê Kông."
+    )
+    events = _events(text)
+    assert [(e.kind, "VN-28" in {p.id for p in e.parties}) for e in events] == [("other", True)]
+    assert {p.country for p in events[0].parties} == {"VN", "LA"}

@@ -29,6 +29,8 @@ def ids(gaz: Gazetteer, name: str, on: str | None = None) -> list[str]:
         ("thủ đô Hà Nội", "VN-HN"),
         ("BR-VT", "VN-43"),
         ("Thừa Thiên - Huế", "VN-26"),
+        ("Đác Nông", "VN-72"),
+        ("Đắk Lăk", "VN-33"),
         ("tỉnh Gyeongsangbuk", "KR-47"),
         ("Gyeongsangbuk-do", "KR-47"),
         ("thành phố Busan", "KR-26"),

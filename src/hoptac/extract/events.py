@@ -110,7 +110,9 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             parties += [a for a in guests if a.id in speaking or a.id in speakers]
             parties = _told_once(parties)
         if c.kind == "aid":
-            parties = _province_receives(_without_addresses(ctx, parties), actors) + _project_owner(c, parties, actors)
+            parties = _province_receives(_without_addresses(ctx, parties), actors)
+            if owners := _project_owner(c, parties, actors):
+                parties = [a for a in parties if a.id != "VN"] + owners
         elif (nation := _official_of_the_nation(ctx, c, parties, actors)) is not None:
             # "đồng chí Võ Văn Thưởng đã có cuộc hội kiến với ... Bí thư Tỉnh ủy tỉnh Hà Nam": a national official
             # named before with his post meets a foreign province's leader.
@@ -473,7 +475,8 @@ def _stands_alone(c: Cluster) -> bool:
     # Undated, outside the lead: only a gift or grant whose value the text states, or a project a development
     # lender or a foreign agency funds ("vốn vay Ngân hàng Thế giới").
     if c.kind == "aid" and any(
-        attributes.amounts(m.sentence.text) or _lender(m) or _WORKS.search(m.sentence.text) for m in told
+        attributes.amounts(m.sentence.text) or _lender(m) or _WORKS.search(m.sentence.text) or _funds_the_project(m)
+        for m in told
     ):
         return True
     if c.kind == "aid" and any(
@@ -507,8 +510,12 @@ _WORKS = re.compile(
 )
 
 
-# "Bộ đội Biên phòng Hà Tĩnh cũng phối hợp với nhà chức trách Lào, chặn đứng ...": a local force with a foreign one.
-_WORKS_WITH = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)(?!\w)")
+# "Bộ đội Biên phòng Hà Tĩnh cũng phối hợp với nhà chức trách Lào, chặn đứng ...", "Ban Chỉ đạo phân giới cắm mốc
+# tỉnh Đác Nông vừa phối hợp Đội Phân giới cắm mốc số 7 của Vương quốc Cam-pu-chia": a local force with a foreign one.
+_WORKS_WITH = re.compile(
+    r"(?<!\w)phối hợp(?:\s+chặt chẽ)?\s+"
+    r"(?:(?:với|cùng)(?!\w)|(?=(?:các\s+)?(?:[Đđ]ội|[Ll]ực lượng|[Cc]ông an|[Bb]ộ đội)\s))"
+)
 
 
 def _joint_work(m: Candidate) -> bool:
@@ -611,6 +618,13 @@ def _lender(m: Candidate) -> bool:
         not a.vietnamese and (a.kind in ("agency", "organisation") or (state_funds and a.kind == "country"))
         for a in m.actors
     ) and any(a.vietnamese and a.kind != "country" for a in m.actors)
+
+
+def _funds_the_project(m: Candidate) -> bool:
+    """A foreign lender or agency funds the article's project: "JICA ... đã cấp đủ vốn ODA cho dự án"."""
+    return bool(_FUNDS_THE_PROJECT.search(m.sentence.text)) and any(
+        not a.vietnamese and a.kind in ("agency", "organisation") for a in m.actors
+    )
 
 
 # "Châu trưởng Châu Văn Sơn", "Chính quyền nhân dân Châu Văn Sơn": a foreign locality's own leader or government.
@@ -765,18 +779,28 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
     return unique(swapped)
 
 
-# "Dự án có tổng mức đầu tư ..., trong đó vốn vay ODA ... của AFD": the project the article is about.
+# "Dự án có tổng mức đầu tư ..., trong đó vốn vay ODA ... của AFD", "JICA ... đã cấp đủ vốn ODA cho dự án": the
+# project the article is about.
 _PROJECT_TOTAL = re.compile(r"(?:Dự án|Công trình)\s+(?:này\s+)?(?:có|với)\s+tổng\s+(?:mức\s+)?(?:vốn|đầu tư)")
+_FUNDS_THE_PROJECT = re.compile(
+    r"(?<!\w)(?:cấp|giải ngân|bố trí)\s+(?:đủ\s+)?vốn\s+(?:ODA|vay)\s+cho\s+(?:dự án|công trình)(?!\w)"
+)
 
 
 def _project_owner(c: Cluster, parties: list[Actor], actors: list[Actor]) -> list[Actor]:
     """The one Vietnamese province whose government acts in the article owns the project whose funding a sentence
     tells without naming it, when its funders are development lenders or agencies."""
-    if any(a.vietnamese for a in parties) or not parties:
+    # The nation named beside it ("vấn đề nội bộ của phía Việt Nam") is the State the loan is to, not the owner.
+    foreign = [a for a in parties if not a.vietnamese]
+    if not foreign or any(a.vietnamese and a.kind != "country" for a in parties):
         return []
-    if not all(a.kind in ("agency", "organisation") for a in parties):
+    if not all(a.kind in ("agency", "organisation") for a in foreign):
         return []
-    if not any(_PROJECT_TOTAL.match(m.sentence.text) for m in c.mentions if not m.history):
+    if not any(
+        _PROJECT_TOTAL.match(m.sentence.text) or _FUNDS_THE_PROJECT.search(m.sentence.text)
+        for m in c.mentions
+        if not m.history
+    ):
         return []
     owners = unique([a for a in actors if a.vietnamese and a.kind == "province" and a.led])
     return owners if len(owners) == 1 else []

@@ -221,3 +221,11 @@ def test_a_quarter_reported_on_gives_the_article_s_year() -> None:
     assert article_year("Chủ tịch nước gặp Thống đốc tỉnh Novosibirsk", body) == 2019
     planned = "Hai bên sẽ ký kết thỏa thuận hợp tác trong quý II/2020."
     assert article_year("Lâm Đồng tiếp đoàn vùng Normandie", planned) is None
+
+
+def test_a_games_named_by_its_year_is_not_the_year_the_article_speaks_from() -> None:
+    body = (
+        "Từ ngày 12 - 16/4, đoàn công tác Bộ Văn hóa, Thể thao và Du lịch làm việc tại Hàn Quốc. Hai bên mong muốn "
+        "phối hợp chuẩn bị cho SEA Games 2021 và Asian Games 2026, như đã bàn tại hội nghị năm 2019."
+    )
+    assert article_year("Đoàn công tác làm việc tại Hàn Quốc", body) == 2019

@@ -3849,3 +3849,30 @@ def test_a_province_s_border_committee_works_with_the_neighbour_s_team() -> None
     events = _events(text)
     assert [(e.kind, "VN-28" in {p.id for p in e.parties}) for e in events] == [("other", True)]
     assert {p.country for p in events[0].parties} == {"VN", "LA"}
+
+
+def test_a_ceremony_against_crime_with_a_consul_is_not_a_crime_story() -> None:
+    text = (
+        "Ra mắt tổ kiểm soát ma túy tại cảng Cát Lái\n\n"
+        "Ngày 12/4, tại TP Hồ Chí Minh, Cục Hải quan TP Hồ Chí Minh tổ chức lễ ra mắt Tổ kiểm soát ma túy tại cảng "
+        "Cát Lái, với sự tham dự của bà Susan Burns, Tổng lãnh sự Hoa Kỳ tại TP Hồ Chí Minh và ông Võ Văn Hoan, "
+        "Phó Chủ tịch UBND TP Hồ Chí Minh.\n"
+        "Theo Cục Hải quan, tội phạm ma túy qua đường biển ngày càng tinh vi. Năm qua, lực lượng hải quan đã bắt "
+        "giữ 12 vụ vận chuyển trái phép ma túy, thu giữ hơn 300 kg ma túy tổng hợp và 20 kg heroin."
+    )
+    assert off_topic(text) == "crime"
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN-SG", "US"})]
+
+
+def test_a_province_that_awaits_a_project_receives_no_one() -> None:
+    text = (
+        "Quảng Ngãi sắp đón dự án tỷ USD\n\n"
+        "Doosan Corporation (Hàn Quốc) dự kiến đầu tư dự án 1 tỷ USD tại Quảng Ngãi. Sáng 6/3, Doosan đã ký kết "
+        "biên bản ghi nhớ với UBND tỉnh Quảng Ngãi về việc triển khai dự án này.\n"
+        "Sáng 6/3, tại buổi gặp mặt các nhà đầu tư và doanh nghiệp Xuân Quý Mão, UBND tỉnh Quảng Ngãi đã cùng với "
+        "Doosan Corporation ký kết bản ghi nhớ về việc cam kết đầu tư vào dự án."
+    )
+    assert [(e.kind, sorted(p.id for p in e.parties)) for e in _events(text)] == [
+        ("signing", ["VN-29", "org:doosan"]),
+        ("meeting", ["VN-29", "org:doosan"]),
+    ]

@@ -100,8 +100,9 @@ _COMPANY = re.compile(
     r"[Ll]iên danh(?:\s+nhà thầu)?|[Nn]hà thầu|"
     r"[Dd]oanh nghiệp|[Tt]ổ chức|[Tt]rường [Đđ]ại học|[Đđ]ại học|[Hh]ọc viện)\s+"
     r"(?:(?:TNHH|Cổ phần|cổ phần|CP|[Tt]rách nhiệm hữu hạn)\s+)?"
-    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
-    r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:\s+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})\s+"
+    # A name stays on its line: "... dự án tỷ USD" ends a title, "Hyosung Corporation" opens the body.
+    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?!\w)(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'’.-]+(?!\w)){0,3})"
+    r"|(?P<bare>[A-Z][A-Za-z0-9&'’-]+(?!\w)(?:[ \t]+[A-Z][A-Za-z0-9&'’-]+(?!\w)){0,2})[ \t]+"
     r"(?:Corporation|Corp\.|Group|Company|Holdings|Inc\.|Ltd\.?)(?!\w)"
 )
 _NOT_FIRMS = ("tổ chức", "quỹ", "trường đại học", "đại học", "học viện")

@@ -239,6 +239,7 @@ def article_year(title: str, body: str) -> int | None:
         if y >= _MODERN
         and not _FOUNDED_AFTER.match(text, off + 4)
         and not _LAW_BEFORE.search(text, max(0, off - 50), off)
+        and not _GAMES_BEFORE.search(text, max(0, off - 20), off)
         and _speaks_from(text, off, month)
     ]
     if years:
@@ -308,6 +309,10 @@ _FOUNDED_AFTER = re.compile(rf",[^.;,]{{0,90}}?(?<!\w)(?:{_BEGAN})(?!\w)", re.IG
 
 # "Công ước Liên hợp quốc về Luật Biển 1982", "UNCLOS 1982": the year names a treaty or a law.
 _LAW_BEFORE = re.compile(r"(?:Luật|Công ước|Hiến pháp|Hiệp định|Hiệp ước|UNCLOS)[^.;,()]{0,40}\Z")
+# "Thế vận hội 2020 tại Tokyo", "World Cup 2018": a games named by its year, planned years ahead.
+_GAMES_BEFORE = re.compile(
+    r"(?<!\w)(?:Thế vận hội|Olympic|Paralympic|World Cup|Expo|EXPO|SEA Games|ASIAD|Asian Games|Asiad)\s*\Z"
+)
 
 
 # "khai thác từ ngày 31-3-2014", "ký kết ngày 5/9/2009": a full date when something began; "Từ ngày 18 đến

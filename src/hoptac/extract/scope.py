@@ -65,9 +65,19 @@ def local_leader_abroad(ctx: Context) -> bool:
     )
 
 
+# "Ngày 8/5, ... chủ trì lễ ra mắt Nhóm kiểm soát cảng ..., với sự tham dự của ông ..., Tổng lãnh sự Australia":
+# a ceremony against crime, not a crime.
+_CEREMONY = re.compile(r"(?<!\w)(?:lễ (?:ra mắt|ký kết|khai mạc|bàn giao|tiếp nhận)|hội nghị|hội thảo|ký kết)(?!\w)")
+
+
 def joint_operation(ctx: Context) -> bool:
-    """A crime story in which a Vietnamese force works with a foreign one: "phối hợp với Công an tỉnh Hủa Phăn"."""
+    """A crime story in which a Vietnamese force works with a foreign one: "phối hợp với Công an tỉnh Hủa Phăn";
+    or the story of a ceremony or meeting with a foreign side, told in its lead, about fighting crime."""
     if _BOTH_SIDES.search(ctx.text):
+        return True
+    lead = next((s for s in ctx.sentences if s.start >= ctx.title_end), None)
+    foreign_in_lead = lead is not None and any(not p.vietnamese for p in ctx.places_in(lead.start, lead.end))
+    if foreign_in_lead and lead is not None and _CEREMONY.search(lead.text):
         return True
     for m in _JOINT.finditer(ctx.text):
         # The partners are those named before the operation's verb: "... phối hợp với A, B (Lào) bắt giữ".

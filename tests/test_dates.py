@@ -229,3 +229,11 @@ def test_a_games_named_by_its_year_is_not_the_year_the_article_speaks_from() -> 
         "phối hợp chuẩn bị cho SEA Games 2021 và Asian Games 2026, như đã bàn tại hội nghị năm 2019."
     )
     assert article_year("Đoàn công tác làm việc tại Hàn Quốc", body) == 2019
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Trong hai ngày 19 và 20.10, tại TP Vị Thanh", "Trong 2 ngày 19-20/10, tại Vị Thanh", "ngày 19-20.10 tại Vị Thanh"],
+)
+def test_two_days_are_dated_by_the_first(text: str) -> None:
+    assert [(d.day, d.month) for d in find_dates(text)] == [(19, 10)]

@@ -3876,3 +3876,29 @@ def test_a_province_that_awaits_a_project_receives_no_one() -> None:
         ("signing", ["VN-29", "org:doosan"]),
         ("meeting", ["VN-29", "org:doosan"]),
     ]
+
+
+def test_a_consulate_named_bare_is_the_one_named_before_when_the_article_names_two_countries() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh Đồng Tháp tiếp Tổng Lãnh sự Canada tại TP. Hồ Chí Minh\n\n"
+        "Chiều 14/5, ông Phạm Thiện Nghĩa, Chủ tịch UBND tỉnh Đồng Tháp đã tiếp ông Tom Lee, Tổng Lãnh sự Canada tại "
+        "TP. Hồ Chí Minh.\n"
+        "Ông Nghĩa cho biết tỉnh có đường biên giới với Vương quốc Campuchia dài hơn 50 km.\n"
+        "Dịp này, ông cho biết, Tổng Lãnh sự quán sẽ phối hợp với UBND tỉnh tổ chức hội thảo về nông nghiệp "
+        "thông minh tại TP Cao Lãnh vào tháng 9/2024."
+    )
+    assert [(e.kind, e.status, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("meeting", "past", {"VN-45", "CA"}),
+        ("conference", "planned", {"VN-45", "CA"}),
+    ]
+
+
+def test_talks_about_organising_a_conference_plan_the_conference() -> None:
+    text = (
+        "Lãnh đạo tỉnh Bắc Ninh tiếp Tổng Lãnh sự Nhật Bản\n\n"
+        "Chiều 14/5, Chủ tịch UBND tỉnh Bắc Ninh Nguyễn Hương Giang đã tiếp ông Ono Masuo, Tổng Lãnh sự Nhật Bản "
+        "tại Hà Nội.\n"
+        "Dịp này, hai bên trao đổi về kế hoạch tổ chức Hội nghị xúc tiến đầu tư tỉnh Bắc Ninh tại Osaka dự kiến diễn "
+        "ra vào tháng 10/2024."
+    )
+    assert [(e.kind, e.status) for e in _events(text)] == [("meeting", "past"), ("conference", "planned")]

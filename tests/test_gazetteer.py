@@ -50,6 +50,7 @@ def ids(gaz: Gazetteer, name: str, on: str | None = None) -> list[str]:
         ("tỉnh Kanagawa", "JP-14"),
         ("Ô-xa-ca", "JP:osaka"),
         ("Ngân hàng Thế giới", "org:world-bank"),
+        ("Văn phòng Kinh tế và Văn hóa Đài Bắc", "org:teco"),
         ("Tổ chức Xúc tiến du lịch các thành phố khu vực châu Á - Thái Bình Dương", "org:tpo"),
     ],
 )

@@ -294,14 +294,29 @@ def _named_again(ctx: Context, body: Actor) -> Iterator[re.Match[str]]:
         yield from re.finditer(r"(?<![\w-])" + short + r"(?![\w-])", ctx.text)
 
 
+# "Tổng Lãnh sự Australia", "Đại sứ quán Nhật Bản": a mission named with its country.
+_MISSION_BEFORE = re.compile(r"(?<!\w)(?:Đại sứ|Lãnh sự)(?:\s+quán)?\s+\Z")
+
+
 def _friend_country(ctx: Context) -> list[Actor]:
-    """The one foreign country an article names, where it is called "nước bạn" and acts."""
+    """The one foreign country an article names, where it is called "nước bạn" and acts; and the country of the
+    mission named before, where an embassy or consulate is named bare ("Tổng Lãnh sự quán sẽ phối hợp ...")."""
     foreign = {p.entity.id: p.entity for p in ctx.places if p.entity.kind == "country" and not p.vietnamese}
-    if len(foreign) != 1:
-        return []
-    entity = next(iter(foreign.values()))
+    only = next(iter(foreign.values())) if len(foreign) == 1 else None
+    missions = [
+        p
+        for p in ctx.places
+        if p.entity.kind == "country"
+        and not p.vietnamese
+        and _MISSION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
+    ]
     out = []
     for m in _FRIEND_COUNTRY.finditer(ctx.text):
+        entity = only
+        if m.group(0)[0].isupper() and m.group(0).endswith("quán"):
+            entity = next((p.entity for p in reversed(missions) if p.start < m.start()), only)
+        if entity is None:
+            continue
         mention = Mention(m.start(), m.end(), m.group(0), (entity.id,))
         out.append(Actor(Place(mention, entity), m.start(), m.end()))
     return out

@@ -34,10 +34,11 @@ _RANGE = re.compile(
     r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)"
     r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
 )
-# "Trong 2 ngày 3 và 4/11", "ngày 20 và 21/10/2023": two days, dated by the first.
+# "Trong 2 ngày 3 và 4/11", "ngày 20 và 21/10/2023", "hai ngày 19 và 20.10", "2 ngày 19-20/10": two days, dated by
+# the first.
 _TWO_DAYS = re.compile(
-    r"(?<!\w)ngày\s+(?P<d1>[0-3]?\d)\s+và\s+(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/-]\s*(?P<m>[01]?\d)"
-    r"(?:\s*[/-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])",
+    r"(?<!\w)ngày\s+(?P<d1>[0-3]?\d)(?:\s+và\s+(?:ngày\s+)?|\s*[-–]\s*)(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)"
+    r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])",
     re.I,
 )
 # "3/3 - 8/3/2017": a range of days in different months is dated by its first day, in the year printed last.

@@ -165,9 +165,19 @@ def kind_of(text: str) -> tuple[str, int] | None:
         return None
     named = {k: v for k, v in first.items() if k != "other"} or first
     kind = min(named, key=named.__getitem__)
+    if kind == "meeting" and (planned := _TALKS_OF_PLAN.match(text, named[kind])) is not None:
+        # "hai bên trao đổi về kế hoạch tổ chức Hội nghị xúc tiến đầu tư ...": the event planned is told.
+        later = {k: v for k, v in named.items() if v >= planned.end()}
+        if later:
+            kind = min(later, key=later.__getitem__)
     if kind == "meeting" and (_SHIP_CALL.search(text) or _SITE_VISIT.match(text, named[kind])):
         return "other", named[kind]  # a ship's call, an arrest made together, a visit to a park: no one is met
     return kind, named[kind]
+
+
+_TALKS_OF_PLAN = re.compile(
+    r"(?:trao đổi|thảo luận|bàn|thống nhất)\s+(?:về\s+)?(?:kế hoạch|việc|phương án)\s+(?:phối hợp\s+)?tổ chức\s+", re.I
+)
 
 
 _SHIP_CALL = re.compile(

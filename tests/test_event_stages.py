@@ -3902,3 +3902,17 @@ def test_talks_about_organising_a_conference_plan_the_conference() -> None:
         "ra vào tháng 10/2024."
     )
     assert [(e.kind, e.status) for e in _events(text)] == [("meeting", "past"), ("conference", "planned")]
+
+
+def test_a_lender_that_will_send_a_mission_plans_a_visit() -> None:
+    text = (
+        "Sóc Trăng làm việc với Ngân hàng Thế giới\n\n"
+        "Sáng 14/5, UBND tỉnh Sóc Trăng làm việc trực tuyến với Ngân hàng Thế giới (WB) về dự án chống chịu biến "
+        "đổi khí hậu.\n"
+        "Ông Andrew Jeffries, trưởng đoàn WB cho biết, WB sẽ cử đoàn chuyên gia đến Sóc Trăng để kiểm tra hiện "
+        "trường vào tháng 7/2024."
+    )
+    assert [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "past", "2024-05-14"),
+        ("meeting", "planned", "2024-07"),
+    ]

@@ -3916,3 +3916,19 @@ def test_a_lender_that_will_send_a_mission_plans_a_visit() -> None:
         ("meeting", "past", "2024-05-14"),
         ("meeting", "planned", "2024-07"),
     ]
+
+
+def test_a_ministry_s_delegation_meets_each_foreign_locality_it_lists() -> None:
+    text = (
+        "Tăng cường hợp tác phòng chống tội phạm với Nhật Bản\n\n"
+        "Theo phóng viên TTXVN tại Tokyo, từ ngày 8 - 12/5, đoàn đại biểu cấp cao Bộ Công an do Thượng tướng, Thứ "
+        "trưởng Lê Quốc Hùng dẫn đầu có chuyến thăm và làm việc tại Nhật Bản.\n"
+        "Đoàn đã có các buổi làm việc với Cơ quan Cảnh sát quốc gia Nhật Bản, Cảnh sát Kyoto, Cảnh sát tỉnh Aichi và "
+        "Đại sứ quán Việt Nam tại Nhật Bản. Hai bên nhất trí tăng cường trao đổi thông tin."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [
+        ("meeting", {"VN", "JP:kyoto"}),
+        ("meeting", {"VN", "JP-23"}),
+    ]
+    assert [[p.name for p in e.people] for e in events] == [["Lê Quốc Hùng"], ["Lê Quốc Hùng"]]

@@ -994,7 +994,7 @@ def _lead_guests(ctx: Context) -> set[str]:
 _DELEGATION = re.compile(
     r"(?<!\w)(?:[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+|tiếp tục\s+|cũng\s+|sẽ\s+|dự kiến\s+)*"
     r"(?:làm việc|đến thăm|thăm|gặp|hội kiến|hội đàm|chào xã giao|chào|gặp gỡ|tiếp xúc|ký kết|ký|khảo sát|tham quan|"
-    r"dự|tham dự|có buổi|trao tặng|tặng|trao|"
+    r"dự|tham dự|có (?:các |những )?buổi|trao tặng|tặng|trao|"
     r"đến|tới|sang|bàn giao|ủng hộ)"
     r"|(?:tiếp|đón|đón tiếp)\s+[Đđ]oàn(?!\s+(?:công tác|đại biểu)?\s*[A-ZĐ]))(?!\w)"
 )
@@ -1007,9 +1007,11 @@ _DELEGATION_OF = re.compile(
 
 
 def _delegation_home(ctx: Context, actors: list[Actor]) -> Actor | None:
-    """The locality whose delegation the article follows: "đoàn công tác tỉnh Thừa Thiên Huế"."""
+    """The locality or Vietnamese national body whose delegation the article follows: "đoàn công tác tỉnh Thừa
+    Thiên Huế", "đoàn đại biểu cấp cao Bộ Công an"."""
     for a in actors:
-        if a.kind in LOCAL_KINDS and _DELEGATION_OF.search(ctx.text, max(0, a.start - 60), a.start):
+        acts = a.kind in LOCAL_KINDS or (a.vietnamese and a.national)
+        if acts and _DELEGATION_OF.search(ctx.text, max(0, a.start - 60), a.start):
             return a
     return None
 
@@ -1024,8 +1026,9 @@ def _delegation_head(ctx: Context, home: Actor | None) -> PersonMention | None:
         return None
     lead = lead_end(ctx)
     for person in ctx.people:
-        end = person.title_end if person.title_end is not None else person.end
-        if person.vietnamese and person.start < lead and _HEADS.match(ctx.text, end):
+        # The title may be told elsewhere ("..., Thứ trưởng Nguyễn Văn Thành dẫn đầu", then a caption's title).
+        ends = {person.end} | ({person.title_end} if person.title_end is not None else set())
+        if person.vietnamese and person.start < lead and any(_HEADS.match(ctx.text, end) for end in ends):
             return person
     return None
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from hoptac.extract import dates
-from hoptac.extract.actors import Actor, is_forum
+from hoptac.extract.actors import Actor, is_forum, unique
 from hoptac.extract.context import Context, find_cues, is_venue
 from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span, whole_words
@@ -437,7 +437,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             out.extend(replace(base, kind="signing", actors=pair, listed=True) for pair in pairs)
         else:
             out.append(base)
-            out.extend(_stops(ctx, s, base, own))
+            out.extend(_stops(ctx, s, base, own) or _sessions(s, base, own))
             gift = _gift_in(s.text) if cue[0] != "aid" else None
             if gift is not None:
                 # "Tại lễ khai mạc lễ hội, Bulgaria sẽ tặng ... cho TP Hà Nội": a gift made at the event.
@@ -494,6 +494,25 @@ def _stops(ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...]) -> li
     return [
         replace(base, kind="meeting", actors=(*guests, replace(a, led=True, escort=False)), listed=True) for a in stops
     ]
+
+
+# "Đoàn đã có các buổi làm việc với Cơ quan Cảnh sát quốc gia Nhật Bản, ..., Cảnh sát Osaka, Cảnh sát tỉnh Hyogo":
+# a delegation's sessions, one with each.
+_SESSIONS_WITH = re.compile(r"(?<!\w)(?:các|những)\s+buổi\s+(?:làm việc|hội đàm|gặp gỡ|tiếp xúc|hội kiến)\s+với(?!\w)")
+
+
+def _sessions(s: Span, base: Candidate, own: tuple[Actor, ...]) -> list[Candidate]:
+    """A delegation's working sessions with several foreign localities or their bodies, listed in one sentence: a
+    meeting with each."""
+    at = _SESSIONS_WITH.search(s.text)
+    if at is None or base.history or base.planned:
+        return []
+    end = s.start + at.end()
+    hosts = unique([a for a in own if a.start >= end and not a.vietnamese and a.kind in LOCAL_KINDS])
+    if len(hosts) < 2:
+        return []
+    guests = tuple(a for a in own if a.start < end and a.vietnamese)[:1]
+    return [replace(base, actors=(*guests, replace(a, led=True, escort=False)), listed=True) for a in hosts]
 
 
 # How far after a later cue the month of its plan may be told, in characters.

@@ -3932,3 +3932,25 @@ def test_a_ministry_s_delegation_meets_each_foreign_locality_it_lists() -> None:
         ("meeting", {"VN", "JP-23"}),
     ]
     assert [[p.name for p in e.people] for e in events] == [["Lê Quốc Hùng"], ["Lê Quốc Hùng"]]
+
+
+def test_a_visit_told_at_its_end_is_dated_by_its_first_day() -> None:
+    text = (
+        "Chủ tịch Quốc hội Campuchia kết thúc chuyến thăm tỉnh Tây Ninh\n\n"
+        "Chiều 16/5, Đoàn đại biểu Quốc hội Vương quốc Campuchia do Chủ tịch Quốc hội Samdech Khuon Sudary dẫn đầu "
+        "đã rời Tây Ninh, kết thúc chuyến thăm và làm việc tại tỉnh Tây Ninh từ ngày 14 - 16/5/2024.\n"
+        "Trong chuyến thăm, Đoàn đã làm việc với lãnh đạo tỉnh Tây Ninh."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [("meeting", "2024-05-14")]
+
+
+def test_a_firm_named_by_its_trade_and_country_is_that_country_s() -> None:
+    text = (
+        "Khánh Hòa làm việc với tập đoàn đóng tàu Hà Lan\n\n"
+        "Sáng 14/5, Phó Chủ tịch UBND tỉnh Khánh Hòa Trần Hòa Nam đã tiếp và làm việc với Tập đoàn đóng tàu Hà Lan "
+        "Damen về dự án nhà máy đóng tàu tại Cam Ranh."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id: p.country for p in e.parties}) for e in events] == [
+        ("meeting", {"VN-34": "VN", "org:damen": "NL"})
+    ]

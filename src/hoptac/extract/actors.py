@@ -68,8 +68,9 @@ def _country_agent() -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in _words("country_agents.csv"))
     # "đoàn công tác đặc biệt nước bạn Lào": a word that says what kind of delegation may come between.
     kind = r"(?:(?:đặc biệt|cấp cao|liên ngành|hỗn hợp|chuyên trách)\s+)?"
+    # "tập đoàn đóng tàu Hà Lan": a shipbuilder's trade, not the nation's ships.
     return re.compile(
-        rf"(?<!\w)(?:{alts})\s+{kind}(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?"
+        rf"(?<!\w)(?<!đóng )(?<!Đóng )(?:{alts})\s+{kind}(?:của\s+|đến từ\s+)?(?:các\s+)?(?:nước\s+)?"
         # "Đại sứ Vương quốc Hà Lan", "Đại sứ quán Cộng hòa Pháp": the state's style before its name.
         r"(?:(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Đại Công quốc|Công quốc|CHDCND|CHND)"
         r"(?:\s+(?:dân chủ|nhân dân|xã hội chủ nghĩa|Dân chủ|Nhân dân|Xã hội chủ nghĩa))*\s+)?\Z",
@@ -259,7 +260,10 @@ def find_actors(ctx: Context) -> list[Actor]:
     out = [a for a in out if not any(s.start <= a.start < s.end for s in subsidiaries)]
     out.extend(_implied_province(ctx, out))
     out.extend(_national(ctx, out))
-    out.extend(_companies(ctx))
+    companies = _companies(ctx)
+    # "Tập đoàn đóng tàu Hà Lan Damen": the country inside a firm's name is the firm's, it does not act itself.
+    out = [a for a in out if not (a.kind == "country" and any(c.start <= a.start < c.end for c in companies))]
+    out.extend(companies)
     out.extend(s for s in subsidiaries if not any(a.start < s.end and s.start < a.end for a in out))
     out.extend(_friend_country(ctx))
     out.sort(key=lambda a: a.start)
@@ -1075,7 +1079,43 @@ def _companies(ctx: Context) -> list[Actor]:
             entity = replace(entity, kind="organisation")
         if entity is not None:
             out.append(Actor(Place(mention, entity), m.start(), end))
+    out += _firms_of_a_country(ctx, out)
     return out + _multinationals_named_bare(ctx, out)
+
+
+# "Tập đoàn Tài chính Canada MorFund", "Tập đoàn đóng tàu Hà Lan Damen": a firm named by its trade, its
+# country and its own name.
+_FIRM_TRADE_BEFORE = re.compile(
+    r"(?<!\w)(?:[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng công ty|[Hh]ãng)(?P<trade>(?:\s+[^\s,.;:()]+){1,3})\s+\Z"
+)
+_OWN_NAME_AFTER = re.compile(
+    r"[ \t]+(?P<name>[A-Z][A-Za-z0-9&'’.-]+(?![\w-])(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]+(?![\w-])){0,2})"
+)
+
+
+def _firms_of_a_country(ctx: Context, found: list[Actor]) -> list[Actor]:
+    """Firms whose country is told between their trade and their name, in Latin letters."""
+    out = []
+    taken = [(a.start, a.end) for a in found]
+    for p in ctx.places:
+        if p.vietnamese or p.entity.kind != "country":
+            continue
+        trade = _FIRM_TRADE_BEFORE.search(ctx.text, max(0, p.start - 45), p.start)
+        # The trade is told in Vietnamese ("Tài chính", "đóng tàu"): "Công ty TNHH Korea Tech" is a name.
+        if trade is None or any(w.isascii() and not w.islower() for w in trade["trade"].split()):
+            continue
+        after = _OWN_NAME_AFTER.match(ctx.text, p.end)
+        if after is None:
+            continue
+        name = after.group("name").rstrip(".")
+        start, end = after.start("name"), after.start("name") + len(name)
+        if any(s < end and start < e for s, e in taken) or all(_vietnamese_word(w) for w in name.lower().split()):
+            continue
+        mention = Mention(start, end, name, (), "company", True)
+        entity = resolve.adhoc(replace(mention, text=_known_name(name)), p.entity.id)
+        if entity is not None:
+            out.append(Actor(Place(mention, entity), trade.start(), end))
+    return out
 
 
 def _multinationals_named_bare(ctx: Context, found: list[Actor]) -> list[Actor]:

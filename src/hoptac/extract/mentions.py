@@ -669,6 +669,12 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
             ),
             None,
         )
+    if mention is not None and _TRIP_ENDS.search(s.text):
+        # "Chiều 8/7, Đoàn ... rời Hà Nội, kết thúc chuyến thăm ... từ ngày 3 - 8/7/2017": the visit, by its first day.
+        mention = next(
+            (d for d in ctx.date_mentions if s.start <= d.start < s.end and _SPAN_FROM.match(ctx.text, d.start)),
+            mention,
+        )
     done = bool(_DONE.search(s.text, 0, max(0, cue_at - s.start)))
     later = _after_publication(ctx, mention)
     if done and later and mention is not None and mention.start > cue_at:
@@ -700,6 +706,10 @@ def _candidate(ctx: Context, s: Span, kind: str, cue_at: int, own: tuple[Actor, 
         same_day=same_day,
         at_event=mention is None and bool(_AT_THE_EVENT.match(s.text)),
     )
+
+
+_TRIP_ENDS = re.compile(r"(?<!\w)kết thúc(?:\s+tốt đẹp)?\s+chuyến(?!\w)", re.I)
+_SPAN_FROM = re.compile(r"[Tt]ừ ngày\s+\d")
 
 
 # "Tại buổi họp báo chiều 7/2 giới thiệu Lễ hội ...": the day the press was told is not the event's.

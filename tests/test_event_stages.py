@@ -3954,3 +3954,30 @@ def test_a_firm_named_by_its_trade_and_country_is_that_country_s() -> None:
     assert [(e.kind, {p.id: p.country for p in e.parties}) for e in events] == [
         ("meeting", {"VN-34": "VN", "org:damen": "NL"})
     ]
+
+
+def test_a_signing_the_two_sides_work_towards_is_planned_in_its_year() -> None:
+    text = (
+        "Lâm Đồng và tỉnh Chiang Mai hướng tới ký kết hợp tác\n\n"
+        "Chiều 14/5, Phó Chủ tịch UBND tỉnh Lâm Đồng Phạm S đã tiếp đoàn công tác tỉnh Chiang Mai (Thái Lan).\n"
+        "Kết thúc buổi làm việc, hai bên thống nhất giao Sở Ngoại vụ tỉnh Lâm Đồng phối hợp xây dựng dự thảo biên bản "
+        "ghi nhớ hợp tác giữa tỉnh Lâm Đồng và tỉnh Chiang Mai, tiến tới ký kết trong năm 2025."
+    )
+    assert [(e.kind, e.status, e.date.value if e.date else None) for e in _events(text)] == [
+        ("signing", "planned", "2025"),
+        ("meeting", "past", "2024-05-14"),
+    ]
+
+
+def test_a_place_in_the_quoted_title_of_a_programme_is_no_side() -> None:
+    text = (
+        "Quận Ba Đình và Viện Pháp tổ chức đêm nhạc\n\n"
+        "Tối 14/5, UBND quận Ba Đình phối hợp với Viện Pháp tại Hà Nội tổ chức đêm nhạc đường phố.\n"
+        "Trước đó, chiều 13/5, lãnh đạo UBND quận Ba Đình đã tiếp và làm việc với ông Pierre Dupont, Viện trưởng Viện "
+        "Pháp tại Hà Nội. Hai bên thống nhất phối hợp tổ chức triển lãm ảnh “Hà Nội - Lyon: Đối thoại đô thị” tại "
+        "phố đi bộ vào tháng 12 tới."
+    )
+    planned = [e for e in _events(text) if e.status == "planned"]
+    assert [(e.kind, e.date.value if e.date else None) for e in planned] == [("cultural_event", "2024-12")]
+    # The sides are the pair of the meeting told before, not the cities the exhibition's title names.
+    assert {p.id for p in planned[0].parties} == {"VN-HN:ba-dinh", "org:idecaf"}

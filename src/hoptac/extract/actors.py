@@ -266,8 +266,14 @@ def find_actors(ctx: Context) -> list[Actor]:
     out.extend(companies)
     out.extend(s for s in subsidiaries if not any(a.start < s.end and s.start < a.end for a in out))
     out.extend(_friend_country(ctx))
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(ctx.text)]
+    out = [a for a in out if not any(start < a.start and a.end < end for start, end in quoted)]
     out.sort(key=lambda a: a.start)
     return out
+
+
+# The title of a programme, an exhibition or a work: “Hà Nội - Berlin: Đối thoại đô thị” names no side.
+_QUOTED = re.compile(r"“[^“”\n]{3,80}”")
 
 
 # "tiếp nhận 11 nạn nhân từ phía nước bạn", "chính quyền nước bạn đã giúp đỡ": the neighbour the article is about.

@@ -129,6 +129,8 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
         others = [z for j, z in enumerate(zones) if j != k and standing[j] and _apart(ctx, clusters[j], c)]
         event = _event(ctx, c, parties, is_main, actors, venue, zones[k], others)
         if is_main:
+            if event.date is None and (year := _year_planned(c)) is not None:
+                event = event.model_copy(update={"date": year, "status": "planned"})
             main_done, main_parties, main_date = True, parties, event.date
         elif event.date is None and (carried := _carried_date(ctx, c)) is not None:
             # "Ngày 12/5, đoàn đã hội kiến Thống đốc ... Hai bên ký kết ...": the day told before in the paragraph.
@@ -137,7 +139,7 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
             # "Chiều cùng ngày, Đoàn ... làm việc với UBND thành phố Đà Lạt. Dưới sự chứng kiến của ..., đã ký kết":
             # on the day of the article's event.
             event = event.model_copy(update={"date": main_date})
-        elif event.date is None and (session := _next_session(c.first) or _planned_in_year(c.first)) is not None:
+        elif event.date is None and (session := _next_session(c.first) or _year_planned(c)) is not None:
             event = event.model_copy(update={"date": session, "status": "planned"})
         elif event.date is None and c.kind == "aid" and (began := _began(c)) is not None:
             # "Dự án ... do BMZ tài trợ 3,5 triệu euro thông qua GIZ, thực hiện từ năm 2022": since that year.
@@ -580,6 +582,14 @@ def _planned_in_year(m: Candidate) -> DateValue | None:
         return None
     year = _PLANNED_YEAR.search(m.sentence.text, m.cue_offset - m.sentence.start)
     return DateValue(value=year.group(1), precision="year", inferred=False) if year else None
+
+
+def _year_planned(c: Cluster) -> DateValue | None:
+    """The year of the plan the event's first telling states, else the one a later telling states ("Khánh Hòa và
+    Ulaanbaatar hướng tới ký kết hợp tác", then "... tiến tới ký kết trong năm 2024")."""
+    if not all(m.planned for m in c.mentions):
+        return _planned_in_year(c.first)
+    return next((year for m in c.mentions if (year := _planned_in_year(m)) is not None), None)
 
 
 def _next_session(m: Candidate) -> DateValue | None:
@@ -1230,7 +1240,7 @@ def _date(ctx: Context, c: Cluster, is_main: bool) -> tuple[DateValue | None, st
         told = _day_told_before(ctx, c.first)
         if told is not None:
             return told, "past"
-    if is_main or any(m.listed for m in c.mentions):
+    if (is_main or any(m.listed for m in c.mentions)) and not all(m.planned for m in c.mentions):
         # The lead's first date tells when, even in a sentence without a cue: "Sáng 7/2, tại ...".
         lead = lead_end(ctx)
         for d in ctx.date_mentions:

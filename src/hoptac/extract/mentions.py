@@ -20,7 +20,9 @@ from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span, whole_words
 
 _PLANNED = re.compile(
-    r"(?<!\w)(?:sẽ|(?<!vốn )(?<!đầu tư )(?<!tổng )(?<!kinh phí )dự kiến(?!\s+(?:khoảng\s+|là\s+)?\d)|tới đây|sắp tới|"
+    # "hướng tới ký kết", "tiến tới ký kết trong năm 2024", "phấn đấu ký kết": the signing itself is to come.
+    r"(?<!\w)(?:(?:tiến tới|hướng tới|phấn đấu)\s+(?:việc\s+)?ký|sẽ|"
+    r"(?<!vốn )(?<!đầu tư )(?<!tổng )(?<!kinh phí )dự kiến(?!\s+(?:khoảng\s+|là\s+)?\d)|tới đây|sắp tới|"
     r"sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai|phấn đấu|tháng\s+\d{1,2}\s+tới|"
     r"(?<!mong )(?<!không )muốn|đang nghiên cứu|xem xét)(?!\w)",
     re.I,

@@ -3981,3 +3981,23 @@ def test_a_place_in_the_quoted_title_of_a_programme_is_no_side() -> None:
     assert [(e.kind, e.date.value if e.date else None) for e in planned] == [("cultural_event", "2024-12")]
     # The sides are the pair of the meeting told before, not the cities the exhibition's title names.
     assert {p.id for p in planned[0].parties} == {"VN-HN:ba-dinh", "org:idecaf"}
+
+
+def test_the_province_s_own_delegation_meets_each_host_of_its_trip() -> None:
+    text = (
+        "Đoàn công tác của tỉnh thăm và làm việc tại Nhật Bản\n\n"
+        "Từ ngày 12 đến 16-5, đoàn công tác của tỉnh do đồng chí Trần Văn Lâu, Chủ tịch UBND tỉnh Sóc Trăng làm "
+        "trưởng đoàn đã thăm và làm việc tại Nhật Bản.\n"
+        "Ngày 12-5, đoàn đến thành phố Sakai, làm việc với Thị trưởng Nagafuji Hideki.\n"
+        "Ngày 13-5, đoàn chào xã giao ông Kurata Yoshio, Phó Thống đốc tỉnh Osaka.\n"
+        "Ngày 15-5, tại thủ đô Tokyo, UBND tỉnh phối hợp với Tổ chức Xúc tiến thương mại Nhật Bản (JETRO) tổ chức "
+        "Hội nghị xúc tiến đầu tư vào tỉnh Sóc Trăng.\n"
+        "Trong thời gian ở Tokyo, đoàn cũng đã làm việc với Công ty Shimizu Seiki, doanh nghiệp đang có dự án tại "
+        "Khu công nghiệp An Nghiệp."
+    )
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("meeting", "2024-05-12", {"VN-52", "JP:sakai"}),
+        ("meeting", "2024-05-13", {"VN-52", "JP-27"}),
+        ("conference", "2024-05-15", {"VN-52", "org:jetro"}),
+        ("meeting", None, {"VN-52", "org:shimizu-seiki"}),
+    ]

@@ -361,6 +361,9 @@ def _led_by_bare_title(ctx: Context) -> set[str]:
 _OWN_GOVERNMENT = re.compile(
     # "..., tỉnh đã trao tặng tỉnh Tbong Khmum": the province itself as the subject.
     r"(?:(?<=, )|(?<=^))tỉnh(?=\s+(?:đã|sẽ|cũng|vừa)\s)|"
+    # "đoàn công tác của tỉnh do đồng chí ... làm trưởng đoàn": the province's own delegation.
+    r"(?:(?<=oàn công tác của )|(?<=oàn công tác )|(?<=oàn đại biểu của )|(?<=oàn đại biểu ))tỉnh"
+    r"(?=\s+(?:do|đã|đang|sẽ|vừa)\s)|"
     r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)"
     r"(?:\s+(?:tỉnh|thành phố|TP))?(?!\s*\.\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])(?!\w)"
     # "Chủ tịch UBND huyện": a district's or a commune's government, not the province's.

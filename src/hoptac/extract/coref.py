@@ -136,6 +136,10 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
     if not foreign:
         return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
     shared = foreign & cluster.foreign_ids()
+    venues = {a.id for a in m.actors if not a.vietnamese and is_venue(m.sentence.text, a.start - m.sentence.start)}
+    if shared <= venues and foreign - venues - cluster.foreign_ids():
+        # "Trong thời gian ở Tokyo, đoàn cũng đã làm việc với Công ty Kyowa Denso": the same city, another host.
+        return False
     # A country's id is two letters: sharing only the nation is sharing no signatory.
     if m.kind == "signing" and m.companion and len(foreign) > 1 and all(len(i) == 2 for i in shared):
         # "Cũng tại hội nghị, ... trao biên bản ghi nhớ đầu tư cho 3 doanh nghiệp Nhật Bản": other signatories

@@ -500,8 +500,26 @@ def _stands_alone(c: Cluster) -> bool:
         return True
     if c.kind == "signing" and any(_WITNESSED.search(m.sentence.text) for m in told if not (m.planned or m.said)):
         return True  # "Dưới sự chứng kiến của Đại sứ ..., đồng chí ... và bà ... đã ký kết": a ceremony told
+    if c.kind == "meeting" and any(_delegation_met(m) for m in told):
+        return True
     # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
     return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
+
+
+# "Trong thời gian ở Tokyo, đoàn cũng đã làm việc với Công ty Kyowa Denso": a session of the trip, told done.
+_DELEGATION_DID = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+công tác)?\s+(?:cũng\s+)?đã\s+(?:làm việc|gặp|thăm|hội đàm)(?!\w)")
+
+
+def _delegation_met(m: Candidate) -> bool:
+    """The article's delegation told as having met a named foreign body, a firm or a locality, on its trip."""
+    return (
+        not (m.said or m.planned or m.history)
+        and _DELEGATION_DID.search(m.sentence.text) is not None
+        and any(
+            not a.vietnamese and a.kind != "country" and not is_venue(m.sentence.text, a.start - m.sentence.start)
+            for a in m.actors
+        )
+    )
 
 
 # "giúp TP Đà Nẵng xây dựng trường mầm non Hòa Liên và trạm y tế Hòa Hải": a gift of works the text names.

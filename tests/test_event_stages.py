@@ -3901,7 +3901,10 @@ def test_talks_about_organising_a_conference_plan_the_conference() -> None:
         "Dịp này, hai bên trao đổi về kế hoạch tổ chức Hội nghị xúc tiến đầu tư tỉnh Bắc Ninh tại Osaka dự kiến diễn "
         "ra vào tháng 10/2024."
     )
-    assert [(e.kind, e.status) for e in _events(text)] == [("meeting", "past"), ("conference", "planned")]
+    events = _events(text)
+    assert [(e.kind, e.status) for e in events] == [("meeting", "past"), ("conference", "planned")]
+    # Osaka is where it is to be held; the sides are the two that talk.
+    assert {p.id for p in events[1].parties} == {"VN-56", "JP"}
 
 
 def test_a_lender_that_will_send_a_mission_plans_a_visit() -> None:

@@ -175,7 +175,10 @@ _SIGNED = re.compile(r"(?<!\w)(?:đã|vừa|cùng)\s+ký(?!\w)")
 
 
 def _both_sides(m: Candidate) -> bool:
-    return any(a.vietnamese for a in m.actors) and any(not a.vietnamese for a in m.actors)
+    # "tổ chức Hội nghị xúc tiến đầu tư tỉnh Bình Dương tại Đài Bắc": where it is held takes no side.
+    return any(a.vietnamese for a in m.actors) and any(
+        not a.vietnamese and not is_venue(m.sentence.text, a.start - m.sentence.start) for a in m.actors
+    )
 
 
 _INVESTORS = re.compile(r"(?<!\w)(?:doanh nghiệp|nhà đầu tư|công ty|tập đoàn)\s+\Z", re.IGNORECASE)

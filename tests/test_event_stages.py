@@ -4004,3 +4004,21 @@ def test_the_province_s_own_delegation_meets_each_host_of_its_trip() -> None:
         ("conference", "2024-05-15", {"VN-52", "org:jetro"}),
         ("meeting", None, {"VN-52", "org:shimizu-seiki"}),
     ]
+
+
+def test_the_foreign_cities_where_a_planned_conference_is_held_take_no_side() -> None:
+    text = (
+        "Lãnh đạo tỉnh Long An tiếp Trưởng Văn phòng Kinh tế và Văn hóa Đài Bắc\n\n"
+        "Chiều 14/5, Chủ tịch UBND tỉnh Long An Nguyễn Văn Út đã tiếp ông Lý Minh Tuấn, Trưởng Văn phòng Kinh tế và "
+        "Văn hóa Đài Bắc tại TP. Hồ Chí Minh.\n"
+        "Đài Loan (Trung Quốc) hiện là một trong những nhà đầu tư hàng đầu tại Long An với hơn 300 dự án.\n"
+        "Ông Lý Minh Tuấn cho biết Văn phòng sẽ phối hợp với Hội Thương gia Đài Loan tiếp tục vận động doanh nghiệp "
+        "mở rộng đầu tư.\n"
+        "Dịp này, hai bên trao đổi về kế hoạch tổ chức Hội nghị xúc tiến đầu tư tỉnh Long An tại Đài Bắc và Đài Trung "
+        "dự kiến diễn ra vào tháng 10/2024."
+    )
+    events = _events(text)
+    assert [(e.kind, e.status, {p.id for p in e.parties}) for e in events] == [
+        ("meeting", "past", {"VN-41", "org:teco"}),
+        ("conference", "planned", {"VN-41", "org:teco"}),
+    ]

@@ -226,8 +226,10 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
             and _PAIR.search(m.sentence.text)
             and not (m.history or m.proposed)
         ):
-            # "hai bên thống nhất ... dự kiến trong tháng 5/2022 sẽ tổ chức hội đàm trực tiếp": the pair's plan.
-            m = replace(m, actors=unique([*last.actors, *m.actors]))
+            # "hai bên thống nhất ... dự kiến trong tháng 5/2022 sẽ tổ chức hội đàm trực tiếp": the pair's plan, not
+            # where they met or where an office sits ("Văn phòng ... Đài Bắc tại TP. Hồ Chí Minh").
+            where = [a for a in last.actors if is_venue(last.sentence.text, a.start - last.sentence.start)]
+            m = replace(m, actors=unique([*(a for a in last.actors if a not in where), *m.actors]))
         elif (
             last is not None
             and m.kind == "signing"

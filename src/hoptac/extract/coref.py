@@ -137,7 +137,8 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
     shared = foreign & cluster.foreign_ids()
     venues = {a.id for a in m.actors if not a.vietnamese and is_venue(m.sentence.text, a.start - m.sentence.start)}
-    if shared <= venues and foreign - venues - cluster.foreign_ids():
+    hosts = {a.id for a in m.actors if not a.vietnamese and a.kind in ("company", "organisation", "agency")}
+    if shared <= venues and hosts - cluster.foreign_ids():
         # "Trong thời gian ở Tokyo, đoàn cũng đã làm việc với Công ty Kyowa Denso": the same city, another host.
         return False
     # A country's id is two letters: sharing only the nation is sharing no signatory.
@@ -175,7 +176,11 @@ _SIGNED = re.compile(r"(?<!\w)(?:đã|vừa|cùng)\s+ký(?!\w)")
 
 
 def _both_sides(m: Candidate) -> bool:
-    # "tổ chức Hội nghị xúc tiến đầu tư tỉnh Bình Dương tại Đài Bắc": where it is held takes no side.
+    return any(a.vietnamese for a in m.actors) and any(not a.vietnamese for a in m.actors)
+
+
+def _both_sides_named(m: Candidate) -> bool:
+    # "tổ chức Hội nghị xúc tiến đầu tư tỉnh Bình Dương tại Đài Bắc": where it is to be held takes no side.
     return any(a.vietnamese for a in m.actors) and any(
         not a.vietnamese and not is_venue(m.sentence.text, a.start - m.sentence.start) for a in m.actors
     )
@@ -220,7 +225,7 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
         elif (
             last is not None
             and m.planned
-            and not _both_sides(m)
+            and not _both_sides_named(m)
             and m.date is not None
             and m.date.month
             and _PAIR.search(m.sentence.text)

@@ -441,3 +441,8 @@ def test_a_name_s_suffix_keeps_its_dot() -> None:
     places = [(m.start, m.end) for m in find_mentions(text)]
     found = [(p.name, p.title) for p in find_people(text, places)]
     assert found == [("Arthur Defensor Jr.", "Tỉnh trưởng tỉnh Iloilo")]
+
+
+def test_the_school_a_head_runs_is_no_person() -> None:
+    text = "Theo PGS-TS Trần Văn Hải, Hiệu trưởng Trường ĐH Quốc tế, ĐH Đà Nẵng, nhóm nghiên cứu đã hoàn thành đề tài."
+    assert not [name for name, _ in _people(text) if name.startswith("ĐH")]

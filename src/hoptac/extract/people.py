@@ -109,7 +109,7 @@ _NAMES_A_PLACE_OR_BODY = {
 # Heads of bodies, however written, that a body's own name follows.
 _BODY_HEADS = {
     "quỹ", "viện", "hiệp hội", "tập đoàn", "công ty", "ngân hàng", "tổ chức", "trung tâm", "tổng công ty", "bộ", "sở",
-    "cục", "tổng cục", "ban",
+    "cục", "tổng cục", "ban", "trường", "đại học", "học viện",
 }
 
 

@@ -446,3 +446,8 @@ def test_a_name_s_suffix_keeps_its_dot() -> None:
 def test_the_school_a_head_runs_is_no_person() -> None:
     text = "Theo PGS-TS Trần Văn Hải, Hiệu trưởng Trường ĐH Quốc tế, ĐH Đà Nẵng, nhóm nghiên cứu đã hoàn thành đề tài."
     assert not [name for name, _ in _people(text) if name.startswith("ĐH")]
+
+
+def test_a_second_post_held_with_kiem_is_part_of_the_title_and_a_state_is_no_person() -> None:
+    text = "Thủ tướng tiếp ông Hen-rích Vôn-phơ, Chủ tịch Hội đồng Liên bang Áo, kiêm Thủ hiến bang Xti-ri-a. Hai bên"
+    assert _people(text) == [("Hen-rích Vôn-phơ", "Chủ tịch Hội đồng Liên bang Áo, kiêm Thủ hiến bang Xti-ri-a")]

@@ -102,7 +102,7 @@ _STOP_EXCEPT_AFTER = {"thông": {"giao", "truyền"}}
 _NAMES_A_PLACE_OR_BODY = {
     "xã", "phường", "huyện", "quận", "thị trấn", "thị xã", "tỉnh", "thành phố", "tp", "làng", "thôn", "ấp",
     "bản", "tập đoàn", "công ty", "cty", "ngân hàng", "hãng", "khách sạn", "nhà máy", "xí nghiệp",
-    "hợp tác xã", "htx", "trường", "của",
+    "hợp tác xã", "htx", "trường", "của", "bang",
 }
 
 
@@ -533,8 +533,9 @@ def _title_after(text: str, name_end: int, mentions: list[tuple[int, int]]) -> t
     if named is not None and _mention_end(mentions, named.start() + 1) is None:
         return None  # "ông Shimizu Akira, Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh hoan nghênh": the next person's
     for _ in range(3):
-        # "ông X, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Luông Nậm Thà (Lào) bày tỏ": one person's titles in a row.
-        comma = re.match(r",\s*", text[end:])
+        # "ông X, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Luông Nậm Thà (Lào) bày tỏ", "bà Y, Chủ tịch Hội đồng Liên bang
+        # Đức, kiêm Thủ hiến bang ...": one person's titles in a row.
+        comma = re.match(r",\s*(?:kiêm\s+)?", text[end:])
         more = _title_re().match(text, end + comma.end()) if comma else None
         if more is None:
             break

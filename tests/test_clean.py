@@ -178,3 +178,16 @@ def test_a_related_headline_on_its_own_line_is_dropped_wherever_it_stands():
         "Chiều 3/6, Chủ tịch UBND tỉnh Bến Tre tiếp đoàn đại biểu tỉnh Chungcheongnam (Hàn Quốc).",
         "Hai bên trao đổi về hợp tác nông nghiệp và đào tạo nghề.",
     ]
+
+
+def test_a_bracketed_headline_of_another_article_is_dropped():
+    raw = "\n".join(
+        [
+            "Lạng Sơn và thành phố Sùng Tả hội đàm đầu xuân",
+            "Ngày 20/2, tại thành phố Sùng Tả, đoàn đại biểu tỉnh Lạng Sơn đã hội đàm với lãnh đạo thành phố Sùng Tả.",
+            "[Lạng Sơn tiếp đoàn công tác huyện Long Châu (Quảng Tây, Trung Quốc)]",
+            "Kết thúc buổi hội đàm, hai bên đã ký biên bản hội đàm năm 2024.",
+        ]
+    )
+    cleaned = clean(Document(source="langson.txt", raw=raw))
+    assert cleaned.body.split("\n") == [raw.split("\n")[1], raw.split("\n")[3]]

@@ -51,7 +51,14 @@ def _is_stop(line: str) -> bool:
     return len(line) <= _FURNITURE_MAX and bool(_whole("stop").fullmatch(folded_key(line)))
 
 
+# "[Cao Bằng tiếp Đoàn công tác huyện Tĩnh Tây (Quảng Tây, Trung Quốc)]": another article's headline on a line
+# of its own, in brackets.
+_BRACKETED_HEADLINE = re.compile(r"\[[^\[\]\n]{10,250}\]")
+
+
 def _is_drop(line: str) -> bool:
+    if _BRACKETED_HEADLINE.fullmatch(line.strip()):
+        return True
     return len(line) <= _FURNITURE_MAX and bool(_whole("drop").fullmatch(folded_key(line)))
 
 

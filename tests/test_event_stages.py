@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from hoptac.extract import extract_facts
+from hoptac.extract import context, extract_facts
+from hoptac.extract.actors import find_actors
 from hoptac.extract.context import is_venue
 from hoptac.extract.parties import find_mentions
+from hoptac.extract.relations import find_relations
 from hoptac.extract.scope import off_topic
 from hoptac.models import DateValue, Event
 
@@ -4022,3 +4024,25 @@ def test_the_foreign_cities_where_a_planned_conference_is_held_take_no_side() ->
         ("meeting", "past", {"VN-41", "org:teco"}),
         ("conference", "planned", {"VN-41", "org:teco"}),
     ]
+
+
+def test_the_city_after_an_airport_is_its_address() -> None:
+    text = (
+        "Chủ tịch nước kết thúc chuyến thăm Hàn Quốc\n\n"
+        "Tối 20/5, Chủ tịch nước và Đoàn đại biểu cấp cao Việt Nam đã về đến sân bay Nội Bài, Hà Nội, kết thúc tốt "
+        "đẹp chuyến thăm cấp Nhà nước tới Hàn Quốc."
+    )
+    ctx = context.build(text, text.find("\n\n"), PUBLISHED)
+    assert [p.entity.id for p in ctx.places if p.vietnamese and p.entity.kind != "country"] == []
+
+
+def test_the_state_has_no_standing_bond_with_a_firm() -> None:
+    text = (
+        "Thủ tướng dự Hội nghị Tương lai châu Á\n\n"
+        "Thủ tướng đã dự Hội nghị Tương lai châu Á do Tập đoàn truyền thông Nikkei (Nhật Bản) tổ chức.\n"
+        "Trong khuôn khổ Hội nghị, các doanh nghiệp hai bên đã trao nhiều bản ghi nhớ hợp tác trị giá trên 2 tỷ USD."
+    )
+    ctx = context.build(text, text.find("\n\n"), PUBLISHED)
+    actors = find_actors(ctx)
+    assert {a.id for a in actors} == {"VN", "org:truyen-thong-nikkei"}
+    assert find_relations(ctx, [a.place for a in actors], actors) == []

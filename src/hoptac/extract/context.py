@@ -382,7 +382,11 @@ _ROUTE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s*[-–—]\s*")
-_FACILITY_BEFORE = re.compile(r"(?<!\w)(?:sân bay|cảng hàng không(?: quốc tế)?|nhà ga)\s+\Z", re.IGNORECASE)
+# "sân bay Kansai", and the city told after an airport's own name: "về đến sân bay Nội Bài, Hà Nội".
+_FACILITY_BEFORE = re.compile(
+    r"(?<!\w)(?:sân bay|cảng hàng không(?: quốc tế)?|nhà ga)\s+(?:(?-i:[A-ZĐ])\w*(?:\s+(?-i:[A-ZĐ])\w*){0,2},\s*)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _route_ends(text: str, places: list[Place]) -> set[int]:

@@ -98,6 +98,8 @@ def find_relations(ctx: Context, main_places: list[Place], actors: list[Actor]) 
                 pairs = _pair_of(ctx, s, own, main_places, main_ids)
             told = _each_partner(ctx, start, end, pairs, rtype, cues)
             for a, b in pairs:
+                if a.entity.kind == "country" and b.entity.kind == "company":
+                    continue  # the State and a firm: no local government, no public agency, no bond in scope
                 if rtype == "membership" and b.entity.kind != "organisation":
                     continue
                 if rtype != "membership" and b.entity.kind == "organisation" and not _BOND_WITH_BODY.search(text):

@@ -4046,3 +4046,23 @@ def test_the_state_has_no_standing_bond_with_a_firm() -> None:
     actors = find_actors(ctx)
     assert {a.id for a in actors} == {"VN", "org:truyen-thong-nikkei"}
     assert find_relations(ctx, [a.place for a in actors], actors) == []
+
+
+def test_a_bare_title_after_its_foreign_holder_is_his_not_vietnam_s() -> None:
+    text = (
+        "Thủ tướng Lào thăm tỉnh Hủa Phăn\n\n"
+        "Chiều 14/5, Thủ tướng Lào Sonexay Siphandone đã đến thăm bản Nà Mèo, nơi gắn bó với những năm tháng tuổi "
+        "trẻ của Thủ tướng."
+    )
+    ctx = context.build(text, text.find("\n\n"), PUBLISHED)
+    assert "VN" not in {a.id for a in find_actors(ctx)}
+
+
+def test_a_day_of_history_told_before_dates_no_event_of_today() -> None:
+    text = (
+        "Thủ tướng Campuchia thăm Bình Phước\n\n"
+        "Sáng 12/5, Thủ tướng Campuchia Hun Manet đã thăm tỉnh Bình Phước, nơi ngày 20/6/1977 cha ông từng đặt chân "
+        "đến. Tại đây, Thủ tướng Hun Manet đã trao tặng UBND tỉnh Bình Phước 500 triệu đồng để xây nhà tình nghĩa."
+    )
+    dated = [(e.kind, e.date.value if e.date else None) for e in _events(text)]
+    assert dated == [("meeting", "2024-05-12"), ("aid", "2024-05-12")]

@@ -800,6 +800,24 @@ def _in_pair_name(ctx: Context, p: Place) -> bool:
 _POLITICAL_PARTY = re.compile(r"(?<!\w)Đảng(?: [A-ZĐÂƠƯ][^\W\d_]*(?: [a-zđà-ỹ]+)?){1,3}\s+\Z")
 
 
+_NAME_NEXT = re.compile(r"\s+[A-ZĐ]")
+
+
+def _foreign_holder_before(ctx: Context, m: re.Match[str]) -> bool:
+    """A title told bare ("của Thủ tướng.") after its sentence named a foreign holder of it ("Thủ tướng Hun Sen")."""
+    if _NAME_NEXT.match(ctx.text, m.end()):
+        return False
+    sentence = ctx.sentence_at(m.start())
+    if sentence is None:
+        return False
+    title = re.escape(m.group(0))
+    return any(
+        _foreign_name_follows(ctx, earlier.end())
+        for earlier in re.finditer(rf"(?<!\w){title}(?!\w)", ctx.text[: m.start()])
+        if earlier.start() >= sentence.start
+    )
+
+
 def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
     """Vietnam where a national leader or body of its own acts: no country or locality in the title."""
     vietnam = gazetteer.load().get("VN")
@@ -820,6 +838,8 @@ def _national(ctx: Context, actors: list[Actor]) -> list[Actor]:
         owner = _OWNER.match(ctx.text, m.end())
         if owner and any(p.start == owner.end() and not p.vietnamese for p in ctx.places):
             continue  # "Bộ Ngoại giao của Nhật Bản", "Bộ Quốc phòng (Mỹ)"
+        if _foreign_holder_before(ctx, m):
+            continue  # "Thủ tướng Hun Sen đã cắt băng ..., con đường cách mạng của Thủ tướng": Hun Sen again
         mention = Mention(m.start(), m.end(), m.group(0), ("VN",))
         found.append(Actor(Place(mention, vietnam), m.start(), m.end(), national=True))
     return found

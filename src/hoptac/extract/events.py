@@ -454,7 +454,12 @@ def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
     told = [
         d
         for d in ctx.date_mentions
-        if d.month and d.day and start <= d.start < first.cue_offset and not reported_on(ctx, d)
+        if d.month
+        and d.day
+        and start <= d.start < first.cue_offset
+        and not reported_on(ctx, d)
+        # "nơi 40 năm trước đây, ngày 21/6/1977, ...": a day of history is no day of today's events.
+        and (d.year is None or ctx.year_hint is None or d.year >= ctx.year_hint - 1)
     ]
     return dates.resolve(told[-1], ctx.published, ctx.year_hint) if told else None
 

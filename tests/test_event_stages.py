@@ -4066,3 +4066,12 @@ def test_a_day_of_history_told_before_dates_no_event_of_today() -> None:
     )
     dated = [(e.kind, e.date.value if e.date else None) for e in _events(text)]
     assert dated == [("meeting", "2024-05-12"), ("aid", "2024-05-12")]
+
+
+def test_a_warship_named_by_its_type_calls_at_a_port_and_meets_no_one() -> None:
+    text = (
+        "Tàu khu trục Hàn Quốc thăm Khánh Hòa\n\n"
+        "Sáng 14/5, lãnh đạo tỉnh Khánh Hòa đã đón tàu khu trục ROKS Gwanggaeto the Great của Hải quân Hàn Quốc cập "
+        "cảng quốc tế Cam Ranh, bắt đầu chuyến thăm hữu nghị tỉnh Khánh Hòa."
+    )
+    assert [e.kind for e in _events(text)] == ["other"]

@@ -185,6 +185,8 @@ _TALKS_OF_PLAN = re.compile(
 _SHIP_CALL = re.compile(
     r"(?<!\w)(?:cập cảng|rời cảng)(?!\w)|(?<!\w)[Tt]àu\s[^.;]{0,60}?(?:[Hh]ải quân|USNS|USS|HMAS|[Cc]ảnh sát biển|"
     r"[Bb]ảo vệ bờ biển)|(?<!\w)(?:bắt giữ|bắt quả tang|triệt phá|truy bắt|bắt\s+\d+\s+(?:nghi phạm|đối tượng))(?!\w)"
+    # "tàu tên lửa dẫn đường Australia đang ở thăm Đà Nẵng": a warship by its type.
+    r"|(?<!\w)[Tt]àu\s+(?:chiến|khu trục|hộ vệ|tên lửa|tuần dương|ngầm|sân bay|đổ bộ|huấn luyện)(?!\w)"
 )
 # "đi thăm Khu công nghiệp Liên Hà Thái", "tham quan nhà máy": a site visited, not a host met.
 _SITE_VISIT = re.compile(

@@ -237,3 +237,13 @@ def test_a_games_named_by_its_year_is_not_the_year_the_article_speaks_from() -> 
 )
 def test_two_days_are_dated_by_the_first(text: str) -> None:
     assert [(d.day, d.month) for d in find_dates(text)] == [(19, 10)]
+
+
+def test_a_year_under_review_is_not_the_year_the_article_speaks_from() -> None:
+    body = (
+        "Chiều 10/5, Chủ tịch UBND tỉnh tiếp đoàn doanh nghiệp Hàn Quốc. Ảnh: TTXVN Năm 2016, kim ngạch thương mại "
+        "hai chiều đạt 5 tỷ USD."
+    )
+    assert article_year("Tỉnh tiếp đoàn doanh nghiệp Hàn Quốc", body) is None
+    # A year told inside a sentence still speaks: "trong năm 2016" is the article's.
+    assert article_year("Tỉnh tiếp đoàn", "Chiều 10/5, tỉnh tiếp đoàn, lần thứ ba trong năm 2016.") == 2016

@@ -38,6 +38,8 @@ def ids(gaz: Gazetteer, name: str, on: str | None = None) -> list[str]:
         ("TP. Gimhae", "KR-48:gimhae"),
         ("Viêng Chăn", "LA-VT"),
         ("tỉnh Luông Pha-băng", "LA-LP"),
+        ("tỉnh Phôngsalỳ", "LA-PH"),
+        ("Xiêngkhoảng", "LA-XI"),
         ("tỉnh Quảng Tây", "CN-GX"),
         ("Khu tự trị dân tộc Choang Quảng Tây", "CN-GX"),
         ("Thượng Hải", "CN-SH"),

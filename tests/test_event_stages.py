@@ -4075,3 +4075,16 @@ def test_a_warship_named_by_its_type_calls_at_a_port_and_meets_no_one() -> None:
         "cảng quốc tế Cam Ranh, bắt đầu chuyến thăm hữu nghị tỉnh Khánh Hòa."
     )
     assert [e.kind for e in _events(text)] == ["other"]
+
+
+def test_the_delegates_field_trip_after_a_workshop_is_the_workshop_s_sides() -> None:
+    text = (
+        "Hội thảo khu vực về nuôi trồng thủy sản tại Cà Mau\n\n"
+        "Ngày 14/5, tại TP Cà Mau, UBND tỉnh Cà Mau phối hợp với Tổ chức Lương thực và Nông nghiệp Liên hợp quốc (FAO) "
+        "tổ chức Hội thảo khu vực về nuôi tôm sinh thái.\n"
+        "Chiều cùng ngày, các đại biểu đã đi tham quan thực tế mô hình nuôi tôm rừng tại huyện Ngọc Hiển."
+    )
+    assert [(e.kind, e.date.value if e.date else None, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("conference", "2024-05-14", {"VN-59", "org:fao"}),
+        ("other", "2024-05-14", {"VN-59", "org:fao"}),
+    ]

@@ -165,9 +165,11 @@ _BOTH = re.compile(
     r"(?:ký kết|ký|trao tặng|tặng|trao(?!\s+đổi))(?!\w)",
     re.IGNORECASE,
 )
-# "Chiều cùng ngày, hai đoàn đã dự lễ khánh thành ...": the pair of the event told before, at another event.
+# "Chiều cùng ngày, hai đoàn đã dự lễ khánh thành ...", "Chiều cùng ngày 21/5, các đại biểu đã đi tham quan thực tế
+# ...": the sides of the event told before, at another event.
 _PAIR = re.compile(
-    r"(?<!\w)(?:hai bên|hai đoàn|hai địa phương|hai tỉnh|hai thành phố|hai quận|hai huyện)(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:hai bên|hai đoàn|hai địa phương|hai tỉnh|hai thành phố|hai quận|hai huyện|các đại biểu)(?!\w)",
+    re.IGNORECASE,
 )
 
 

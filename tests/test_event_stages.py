@@ -4088,3 +4088,22 @@ def test_the_delegates_field_trip_after_a_workshop_is_the_workshop_s_sides() -> 
         ("conference", "2024-05-14", {"VN-59", "org:fao"}),
         ("other", "2024-05-14", {"VN-59", "org:fao"}),
     ]
+
+
+def test_each_host_the_lead_lists_and_each_day_of_the_programme_is_an_event() -> None:
+    text = (
+        "Đoàn công tác của tỉnh làm việc tại Nhật Bản\n\n"
+        "Ngày 20/5, Đoàn công tác tỉnh Bình Định do Chủ tịch UBND tỉnh Phạm Anh Tuấn dẫn đầu đã làm việc với chính "
+        "quyền tỉnh Aichi, thành phố Yokohama và Tập đoàn Toyota Tsusho (Nhật Bản).\n"
+        "Buổi sáng, Phó Thống đốc tỉnh Aichi Kobayashi Ken đã tiếp đoàn tại trụ sở chính quyền tỉnh.\n"
+        "Chiều 20/5, đoàn làm việc với UBND thành phố Yokohama.\n"
+        "Theo chương trình, ngày 23/5, đoàn sẽ làm việc với Cơ quan Hợp tác quốc tế Nhật Bản (JICA) tại Tokyo; "
+        "ngày 24/5, UBND tỉnh phối hợp với Tổ chức Xúc tiến thương mại Nhật Bản (JETRO) tổ chức Hội nghị xúc tiến "
+        "đầu tư tại Tokyo."
+    )
+    events = [(e.kind, e.status, e.date.value, {p.id for p in e.parties}) for e in _events(text)]
+    assert ("meeting", "past", "2024-05-20", {"VN-31", "JP:yokohama"}) in events
+    assert events[-2:] == [
+        ("meeting", "planned", "2024-05-23", {"VN-31", "org:jica"}),
+        ("conference", "planned", "2024-05-24", {"VN-31", "org:jetro"}),
+    ]

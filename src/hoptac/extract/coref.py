@@ -136,6 +136,8 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
     if not foreign:
         return not local or bool(local & {a.id for a in cluster.actors}) or m.in_lead
     shared = foreign & cluster.foreign_ids()
+    if _one_of_the_day_s_hosts(cluster, m, foreign):
+        return False
     venues = {a.id for a in m.actors if not a.vietnamese and is_venue(m.sentence.text, a.start - m.sentence.start)}
     hosts = {a.id for a in m.actors if not a.vietnamese and a.kind in ("company", "organisation", "agency")}
     if shared <= venues and hosts - cluster.foreign_ids():
@@ -147,6 +149,15 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
         # of the same nation sign an agreement of their own.
         return False
     return bool(shared)
+
+
+def _one_of_the_day_s_hosts(cluster: Cluster, m: Candidate, foreign: set[str]) -> bool:
+    """ "Ngày 12/9, Đoàn ... làm việc với chính quyền tỉnh Gyeongsangnam, thành phố Changwon và Tập đoàn Doosan", then
+    "Chiều 12/9, đoàn làm việc với UBND thành phố Changwon": one of the hosts the lead lists, at its own hour."""
+    if not _PART_OF_DAY.match(m.sentence.text) or not cluster.first.in_lead:
+        return False
+    listed = {a.id for x in cluster.mentions if x.in_lead for a in x.actors if not a.vietnamese and a.kind != "country"}
+    return len(listed) > 1 and bool(foreign) and foreign < listed
 
 
 def _national_apart(cluster: Cluster, m: Candidate) -> bool:

@@ -440,8 +440,15 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             # Leaders witnessing several agreements: each pair of signatories signs its own.
             out.extend(replace(base, kind="signing", actors=pair, listed=True) for pair in pairs)
         else:
+            clauses = _dated_clauses(ctx, s, base, own, in_lead)
+            if clauses:
+                # The sentence's first event keeps the sides of its own clause.
+                first_end = min(m.sentence.start + m.cue_offset - m.sentence.start for m in clauses)
+                cut = s.text.rfind(";", 0, first_end - s.start) + s.start
+                base = replace(base, actors=tuple(a for a in base.actors if a.start < cut))
             out.append(base)
             out.extend(_stops(ctx, s, base, own) or _sessions(s, base, own))
+            out.extend(clauses)
             gift = _gift_in(s.text) if cue[0] != "aid" else None
             if gift is not None:
                 # "Tại lễ khai mạc lễ hội, Bulgaria sẽ tặng ... cho TP Hà Nội": a gift made at the event.
@@ -517,6 +524,31 @@ def _sessions(s: Span, base: Candidate, own: tuple[Actor, ...]) -> list[Candidat
         return []
     guests = tuple(a for a in own if a.start < end and a.vietnamese)[:1]
     return [replace(base, actors=(*guests, replace(a, led=True, escort=False)), listed=True) for a in hosts]
+
+
+# "; ngày 14/9, UBND tỉnh phối hợp với KOTRA tổ chức Hội nghị ...": a clause that opens with a day of its own.
+_DATED_CLAUSE = re.compile(r";\s*(?:(?:sáng|trưa|chiều|tối)\s+)?ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}", re.IGNORECASE)
+
+
+def _dated_clauses(
+    ctx: Context, s: Span, base: Candidate, own: tuple[Actor, ...], in_lead: bool
+) -> list[Candidate]:
+    """The later clauses of a programme told in one sentence ("ngày 13/9, đoàn sẽ làm việc với KOICA ...; ngày 14/9,
+    UBND tỉnh phối hợp với KOTRA tổ chức Hội nghị ..."): each day's event is one of its own."""
+    out = []
+    for m in _DATED_CLAUSE.finditer(s.text, base.cue_offset - s.start):
+        end = s.text.find(";", m.end())
+        clause_end = s.start + (end if end >= 0 else len(s.text))
+        cue = kind_of(ctx.text[s.start + m.end() : clause_end])
+        if cue is None:
+            continue
+        sides = tuple(a for a in own if s.start + m.start() < a.start < clause_end)
+        if not any(not a.vietnamese for a in sides):
+            continue
+        sides += tuple(a for a in own if a.vietnamese and a.start < s.start + m.start() and a not in sides)
+        clause = _candidate(ctx, s, cue[0], s.start + m.end() + cue[1], sides, in_lead)
+        out.append(replace(clause, listed=True))
+    return out
 
 
 # How far after a later cue the month of its plan may be told, in characters.

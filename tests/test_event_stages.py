@@ -4107,3 +4107,12 @@ def test_each_host_the_lead_lists_and_each_day_of_the_programme_is_an_event() ->
         ("meeting", "planned", "2024-05-23", {"VN-31", "org:jica"}),
         ("conference", "planned", "2024-05-24", {"VN-31", "org:jetro"}),
     ]
+
+
+def test_a_ceremony_handing_over_works_is_the_gift() -> None:
+    text = (
+        "Bàn giao công trình nước sạch cho trường học ở huyện Tri Tôn\n\n"
+        "Ngày 14/5, UBND huyện Tri Tôn phối hợp với Tổ chức World Vision tổ chức lễ bàn giao công trình cấp nước "
+        "sạch cho 4 điểm trường. Các công trình do World Vision tài trợ với tổng kinh phí hơn 1,2 tỷ đồng."
+    )
+    assert [e.kind for e in _events(text)] == ["aid"]

@@ -4116,3 +4116,20 @@ def test_a_ceremony_handing_over_works_is_the_gift() -> None:
         "sạch cho 4 điểm trường. Các công trình do World Vision tài trợ với tổng kinh phí hơn 1,2 tỷ đồng."
     )
     assert [e.kind for e in _events(text)] == ["aid"]
+
+
+def test_a_mission_an_agency_will_send_in_a_month_visits_the_article_s_province() -> None:
+    text = (
+        "Lãnh đạo UBND tỉnh tiếp đoàn công tác KOICA\n\n"
+        "Sáng 14/5, lãnh đạo UBND tỉnh Lạng Sơn tiếp và làm việc với Đoàn công tác Cơ quan Hợp tác Quốc tế Hàn Quốc "
+        "(KOICA) về dự án phát triển nông thôn.\n"
+        "Tại buổi làm việc, ông Kim Jin-oh cho biết, chuyến công tác nhằm tìm hiểu nhu cầu hợp tác của tỉnh Lạng Sơn "
+        "trong các lĩnh vực nông nghiệp và đào tạo nguồn nhân lực.\n"
+        "Ông Kim Jin-oh ghi nhận các đề xuất của tỉnh và cho biết KOICA sẽ xem xét đưa vào chương trình hợp tác năm "
+        "2025. Dự kiến trong tháng 9/2024, KOICA sẽ cử đoàn chuyên gia sang khảo sát chi tiết để xây dựng đề cương dự "
+        "án."
+    )
+    assert [(e.kind, e.status, e.date.value, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("meeting", "past", "2024-05-14", {"VN-09", "org:koica"}),
+        ("meeting", "planned", "2024-09", {"VN-09", "org:koica"}),
+    ]

@@ -582,9 +582,14 @@ def _planned_in_month(m: Candidate) -> bool:
         and m.date is not None
         and m.date.month is not None
         and (m.date.year is not None or _COMING_MONTH.match(m.sentence.text, m.date.end - m.sentence.start))
-        and any(a.vietnamese and a.kind != "country" for a in m.actors)
+        # "JICA sẽ cử đoàn chuyên gia sang khảo sát": a mission to the article's own side, which the sentence
+        # need not name.
+        and (any(a.vietnamese and a.kind != "country" for a in m.actors) or _SENDS_MISSION.search(m.sentence.text))
         and any(not a.vietnamese for a in m.actors)
     )
+
+
+_SENDS_MISSION = re.compile(r"(?<!\w)sẽ cử đoàn(?!\w)")
 
 
 _IN_YEAR = re.compile(r"(?<!\w)(?:vào\s+)?năm\s+((?:19|20)\d\d)(?!\d)")

@@ -281,7 +281,7 @@ _FRIEND_COUNTRY = re.compile(
     r"(?<!\w)(?:phía|chính quyền|cơ quan chức năng|lực lượng chức năng|nhà chức trách|công an|quân đội|"
     r"Chính phủ|lãnh đạo|đoàn)\s+(?:của\s+)?(?:nước bạn|phía bạn)(?!\s+(?-i:[A-ZĐ]))(?!\w)"
     # "Đại sứ quán sẽ phối hợp với UBND tỉnh tổ chức hội thảo ...": the embassy the article is about, named bare.
-    r"|(?<!\w)(?-i:Đại sứ quán|Tổng Lãnh sự quán)(?=\s+(?:sẽ|đã|cũng|vừa)\s)",
+    r"|(?<!\w)(?P<mission>(?-i:Đại sứ quán|Tổng Lãnh sự quán))(?=\s+(?:sẽ|đã|cũng|vừa)\s)",
     re.IGNORECASE,
 )
 
@@ -323,7 +323,7 @@ def _friend_country(ctx: Context) -> list[Actor]:
     out = []
     for m in _FRIEND_COUNTRY.finditer(ctx.text):
         entity = only
-        if m.group(0)[0].isupper() and m.group(0).endswith("quán"):
+        if m.group("mission"):
             entity = next((p.entity for p in reversed(missions) if p.start < m.start()), only)
         if entity is None:
             continue

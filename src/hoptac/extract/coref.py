@@ -138,7 +138,7 @@ def _fits(cluster: Cluster, m: Candidate) -> bool:
     shared = foreign & cluster.foreign_ids()
     if _one_of_the_day_s_hosts(cluster, m, foreign):
         return False
-    venues = {a.id for a in m.actors if not a.vietnamese and is_venue(m.sentence.text, a.start - m.sentence.start)}
+    venues = {a.id for a in m.actors if not a.vietnamese and _at_venue(m, a)}
     hosts = {a.id for a in m.actors if not a.vietnamese and a.kind in ("company", "organisation", "agency")}
     if shared <= venues and hosts - cluster.foreign_ids():
         # "Trong thời gian ở Tokyo, đoàn cũng đã làm việc với Công ty Kyowa Denso": the same city, another host.
@@ -188,6 +188,11 @@ _PAIR = re.compile(
 _SIGNED = re.compile(r"(?<!\w)(?:đã|vừa|cùng)\s+ký(?!\w)")
 
 
+def _at_venue(m: Candidate, a: Actor) -> bool:
+    """Whether the mention names the actor as where it happens ("tại Đài Bắc")."""
+    return is_venue(m.sentence.text, a.start - m.sentence.start)
+
+
 def _both_sides(m: Candidate) -> bool:
     return any(a.vietnamese for a in m.actors) and any(not a.vietnamese for a in m.actors)
 
@@ -195,7 +200,7 @@ def _both_sides(m: Candidate) -> bool:
 def _both_sides_named(m: Candidate) -> bool:
     # "tổ chức Hội nghị xúc tiến đầu tư tỉnh Bình Dương tại Đài Bắc": where it is to be held takes no side.
     return any(a.vietnamese for a in m.actors) and any(
-        not a.vietnamese and not is_venue(m.sentence.text, a.start - m.sentence.start) for a in m.actors
+        not a.vietnamese and not _at_venue(m, a) for a in m.actors
     )
 
 
@@ -246,7 +251,7 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
         ):
             # "hai bên thống nhất ... dự kiến trong tháng 5/2022 sẽ tổ chức hội đàm trực tiếp": the pair's plan, not
             # where they met or where an office sits ("Văn phòng ... Đài Bắc tại TP. Hồ Chí Minh").
-            where = [a for a in last.actors if is_venue(last.sentence.text, a.start - last.sentence.start)]
+            where = [a for a in last.actors if _at_venue(last, a)]
             m = replace(m, actors=unique([*(a for a in last.actors if a not in where), *m.actors]))
         elif (
             last is not None
@@ -272,7 +277,7 @@ def resolve_pairs(candidates: list[Candidate]) -> list[Candidate]:
 
 def _sides(m: Candidate) -> list[Actor]:
     """The sides of a mention: "tại thành phố Mông Tự, đoàn làm việc với Chính quyền ... Hồng Hà" is not Mông Tự's."""
-    venues = [a for a in m.actors if not a.vietnamese and is_venue(m.sentence.text, a.start - m.sentence.start)]
+    venues = [a for a in m.actors if not a.vietnamese and _at_venue(m, a)]
     others = [a for a in m.actors if not a.vietnamese and a not in venues]
     return [a for a in m.actors if a not in venues] if others else list(m.actors)
 

@@ -311,6 +311,10 @@ _FOUNDED_AFTER = re.compile(rf",[^.;,]{{0,90}}?(?<!\w)(?:{_BEGAN})(?!\w)", re.IG
 
 # "Công ước Liên hợp quốc về Luật Biển 1982", "UNCLOS 1982": the year names a treaty or a law.
 _LAW_BEFORE = re.compile(r"(?:Luật|Công ước|Hiến pháp|Hiệp định|Hiệp ước|UNCLOS)[^.;,()]{0,40}\Z")
+# "Thế vận hội 2020 tại Tokyo", "World Cup 2018": a games named by its year, planned years ahead.
+_GAMES_BEFORE = re.compile(
+    r"(?<!\w)(?:Thế vận hội|Olympic|Paralympic|World Cup|Expo|EXPO|SEA Games|ASIAD|Asian Games|Asiad)\s*\Z"
+)
 # "Năm 2016, kim ngạch thương mại song phương đạt ...": a year under review, the one before the article's.
 # Capitalised, "Năm" opens a sentence, even one glued to a photo credit ("... Ảnh: TTXVN Năm 2016, ...").
 _REVIEW_OPENS = re.compile(r"(?<!\w)Năm\s+\Z")
@@ -318,10 +322,6 @@ _REVIEW_OPENS = re.compile(r"(?<!\w)Năm\s+\Z")
 
 def _in_review(text: str, offset: int) -> bool:
     return text[offset + 4 : offset + 5] == "," and _REVIEW_OPENS.search(text, max(0, offset - 8), offset) is not None
-# "Thế vận hội 2020 tại Tokyo", "World Cup 2018": a games named by its year, planned years ahead.
-_GAMES_BEFORE = re.compile(
-    r"(?<!\w)(?:Thế vận hội|Olympic|Paralympic|World Cup|Expo|EXPO|SEA Games|ASIAD|Asian Games|Asiad)\s*\Z"
-)
 
 
 # "khai thác từ ngày 31-3-2014", "ký kết ngày 5/9/2009": a full date when something began; "Từ ngày 18 đến

@@ -443,8 +443,8 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             clauses = _dated_clauses(ctx, s, base, own, in_lead)
             if clauses:
                 # The sentence's first event keeps the sides of its own clause.
-                first_end = min(m.sentence.start + m.cue_offset - m.sentence.start for m in clauses)
-                cut = s.text.rfind(";", 0, first_end - s.start) + s.start
+                first_cue = min(m.cue_offset for m in clauses)
+                cut = s.start + s.text.rfind(";", 0, first_cue - s.start)
                 base = replace(base, actors=tuple(a for a in base.actors if a.start < cut))
             out.append(base)
             out.extend(_stops(ctx, s, base, own) or _sessions(s, base, own))

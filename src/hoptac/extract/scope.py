@@ -76,8 +76,11 @@ def joint_operation(ctx: Context) -> bool:
     if _BOTH_SIDES.search(ctx.text):
         return True
     lead = next((s for s in ctx.sentences if s.start >= ctx.title_end), None)
-    foreign_in_lead = lead is not None and any(not p.vietnamese for p in ctx.places_in(lead.start, lead.end))
-    if foreign_in_lead and lead is not None and _CEREMONY.search(lead.text):
+    if (
+        lead is not None
+        and _CEREMONY.search(lead.text)
+        and any(not p.vietnamese for p in ctx.places_in(lead.start, lead.end))
+    ):
         return True
     for m in _JOINT.finditer(ctx.text):
         # The partners are those named before the operation's verb: "... phối hợp với A, B (Lào) bắt giữ".

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hoptac.extract import context, extract_facts
 from hoptac.extract.actors import find_actors
 from hoptac.extract.context import is_venue
+from hoptac.extract.mentions import kind_of
 from hoptac.extract.parties import find_mentions
 from hoptac.extract.relations import find_relations
 from hoptac.extract.scope import off_topic
@@ -4133,3 +4134,65 @@ def test_a_mission_an_agency_will_send_in_a_month_visits_the_article_s_province(
         ("meeting", "past", "2024-05-14", {"VN-09", "org:koica"}),
         ("meeting", "planned", "2024-09", {"VN-09", "org:koica"}),
     ]
+
+
+def test_a_foreign_import_agency_working_with_a_national_office_is_in_scope() -> None:
+    text = (
+        "Hội thảo chiến lược xuất khẩu cà phê đặc sản\n\n"
+        "Ngày 16/5, Cục Xúc tiến thương mại (Bộ Công Thương) phối hợp với Trung tâm Xúc tiến nhập khẩu từ các nước "
+        "đang phát triển (CBI) của Hà Lan tổ chức hội thảo giới thiệu chiến lược xuất khẩu cà phê đặc sản sang "
+        "thị trường châu Âu."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("conference", {"VN", "org:cbi"})]
+
+
+def test_an_embassy_s_gift_passed_through_a_foreign_association_goes_to_the_province() -> None:
+    text = (
+        "Đêm nhạc tại Hàn Quốc quyên góp 800 triệu đồng cho học sinh nghèo Quảng Trị\n\n"
+        "Tối 12/5, Đại sứ quán Việt Nam tại Hàn Quốc tổ chức đêm nhạc từ thiện tại Seoul. "
+        "Trong chương trình, Đại sứ quán đã chuyển số tiền 45 triệu won (khoảng 800 triệu đồng) cho Hội Hữu nghị "
+        "Hàn - Việt thành phố Busan. Số tiền trên sẽ được chuyển đến Quảng Trị để xây 2 điểm trường."
+    )
+    events = _events(text)
+    assert [e.kind for e in events] == ["aid"]
+    assert "VN-25" in {p.id for p in events[0].parties}
+
+
+def test_a_loan_told_through_a_lender_is_the_state_s_not_the_province_s() -> None:
+    text = (
+        "Thủ tướng tiếp Chủ tịch Quỹ OFID\n\n"
+        "Chiều 15/5, Thủ tướng Chính phủ tiếp Tổng Giám đốc Quỹ OPEC vì Phát triển quốc tế (OFID). OFID đã cho Việt "
+        "Nam vay vốn ưu đãi để xây dựng cầu qua sông Lô tại tỉnh Tuyên Quang."
+    )
+    assert all("VN-07" not in {p.id for p in e.parties} for e in _events(text))
+
+
+def test_a_city_naming_the_foreign_firm_it_chose_as_its_contractor_is_an_event() -> None:
+    text = (
+        "Đà Nẵng tìm lời giải cho ngập úng đô thị\n\n"
+        "Mùa mưa năm nay, nhiều tuyến đường trung tâm Đà Nẵng tiếp tục ngập sâu sau mỗi trận mưa lớn. "
+        "Người dân phải dắt bộ xe máy qua các đoạn ngập. "
+        "Nhà thầu được UBND thành phố Đà Nẵng lựa chọn là Công ty Arcadis Nederland B.V. (Hà Lan), đơn vị "
+        "nhiều kinh nghiệm về quy hoạch thoát nước đô thị."
+    )
+    events = _events(text)
+    assert [e.kind for e in events] == ["other"]
+    assert {p.country for p in events[0].parties} == {"VN", "NL"}
+
+
+def test_a_firm_told_by_its_country_alone_is_that_country_s_side() -> None:
+    text = (
+        "Cần Thơ chọn công ty Hàn Quốc lập quy hoạch khu đô thị mới\n\n"
+        "UBND thành phố Cần Thơ vừa có tờ trình gửi Bộ Xây dựng xem xét, chấp thuận lựa chọn nhà thầu tư vấn là "
+        "một công ty Hàn Quốc để lập quy hoạch khu đô thị mới Cồn Khương."
+    )
+    assert [{p.id for p in e.parties} for e in _events(text)] == [{"VN-CT", "KR"}]
+
+
+def test_a_decision_a_chairman_signs_against_a_foreign_firm_is_no_agreement() -> None:
+    fined = (
+        "Theo quyết định do Chủ tịch UBND tỉnh Long An ký ngày 10/5, công ty Đài Loan nói trên bị phạt 400 triệu "
+        "đồng vì xả nước thải chưa qua xử lý ra môi trường."
+    )
+    assert kind_of(fined) is None
+    assert kind_of("Ngày 10/5, UBND tỉnh Long An và tỉnh Đài Nam đã ký biên bản ghi nhớ hợp tác.") == ("signing", 48)

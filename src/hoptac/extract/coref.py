@@ -403,6 +403,14 @@ def _visit_spanned(clusters: list[Cluster], m: Candidate) -> Cluster | None:
     return next((c for c in clusters if c.kind == "meeting" and foreign and foreign <= c.foreign_ids()), None)
 
 
+def _retells_title(lead: Cluster, m: Candidate) -> bool:
+    """Gatherings are told with each other's words; a gift only retells the gift the title alone tells ("Hòa nhạc
+    ... quyên góp 1,2 tỷ đồng cho trẻ em nghèo Hà Tĩnh", then "Đại sứ quán ... đã chuyển số tiền ...")."""
+    if m.kind in _TOGETHER:
+        return True
+    return m.kind == "aid" == lead.kind and all(x.sentence.paragraph == 0 for x in lead.mentions)
+
+
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
     """Group mentions into events, in order of first mention."""
     clusters: list[Cluster] = []
@@ -442,7 +450,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             or _same_name(clusters, m)
             or _visit_spanned(clusters, m)
         )
-        if home is None and m.in_lead and clusters and m.kind in _TOGETHER and not (m.same_day or beside):
+        if home is None and m.in_lead and clusters and _retells_title(clusters[0], m) and not (m.same_day or beside):
             # The lead retells the title's event in other words and with other details.
             lead = clusters[0]
             foreign = {a.id for a in m.actors if not a.vietnamese}

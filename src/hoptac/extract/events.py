@@ -467,6 +467,13 @@ def _day_told_before(ctx: Context, first: Candidate) -> DateValue | None:
 _RECEIVES = re.compile(r"(?<!\w)(?:tiếp xã giao|tiếp|đón tiếp|hội kiến)(?!\w)")
 
 
+# A locality's government names the foreign firm it chose for its project.
+_CONTRACTOR_CHOSEN = re.compile(
+    r"(?<!\w)(?:[Nn]hà thầu|[Đđ]ơn vị tư vấn)\s+(?:\S+\s+){0,3}?được\s+[^.;]{0,60}?(?:lựa\s+)?chọn\s+là\s+"
+    r"(?:[Cc]ông ty|[Tt]ập đoàn|[Ll]iên danh)(?!\w)"
+)
+
+
 def _stands_alone(c: Cluster) -> bool:
     # "X cho biết, Nhật Bản là đối tác hàng đầu của Hà Nội về vốn ODA": aid spoken of, with no gift or sum, is
     # no event.
@@ -503,6 +510,8 @@ def _stands_alone(c: Cluster) -> bool:
         return True
     if c.kind == "other" and any(_joint_work(m) for m in told if not (m.planned or m.said)):
         return True
+    if c.kind == "other" and any(_CONTRACTOR_CHOSEN.search(m.sentence.text) for m in told if not m.planned):
+        return True  # "Nhà thầu được UBND Thành phố Hà Nội lựa chọn là Công ty Nikken Sekkei ...": a choice made
     if c.kind == "signing" and any(_WITNESSED.search(m.sentence.text) for m in told if not (m.planned or m.said)):
         return True  # "Dưới sự chứng kiến của Đại sứ ..., đồng chí ... và bà ... đã ký kết": a ceremony told
     if c.kind == "meeting" and any(_delegation_met(m) for m in told):
@@ -779,7 +788,15 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         # "trao tặng tỉnh Ratanakiri 500 triệu đồng ... cho Bệnh viện tỉnh Ratanakiri": the body of a locality
         # that takes part is on its side, not a second giver.
         actors = [a for a in actors if not _body_of_party(a, actors)]
-    if any(a.national for a in actors):
+    # A gift the State's embassy passes through a foreign association is still the province's: "chuyển số tiền ...
+    # cho Hiệp hội ... (JIFA)" for schools of Hà Tĩnh.
+    # A loan is the State's, whoever lends it.
+    given_through = (
+        c.kind == "aid"
+        and not any(not a.vietnamese and a.kind == "country" for a in actors)
+        and not any(_LOAN.search(m.sentence.text) for m in c.mentions)
+    )
+    if any(a.national for a in actors) and not given_through:
         # Beside the State, a province acts through its own leaders; otherwise it is named in passing
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
@@ -815,6 +832,9 @@ def _province_receives(parties: list[Actor], actors: list[Actor]) -> list[Actor]
         for a in parties
     ]
     return unique(swapped)
+
+
+_LOAN = re.compile(r"(?<!\w)(?:vay|ODA|tín dụng)(?!\w)")
 
 
 # "Dự án có tổng mức đầu tư ..., trong đó vốn vay ODA ... của AFD", "JICA ... đã cấp đủ vốn ODA cho dự án": the

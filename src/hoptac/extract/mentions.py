@@ -162,6 +162,8 @@ def kind_of(text: str) -> tuple[str, int] | None:
     """The kind of the earliest cue in `text` and its offset; a named kind outranks "other" ("tổ chức hội nghị")."""
     first: dict[str, int] = {}
     for label, offset in find_cues("event_cues.csv", text):
+        if label == "signing" and _DOCUMENT_BY.search(text, max(0, offset - 80), offset):
+            continue  # "Theo văn bản do Chủ tịch tỉnh Hải Dương ký ngày 25/1/2017": a decision signed, not a deal
         first.setdefault(label, offset)
     if not first:
         return None
@@ -177,6 +179,10 @@ def kind_of(text: str) -> tuple[str, int] | None:
     return kind, named[kind]
 
 
+_DOCUMENT_BY = re.compile(
+    r"(?<!\w)(?:văn bản|quyết định|công văn|chỉ thị|tờ trình|thông báo)(?:\s+số\s+\S+)?\s+do\s+[^.;,]{1,70}\Z",
+    re.IGNORECASE,
+)
 _TALKS_OF_PLAN = re.compile(
     r"(?:trao đổi|thảo luận|bàn|thống nhất)\s+(?:về\s+)?(?:kế hoạch|việc|phương án)\s+(?:phối hợp\s+)?tổ chức\s+", re.I
 )

@@ -120,7 +120,8 @@ def in_scope(actors: Iterable[Actor], aid: bool = False) -> bool:
     if any(a.national for a in actors) and foreign_nations_only:
         # A summit: a province named only in an attending delegate's title ("Bí thư Thành ủy Hà Nội") is no side.
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or (a.led and not a.escort)]
-    elif any(a.national for a in actors) or foreign_nations_only:
+    elif (any(a.national for a in actors) and not aid) or foreign_nations_only:
+        # Beside the State, a province acts through its leaders, or receives a gift from abroad.
         actors = [a for a in actors if not (a.vietnamese and a.kind != "country") or a.led]
     if not vn_local or not [a for a in actors if a.vietnamese and a.kind != "country"]:
         actors = [a for a in actors if a.vietnamese or not is_actor(a) or a.led]

@@ -4196,3 +4196,13 @@ def test_a_decision_a_chairman_signs_against_a_foreign_firm_is_no_agreement() ->
     )
     assert kind_of(fined) is None
     assert kind_of("Ngày 10/5, UBND tỉnh Long An và tỉnh Đài Nam đã ký biên bản ghi nhớ hợp tác.") == ("signing", 48)
+
+
+def test_the_national_chamber_working_with_a_foreign_agency_speaks_for_vietnam() -> None:
+    text = (
+        "Công bố báo cáo chỉ số xanh cấp tỉnh năm 2023\n\n"
+        "Ngày 16/5, tại Hà Nội, báo cáo Chỉ số xanh cấp tỉnh (PGI) năm 2023 đã được công bố. Đây là báo cáo do Phòng "
+        "Thương mại và Công nghiệp Việt Nam (VCCI) phối hợp cùng Cơ quan Phát triển quốc tế Hoa Kỳ (USAID) thực hiện, "
+        "dựa trên khảo sát hơn 10.000 doanh nghiệp."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN", "org:usaid"})]

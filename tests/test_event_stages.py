@@ -4206,3 +4206,24 @@ def test_the_national_chamber_working_with_a_foreign_agency_speaks_for_vietnam()
         "dựa trên khảo sát hơn 10.000 doanh nghiệp."
     )
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"VN", "org:usaid"})]
+
+
+def test_a_regional_forum_s_meeting_a_province_s_department_co_hosts_is_the_province_s() -> None:
+    text = (
+        "Hội thảo ASEAN về chỉ dẫn địa lý tại Lâm Đồng\n\n"
+        "Ngày 16/5, Hội thảo trao đổi kinh nghiệm về bảo hộ chỉ dẫn địa lý của các nước ASEAN do Cục Sở hữu trí tuệ "
+        "phối hợp với Sở Khoa học và Công nghệ Lâm Đồng tổ chức tại TP Đà Lạt."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("conference", {"VN-35", "org:asean"})]
+
+
+def test_a_korean_city_s_official_speaking_at_its_show_takes_part() -> None:
+    text = (
+        "Đêm nghệ thuật Hàn Quốc tại Huế\n\n"
+        "Tối 15/5, chương trình nghệ thuật “Sắc màu Hàn Quốc” diễn ra tại Nhà hát Sông Hương (TP Huế). "
+        "Ông Lee Jae-won, Phó GĐ Sở Văn hóa TP Bucheon, cho biết đoàn mang đến Huế các tiết mục múa truyền "
+        "thống và hiện đại."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
+        ("cultural_event", {"VN-26:hue", "KR:bucheon-si"})
+    ]

@@ -36,6 +36,8 @@ def ids(gaz: Gazetteer, name: str, on: str | None = None) -> list[str]:
         ("thành phố Busan", "KR-26"),
         ("Gyeongju-si", "KR-47:gyeongju"),
         ("TP. Gimhae", "KR-48:gimhae"),
+        ("TP Uijeongbu", "KR:uijeongbu-si"),
+        ("Bucheon", "KR:bucheon-si"),
         ("Viêng Chăn", "LA-VT"),
         ("tỉnh Luông Pha-băng", "LA-LP"),
         ("tỉnh Phôngsalỳ", "LA-PH"),
@@ -71,6 +73,8 @@ def test_case_and_diacritic_fallbacks(gaz: Gazetteer) -> None:
 def test_agency_and_organisation(gaz: Gazetteer) -> None:
     koica = gaz.lookup("KOICA")[0]
     assert (koica.id, koica.kind, koica.country) == ("org:koica", "agency", "KR")
+    cbi = gaz.lookup("CBI")[0]
+    assert (cbi.id, cbi.kind, cbi.country) == ("org:cbi", "agency", "NL")
     tpo = gaz.get("org:tpo")
     assert tpo is not None and tpo.kind == "organisation" and tpo.country is None
 

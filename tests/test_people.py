@@ -451,3 +451,11 @@ def test_the_school_a_head_runs_is_no_person() -> None:
 def test_a_second_post_held_with_kiem_is_part_of_the_title_and_a_state_is_no_person() -> None:
     text = "Thủ tướng tiếp ông Hen-rích Vôn-phơ, Chủ tịch Hội đồng Liên bang Áo, kiêm Thủ hiến bang Xti-ri-a. Hai bên"
     assert _people(text) == [("Hen-rích Vôn-phơ", "Chủ tịch Hội đồng Liên bang Áo, kiêm Thủ hiến bang Xti-ri-a")]
+
+
+def test_titles_written_short_keep_their_bodies() -> None:
+    text = (
+        "Ông Park Min-su, PGĐ Trung tâm Văn hóa Busan, cho biết đoàn sẽ biểu diễn 2 đêm. "
+        "Ca sĩ Lan Anh, quyền Giám đốc Nhà hát Tuổi Trẻ, chia sẻ niềm vui."
+    )
+    assert _people(text) == [("Park Min-su", "PGĐ Trung tâm Văn hóa Busan")]

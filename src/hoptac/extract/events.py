@@ -406,6 +406,12 @@ def _trip_dated(ctx: Context, c: Cluster) -> bool:
 _GATHERINGS = ("conference", "cultural_event", "other")
 
 
+# "do Cục Sở hữu trí tuệ phối hợp với Sở KH&CN Quảng Ninh tổ chức": a locality's own body co-hosts.
+_LOCAL_BODY_HOSTS = re.compile(
+    r"(?<!\w)(?:phối hợp (?:với|cùng)|và)\s+(?:Sở|UBND|Ủy ban [Nn]hân dân)\s[^.;]{0,60}?\s(?:đồng\s+)?tổ chức(?!\w)"
+)
+
+
 def _local_leader_present(ctx: Context, c: Cluster, is_main: bool) -> bool:
     """A leader of a Vietnamese locality is named in the event's own sentences ("Bí thư Thành ủy Đà Nẵng X phát
     biểu"), or speaks anywhere in an article on a conference ("Chủ tịch UBND tỉnh Quảng Ninh X cho biết")."""
@@ -413,6 +419,8 @@ def _local_leader_present(ctx: Context, c: Cluster, is_main: bool) -> bool:
         speakers = _titled_ids(ctx)
         if any(p.vietnamese and p.entity.kind != "country" and p.entity.id in speakers for p in ctx.places):
             return True
+    if any(_LOCAL_BODY_HOSTS.search(m.sentence.text) for m in c.mentions if not m.history):
+        return True
     spans = [(m.sentence.start, m.sentence.end) for m in c.mentions]
     for person in ctx.people:
         if person.title_start is None or person.title_end is None:

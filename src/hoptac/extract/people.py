@@ -102,7 +102,7 @@ _STOP_EXCEPT_AFTER = {"thông": {"giao", "truyền"}}
 _NAMES_A_PLACE_OR_BODY = {
     "xã", "phường", "huyện", "quận", "thị trấn", "thị xã", "tỉnh", "thành phố", "tp", "làng", "thôn", "ấp",
     "bản", "tập đoàn", "công ty", "cty", "ngân hàng", "hãng", "khách sạn", "nhà máy", "xí nghiệp",
-    "hợp tác xã", "htx", "trường", "của", "bang",
+    "hợp tác xã", "htx", "trường", "của", "bang", "nhà hát", "bảo tàng", "bệnh viện", "thư viện",
 }
 
 

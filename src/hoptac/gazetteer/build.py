@@ -433,13 +433,15 @@ def build_regions_and_cities() -> tuple[list[dict[str, str]], list[dict[str, str
         name = geo["name"]
         # Korean cities are written with their administrative prefix or suffix in the press
         # ("TP. Gimhae", "Gimhae-si"); elsewhere the bare name is enough and keeps the table small.
-        prefixed = [p + name for p in _CITY_PREFIXES] + [name + "-si"] if cc == "KR" else []
+        # GeoNames spells some with the suffix ("Uijeongbu-si"): the press mostly without it.
+        bare = name.removesuffix("-si") if cc == "KR" else name
+        prefixed = [p + bare for p in _CITY_PREFIXES] + [bare + "-si"] if cc == "KR" else []
         city_rows[cid] = row(
             id=cid,
             kind="city",
             country=cc,
             name=name,
-            aliases=[name, *ref_names.get(geo["geonameid"], []), *prefixed],
+            aliases=list(dict.fromkeys([bare, name, *ref_names.get(geo["geonameid"], []), *prefixed])),
             parent=cc,
             lat=geo["latitude"],
             lon=geo["longitude"],

@@ -4227,3 +4227,16 @@ def test_a_korean_city_s_official_speaking_at_its_show_takes_part() -> None:
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [
         ("cultural_event", {"VN-26:hue", "KR:bucheon-si"})
     ]
+
+
+def test_investment_certificates_go_to_the_one_foreign_investor_of_the_list() -> None:
+    text = (
+        "Bình Dương trao giấy chứng nhận cho 5 dự án đầu năm\n\n"
+        "Ngày 15/5, UBND tỉnh Bình Dương tổ chức họp mặt doanh nghiệp và nhà đầu tư năm 2024. "
+        "Tại buổi lễ này, ông Võ Văn Minh, Chủ tịch UBND tỉnh Bình Dương đã trao 5 giấy chứng nhận đăng ký đầu tư "
+        "cho các chủ đầu tư. 5 dự án vào Bình Dương - Công ty Cổ phần Đầu tư Phú Hưng với dự án khu nhà ở tại TP Thủ "
+        "Dầu Một, tổng vốn 900 tỷ đồng. - Công ty TNHH Kyocera Document Solutions Việt Nam với dự án mở rộng nhà máy "
+        "tại Khu công nghiệp VSIP II, tổng vốn đầu tư tăng thêm 60 triệu USD."
+    )
+    events = [(e.kind, {p.id for p in e.parties}) for e in _events(text)]
+    assert ("signing", {"VN-57", "org:kyocera"}) in events

@@ -213,6 +213,10 @@ def build_events(ctx: Context, clusters: list[Cluster], actors: list[Actor]) -> 
 
 # "trao Giấy chứng nhận đăng ký đầu tư cho dự án này": the project the article named before.
 _THIS_PROJECT = re.compile(r"(?<!\w)cho\s+dự án\s+(?:này|trên|nói trên|nêu trên)(?!\w)")
+# "trao 8 giấy chứng nhận đăng ký đầu tư ... cho các chủ đầu tư": the investors the article lists.
+_FOR_THE_INVESTORS = re.compile(r"(?<!\w)cho\s+(?:các|\d+)\s+(?:chủ đầu tư|nhà đầu tư|doanh nghiệp|dự án)(?!\w)")
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|\s)[-–+•]\s[^-–+•.;:]{0,50}\Z")
+_WITH_PROJECT = re.compile(r"\svới\s+dự án(?!\w)")
 
 
 def _project_investor(ctx: Context, c: Cluster, parties: list[Actor], actors: list[Actor]) -> Actor | None:
@@ -220,10 +224,9 @@ def _project_investor(ctx: Context, c: Cluster, parties: list[Actor], actors: li
     when a Vietnamese locality's act is for "this project" and names no foreign side."""
     if any(not a.vietnamese for a in parties) or not any(a.vietnamese and a.kind != "country" for a in parties):
         return None
-    if not any(_THIS_PROJECT.search(m.sentence.text) for m in c.mentions if not m.history):
-        return None
-    investors = unique(
-        [
+    told = [m for m in c.mentions if not m.history]
+    if any(_THIS_PROJECT.search(m.sentence.text) for m in told):
+        named = [
             a
             for a in actors
             if a.kind == "company"
@@ -231,7 +234,19 @@ def _project_investor(ctx: Context, c: Cluster, parties: list[Actor], actors: li
             and (sentence := ctx.sentence_at(a.start)) is not None
             and "chủ đầu tư" in sentence.text
         ]
-    )
+    elif any(_FOR_THE_INVESTORS.search(m.sentence.text) for m in told):
+        # "... cho các chủ đầu tư", then the list: "- Công ty TNHH Nhà máy bia Heineken ... với dự án mở rộng ...".
+        named = [
+            a
+            for a in actors
+            if a.kind == "company"
+            and not a.vietnamese
+            and _LIST_ITEM_BEFORE.search(ctx.text, max(0, a.start - 55), a.start)
+            and _WITH_PROJECT.search(ctx.text, a.end, a.end + 80)
+        ]
+    else:
+        return None
+    investors = unique(named)
     return investors[0] if len(investors) == 1 else None
 
 

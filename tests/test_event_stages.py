@@ -4240,3 +4240,14 @@ def test_investment_certificates_go_to_the_one_foreign_investor_of_the_list() ->
     )
     events = [(e.kind, {p.id for p in e.parties}) for e in _events(text)]
     assert ("signing", {"VN-57", "org:kyocera"}) in events
+
+
+def test_an_ambassador_who_attends_and_speaks_at_the_event_told_before_takes_part() -> None:
+    text = (
+        "Kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh tại Pháp\n\n"
+        "Sáng 19/5, Hội đồng thành phố Montreuil đã tổ chức lễ kỷ niệm 134 năm ngày sinh Chủ tịch Hồ Chí Minh tại "
+        "Bảo tàng Lịch sử sống của thành phố. Thị trưởng Montreuil Patrice Bessac chủ trì buổi lễ.\n"
+        "Bảo tàng lưu giữ nhiều hiện vật về những năm Chủ tịch Hồ Chí Minh hoạt động tại Pháp.\n"
+        "Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng đã tham dự và phát biểu tại sự kiện trên."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"FR:montreuil", "VN"})]

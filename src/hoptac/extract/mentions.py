@@ -233,7 +233,9 @@ _ATTENDING = re.compile(
 # "Ông Im Heng, Tổng lãnh sự Campuchia ... cũng tham dự buổi lễ.": those named attend the event told before.
 # "Lực lượng 2 nước Mỹ và Việt Nam tham gia gồm các sở, ngành của TP.Đà Nẵng, ...": so do those listed.
 _ATTENDED = re.compile(
-    r"(?<!\w)(?:cũng|đến|tới|đã)\s+(?:tham dự|dự)\s+(?:buổi|lễ|sự kiện|chương trình|hội nghị|hội thảo)"
+    # "Đại sứ ... đã tham dự và phát biểu tại sự kiện trên."
+    r"(?<!\w)(?:cũng|đến|tới|đã)\s+(?:tham dự|dự)\s+(?:và\s+phát biểu\s+)?(?:tại\s+)?"
+    r"(?:buổi|lễ|sự kiện|chương trình|hội nghị|hội thảo)"
     r"(?:\s+[^\s,.;:]+){0,3}\s*[.!]?\Z|(?<!\w)tham gia\s+(?:gồm|có)(?!\w)"
 )
 

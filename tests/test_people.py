@@ -459,3 +459,14 @@ def test_titles_written_short_keep_their_bodies() -> None:
         "Ca sĩ Lan Anh, quyền Giám đốc Nhà hát Tuổi Trẻ, chia sẻ niềm vui."
     )
     assert _people(text) == [("Park Min-su", "PGĐ Trung tâm Văn hóa Busan")]
+
+
+def test_a_title_told_right_before_the_honorific_is_the_person_s() -> None:
+    text = (
+        "Sau đó, Phó Chủ tịch UBND tỉnh Nghệ An ông Lê Hồng Vinh cho biết tỉnh sẵn sàng hợp tác. "
+        "Đoàn đã gặp Thống đốc tỉnh Aichi ông Omura Hideaki. Tiếp Đại sứ ông Kim phát biểu."
+    )
+    assert _people(text) == [
+        ("Lê Hồng Vinh", "Phó Chủ tịch UBND tỉnh Nghệ An"),
+        ("Omura Hideaki", "Thống đốc tỉnh Aichi"),
+    ]

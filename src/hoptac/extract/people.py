@@ -560,9 +560,11 @@ def _title_before(
     """A title told before the name: "Thị trưởng TP. Gyeongju - ông X", "Trưởng đại diện JICA, ông X"."""
     window_start = max(0, honorific_start - 120)
     window = text[window_start:honorific_start]
-    m = re.search(r"(?:\s[-–]|,)\s*$", window)
+    # "Phó chủ tịch UBND TP Hải Phòng ông Lê Thanh Sơn cho biết": the title runs up to the honorific.
+    m = re.search(r"(?:\s[-–]|,)\s*$", window) or re.search(r"(?<=[^\s,])\s+$", window)
     if not m:
         return None, None, None
+    bare = not m.group().strip()
     separator = window_start + m.start()
     heads = list(_title_re().finditer(window[: m.start()]))
     if not heads:
@@ -570,6 +572,15 @@ def _title_before(
     head = heads[-1]
     start, head_end = window_start + head.start(), window_start + head.end()
     end = max(head_end, _title_extent(text, head_end, mentions))
+    if bare and (
+        max(head_end, _title_extent(text[:separator], head_end, mentions)) < separator
+        # "đồng chí X, Bí thư Tỉnh ủy Phúc Kiến và đồng chí Y": the title is X's.
+        or text[:separator].rsplit(None, 1)[-1].lower() in _LINKING_WORDS
+        or not (
+            re.search(r"(?:^|[.!?:;,\n\"“(])\s*$", text[:start]) or any(head_end <= s < separator for s, _ in mentions)
+        )
+    ):
+        return None, None, None  # a title that opens its clause or names a place, and ends at the honorific
     if m.group().lstrip().startswith(","):
         # Before a comma the title must reach the comma and fill its clause ("Tiếp Đại sứ, ông X" names
         # the host, not the envoy), or name whom the envoy represents ("đã tiếp Đại sứ Phần Lan tại

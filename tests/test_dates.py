@@ -250,3 +250,18 @@ def test_a_year_under_review_is_not_the_year_the_article_speaks_from() -> None:
     assert article_year("Tỉnh tiếp đoàn doanh nghiệp Hàn Quốc", body) is None
     # A year told inside a sentence still speaks: "trong năm 2016" is the article's.
     assert article_year("Tỉnh tiếp đoàn", "Chiều 10/5, tỉnh tiếp đoàn, lần thứ ba trong năm 2016.") == 2016
+
+
+def test_article_year_is_the_lead_s_range_not_the_year_a_figure_is_told_for() -> None:
+    body = (
+        "\n\nSáng 12/4, Sở Du lịch Khánh Hòa tổ chức hội thảo trong khuôn khổ Tuần lễ du lịch biển từ ngày "
+        "10-16/4/2019.\nDoanh thu du lịch của tỉnh trong năm 2018 đạt 20.000 tỷ đồng."
+    )
+    assert article_year("Hội thảo du lịch biển", body) == 2019
+
+
+def test_article_year_from_the_name_of_the_lunar_spring() -> None:
+    body = "\n\nSáng 14/2, tại buổi gặp mặt đầu Xuân Giáp Thìn, UBND tỉnh Long An đã tiếp các nhà đầu tư Nhật Bản."
+    assert article_year("Long An gặp mặt nhà đầu tư", body) == 2024
+    assert article_year("Gặp mặt", "\n\nHọp mặt mừng Tết Mậu Tuất với kiều bào.") == 2018
+    assert article_year("Gặp mặt", "\n\nMùa xuân ấm áp trên bản làng.") is None

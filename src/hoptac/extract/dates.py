@@ -154,7 +154,10 @@ def years_in_dates(text: str) -> list[int]:
 def _full_dates(text: str) -> list[tuple[int, int]]:
     """(offset, year) of every full date."""
     return [
-        (m.start(), int(m.group("y"))) for pattern in (_DMY, _DAY_WORDS) for m in pattern.finditer(text) if m.group("y")
+        (m.start(), int(m.group("y")))
+        for pattern in (_DMY, _DAY_WORDS, _RANGE, _TWO_DAYS, _SPAN)  # "từ ngày 7-13/5/2017" too
+        for m in pattern.finditer(text)
+        if m.group("y")
     ]
 
 
@@ -171,6 +174,25 @@ _ANNIVERSARY_SPAN = re.compile(
 )
 # "họp mặt doanh nghiệp Xuân Đinh Dậu 2017", "Tết Mậu Tuất 2018": the spring the article is written in.
 _LUNAR_YEAR = re.compile(r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+[A-ZĐ][^\W\d_]+\s+[^\W\d_]+\s+((?:19|20)\d\d)(?!\d)")
+# "Xuân Đinh Dậu", "Tết Mậu Tuất": the lunar year by its name pins the year in a sixty-year cycle.
+_STEMS = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
+_BRANCHES = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi")
+_BRANCH_SPELLINGS = {"tí": "tý", "mẹo": "mão", "tị": "tỵ"}
+_LUNAR_NAME = re.compile(
+    r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+(?P<stem>[^\W\d_]+)\s+(?P<branch>[^\W\d_]+)(?!\s*(?:19|20)\d\d)(?!\w)"
+)
+
+
+def _lunar_year(stem: str, branch: str) -> int | None:
+    """The year of 1984-2043 (Giáp Tý to Quý Hợi) a lunar name stands for: news of 2017-2025 falls inside."""
+    stem, branch = stem.lower(), branch.lower()
+    branch = _BRANCH_SPELLINGS.get(branch, branch)
+    if stem not in _STEMS or branch not in _BRANCHES:
+        return None
+    s, b = _STEMS.index(stem), _BRANCHES.index(branch)
+    return next((1984 + k for k in range(60) if k % 10 == s and k % 12 == b), None)
+
+
 _IN_YEAR = re.compile(r"(?:trong|của|cho|suốt)\s+năm\s+((?:19|20)\d\d)(?!\s*(?:và|,)\s*(?:những|các)\s+năm)")
 
 
@@ -204,6 +226,9 @@ def article_year(title: str, body: str) -> int | None:
     lunar = [int(m.group(1)) for m in _LUNAR_YEAR.finditer(text)]
     if lunar:
         return max(lunar)
+    named = [y for m in _LUNAR_NAME.finditer(text) if (y := _lunar_year(m["stem"], m["branch"])) is not None]
+    if named:
+        return max(named)
     for m in _ANNIVERSARY_SPAN.finditer(text):
         if int(m["y2"]) - int(m["y1"]) == int(m["n"]):
             return int(m["y2"])
@@ -220,6 +245,15 @@ def article_year(title: str, body: str) -> int | None:
             return min(base) + int(m.group(1))
     # Not a plan's year: "sẽ ... phối hợp tổ chức Ngày văn hóa Sakai tại Đà Nẵng trong năm 2022". Then the quarter
     # the article reports on: "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017".
+    # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
+    # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
+    full = [y for off, y in _full_dates(text) if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]
+    # The lead's own full date outranks a year a figure is told for: "Chiều 8/5, ... từ ngày 7-13/5/2017", then
+    # "lợi nhuận mang lại trong năm 2016".
+    opening = len(title) + 1 + len(body) - len(body.lstrip())
+    lead_end = text.find("\n", opening)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    lead = [y for off, y in _full_dates(text) if off < lead_end and y >= _MODERN]
     for pattern in (_IN_YEAR, _QUARTER_YEAR):
         told = [
             int(m.group(1))
@@ -227,10 +261,7 @@ def article_year(title: str, body: str) -> int | None:
             if not _PLAN_BEFORE.search(text, max(0, m.start() - 150), m.start())
         ]
         if told:
-            return max(told)
-    # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
-    # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
-    full = [y for off, y in _full_dates(text) if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]
+            return max(told + lead)
     if full:
         return max(full)
     years = [

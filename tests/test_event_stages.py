@@ -4251,3 +4251,21 @@ def test_an_ambassador_who_attends_and_speaks_at_the_event_told_before_takes_par
         "Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng đã tham dự và phát biểu tại sự kiện trên."
     )
     assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("other", {"FR:montreuil", "VN"})]
+
+
+def test_provinces_named_as_a_group_of_a_part_of_a_country_are_one_party() -> None:
+    text = (
+        "Điện Biên trao học bổng cho học viên các tỉnh Bắc Lào\n\n"
+        "Sáng 16/5, UBND tỉnh Điện Biên tổ chức lễ trao học bổng cho 45 học viên là cán bộ của các tỉnh Bắc Lào "
+        "đang học tiếng Việt tại Trường Cao đẳng Sư phạm Điện Biên, góp phần vun đắp tình hữu nghị hai nước."
+    )
+    events = _events(text)
+    assert [(e.kind, {p.id for p in e.parties}) for e in events] == [("aid", {"VN-71", "LA:group:tinh-bac-lao"})]
+    group = next(p for p in events[0].parties if p.country == "LA")
+    assert (group.name, group.kind, group.role) == ("các tỉnh Bắc Lào", "province", "recipient")
+
+
+def test_the_border_provinces_of_a_pair_of_nations_are_no_group_of_one() -> None:
+    text = "Triển lãm ảnh về các tỉnh biên giới Việt Nam - Lào khai mạc tại Sơn La."
+    ctx = context.build(text, 0, PUBLISHED)
+    assert all(":group:" not in a.id for a in find_actors(ctx))

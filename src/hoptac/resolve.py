@@ -65,6 +65,17 @@ def adhoc(mention: Mention, country: str | None) -> Entity | None:
 _COMMUNE_UNIT = re.compile(r"^(?:xã|phường|thị trấn)\s+", re.IGNORECASE)
 
 
+def group_of_localities(mention: Mention, country: str) -> Entity:
+    """Provinces a text names together, by their part of a country: "các tỉnh Bắc Lào"."""
+    words = re.sub(r"^(?:các|những|\d{1,2})\s+", "", mention.text)
+    return _named_in_article(f"{country}:group:{slug(words)}", "province", country, mention.text, mention.text)
+
+
+def is_group(entity_id: str) -> bool:
+    """Whether an id is that of a group of localities (`group_of_localities`)."""
+    return ":group:" in entity_id
+
+
 def commune(mention: Mention, within: Entity) -> Entity:
     """A Vietnamese commune or ward the gazetteer does not list, inside the district or province named with it."""
     name = _COMMUNE_UNIT.sub("", mention.text)

@@ -245,10 +245,38 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     }
     # "sân bay Kansai", "Cảng hàng không quốc tế Đà Nẵng": a facility named after a place is not that place.
     facilities = {p.start for p in places if _FACILITY_BEFORE.search(text, max(0, p.start - 30), p.start)}
-    ctx.places = [p for p in places if p.start not in routes | offices | facilities]
+    places = [p for p in places if p.start not in routes | offices | facilities]
+    groups = _groups_of_localities(text)
+    # "các tỉnh Bắc Lào": the provinces of a part of the country, not the country.
+    ctx.places = sorted(
+        [p for p in places if not any(g.start <= p.start < g.end for g in groups)] + groups, key=lambda p: p.start
+    )
     return ctx
 
 
+
+
+# "các tỉnh Bắc Lào", "8 tỉnh phía Bắc Lào", "các tỉnh biên giới của Campuchia": provinces a text names as a
+# group, by their part of a country or its border. Not "các tỉnh biên giới Việt Nam - Lào": a pair's border.
+_GROUP = re.compile(
+    r"(?<!\w)(?:các|những|\d{1,2})\s+(?:tỉnh|địa phương)\s+(?:"
+    r"(?:phía\s+|miền\s+|vùng\s+)?(?:Đông Bắc|Tây Bắc|Đông Nam|Tây Nam|Bắc|Nam|Trung|Đông|Tây)"
+    r"|(?:có chung\s+)?(?:đường\s+)?biên giới(?:\s+của)?|giáp biên(?:\s+của)?)\s+"
+    r"(?P<country>[A-ZĐ][^\W\d_]*(?:\s[A-ZĐ][^\W\d_]*)?)(?!\s*[-–])(?![\w-])"
+)
+
+
+def _groups_of_localities(text: str) -> list[Place]:
+    """Provinces a text names as a group of one country ("các tỉnh Bắc Lào"), as one place."""
+    out = []
+    for m in _GROUP.finditer(text):
+        country = next((e for e in gazetteer.load().lookup(m["country"]) if e.kind == "country"), None)
+        if country is None:
+            continue
+        mention = Mention(m.start(), m.end(), m.group(), (), "province", True)
+        entity = resolve.group_of_localities(mention, country.id)
+        out.append(Place(mention, entity))
+    return out
 
 
 _OFFICE_GAP = re.compile(r"\)?\s+(?:[Vv]ăn phòng(?:\s+đại diện)?\s+(?:tại\s+)?)?")

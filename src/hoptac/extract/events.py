@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from hoptac import resolve
 from hoptac.extract import attributes, dates
 from hoptac.extract.actors import Actor, is_capital, unique
 from hoptac.extract.context import Context, Place, is_venue
@@ -819,6 +820,15 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         and not any(not a.vietnamese and a.kind == "country" for a in actors)
         and not any(_LOAN.search(m.sentence.text) for m in c.mentions)
     )
+    # "các tỉnh giáp biên Campuchia", then "lãnh đạo các tỉnh Takeo và Kandal": the group's members are named.
+    actors = [
+        a
+        for a in actors
+        if not (
+            resolve.is_group(a.id)
+            and any(b.country == a.country and b.kind in LOCAL_KINDS and not resolve.is_group(b.id) for b in actors)
+        )
+    ]
     if any(a.national for a in actors) and not given_through:
         # Beside the State, a province acts through its own leaders; otherwise it is named in passing
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).

@@ -826,7 +826,8 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         for a in actors
         if not (
             resolve.is_group(a.id)
-            and any(b.country == a.country and b.kind in LOCAL_KINDS and not resolve.is_group(b.id) for b in actors)
+            and sum(b.country == a.country and b.kind in LOCAL_KINDS and not resolve.is_group(b.id) for b in actors)
+            > 1
         )
     ]
     if any(a.national for a in actors) and not given_through:

@@ -265,3 +265,19 @@ def test_article_year_from_the_name_of_the_lunar_spring() -> None:
     assert article_year("Long An gặp mặt nhà đầu tư", body) == 2024
     assert article_year("Gặp mặt", "\n\nHọp mặt mừng Tết Mậu Tuất với kiều bào.") == 2018
     assert article_year("Gặp mặt", "\n\nMùa xuân ấm áp trên bản làng.") is None
+
+
+def test_article_year_of_talks_reviewing_a_year_depends_on_their_month() -> None:
+    review = " Hai bên đánh giá kết quả hợp tác năm 2023."
+    early = "\n\nTừ ngày 20 đến 22/2, đoàn tỉnh Sơn La làm việc tại tỉnh Luông Nặm Thà." + review
+    late = "\n\nTrong hai ngày 5-6/12, đoàn tỉnh Hà Giang hội đàm với châu Văn Sơn." + review
+    assert article_year("Hội đàm", early) == 2024
+    assert article_year("Thống nhất nội dung hợp tác năm 2024", late) == 2023
+
+
+def test_article_year_before_an_anniversary_told_for_next_year() -> None:
+    body = (
+        "\n\nNgày 6-11, đoàn thăm Sakai, chuẩn bị kỷ niệm 50 năm quan hệ ngoại giao hai nước (1973-2023) "
+        "vào năm tới."
+    )
+    assert article_year("Đà Nẵng thăm Nhật Bản", body) == 2022

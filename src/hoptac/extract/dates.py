@@ -172,6 +172,7 @@ _ANNIVERSARY_SPAN = re.compile(
     r"(?:[0-3]?\d\s*/\s*)?(?:[01]?\d\s*/\s*)?(?P<y2>(?:19|20)\d\d)\s*\)",
     re.I,
 )
+_NEXT_YEAR = re.compile(r"\s*(?:vào\s+|trong\s+)?(?:năm tới|năm sau)(?!\w)")
 # "họp mặt doanh nghiệp Xuân Đinh Dậu 2017", "Tết Mậu Tuất 2018": the spring the article is written in.
 _LUNAR_YEAR = re.compile(r"(?<!\w)(?:[Xx]uân|[Tt]ết)\s+[A-ZĐ][^\W\d_]+\s+[^\W\d_]+\s+((?:19|20)\d\d)(?!\d)")
 # "Xuân Đinh Dậu", "Tết Mậu Tuất": the lunar year by its name pins the year in a sixty-year cycle.
@@ -219,10 +220,13 @@ def article_year(title: str, body: str) -> int | None:
     ("Xuân Đinh Dậu 2017"); "sau N năm ... năm Y" arithmetic; "trong năm Y"; the latest full date; the
     latest year stated outside ranges and targets ("đến năm 2030").
     """
+    text = title + "\n" + body
+    reviewed = _year_reviewed(text, len(title) + 1 + len(body) - len(body.lstrip()))
+    if reviewed is not None:
+        return reviewed
     title_years = [y for _, y in _current_years(title)]
     if title_years:
         return max(title_years)
-    text = title + "\n" + body
     lunar = [int(m.group(1)) for m in _LUNAR_YEAR.finditer(text)]
     if lunar:
         return max(lunar)
@@ -231,7 +235,8 @@ def article_year(title: str, body: str) -> int | None:
         return max(named)
     for m in _ANNIVERSARY_SPAN.finditer(text):
         if int(m["y2"]) - int(m["y1"]) == int(m["n"]):
-            return int(m["y2"])
+            # "chuẩn bị kỷ niệm 50 năm ... (1973-2023) vào năm tới": the year before the anniversary's.
+            return int(m["y2"]) - bool(_NEXT_YEAR.match(text, m.end()))
     for m in _YEARS_AGO.finditer(text):
         # "Nhớ lại ngày 21.6 của 40 năm trước, ngày 21.6.1977": the year told, counted forward.
         after = text[m.end() : m.end() + 60]
@@ -280,6 +285,29 @@ def article_year(title: str, body: str) -> int | None:
     # "mùa khô năm 2016 – 2017", "năm học 2016-2017": a season of two years is the one the article speaks in.
     seasons = [y for m in _SEASON.finditer(text) if (y := int(m["y2"])) - int(m["y1"]) == 1 and y > _MODERN]
     return max(seasons) if seasons else None
+
+
+# "hai bên đánh giá kết quả hợp tác năm 2023": talks at the turn of a year review the year that ends or has ended.
+_RESULTS_OF_YEAR = re.compile(
+    r"(?<!\w)(?:đánh giá|tổng kết|kiểm điểm|nhìn lại)\s+(?:lại\s+)?kết quả[^.;:]{0,60}?năm\s+((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _year_reviewed(text: str, lead_start: int) -> int | None:
+    """The year of talks that review a year's results, from the lead's month: the reviewed year itself in its last
+    quarter ("Trong hai ngày 5-6/12, ... đánh giá kết quả hợp tác năm 2023"), the next one early in it ("Từ ngày 20
+    đến 22/2, ... đánh giá kết quả ... năm 2023")."""
+    review = _RESULTS_OF_YEAR.search(text)
+    if review is None:
+        return None
+    lead_end = text.find("\n", lead_start)
+    lead = text[lead_start : len(text) if lead_end < 0 else lead_end]
+    month = next((d.month for d in find_dates(lead) if d.month is not None and d.year is None), None)
+    if month is None:
+        return None
+    year = int(review.group(1))
+    return year if month >= 10 else year + 1 if month <= 4 else None
 
 
 def _speaks_from(text: str, offset: int, month: bool) -> bool:

@@ -4269,3 +4269,16 @@ def test_the_border_provinces_of_a_pair_of_nations_are_no_group_of_one() -> None
     text = "Triển lãm ảnh về các tỉnh biên giới Việt Nam - Lào khai mạc tại Sơn La."
     ctx = context.build(text, 0, PUBLISHED)
     assert all(":group:" not in a.id for a in find_actors(ctx))
+
+
+def test_those_who_witness_after_the_signing_verb_do_not_sign() -> None:
+    text = (
+        "Lạng Sơn và Sùng Tả tăng cường hợp tác\n\n"
+        "Chiều 15/5, tại TP Lạng Sơn, ông Hồ Tiến Thiệu, Chủ tịch UBND tỉnh Lạng Sơn tiếp đoàn công tác thành phố "
+        "Sùng Tả (Quảng Tây, Trung Quốc).\n"
+        "Cùng ngày, ông Nguyễn Văn Hải, Chủ tịch UBND huyện Tràng Định, và ông Lục Vĩ, Huyện trưởng huyện Long Châu "
+        "(thuộc thành phố Sùng Tả), ký biên bản ghi nhớ hợp tác dưới sự chứng kiến của lãnh đạo tỉnh Lạng Sơn và "
+        "thành phố Sùng Tả."
+    )
+    signings = [{p.id for p in e.parties} for e in _events(text) if e.kind == "signing"]
+    assert signings == [{"VN-09:trang-dinh", "CN-GX:longzhou"}]

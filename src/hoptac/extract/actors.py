@@ -723,13 +723,19 @@ _LINK_POINT = re.compile(
 
 def _parent_in_brackets(ctx: Context, p: Place) -> bool:
     return any(
-        q.entity.parent == p.entity.id and _OPEN_BRACKET.fullmatch(ctx.text, q.end, p.start)
+        (q.entity.parent == p.entity.id and _OPEN_BRACKET.fullmatch(ctx.text, q.end, p.start))
+        or _BELONGS_TO.fullmatch(ctx.text, q.end, p.start)
         for q in ctx.places
-        if 0 <= p.start - q.end <= 8
+        if 0 <= p.start - q.end <= 25
     )
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*(?:tỉnh|bang|khu tự trị|vùng)?\s*", re.IGNORECASE)
+# "thành phố Đông Hưng (thuộc thành phố Phòng Thành Cảng)": what a town belongs to, whatever the gazetteer files it
+# under.
+_BELONGS_TO = re.compile(
+    r"\s*\(\s*thuộc\s+(?:tỉnh|bang|khu tự trị|vùng|thành phố|TP\.?|châu|quận|huyện)?\s*", re.IGNORECASE
+)
 
 
 def _firm_stems(ctx: Context) -> dict[str, set[str]]:

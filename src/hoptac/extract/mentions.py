@@ -591,6 +591,7 @@ _PLAN_AHEAD = re.compile(r"(?<!\w)(?:sẽ|thống nhất|dự kiến|kế hoạc
 
 
 _WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)", re.IGNORECASE)
+_WITNESSED_AFTER = re.compile(r"(?<!\w)(?:dưới|trước)\s+sự\s+chứng kiến(?!\w)", re.IGNORECASE)
 
 
 def _without_witnesses(ctx: Context, s: Span, cue_at: int, own: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], int]:
@@ -600,7 +601,12 @@ def _without_witnesses(ctx: Context, s: Span, cue_at: int, own: tuple[Actor, ...
     witnessed = _WITNESSED.search(ctx.text, s.start, cue_at)
     subject = ctx.text.rfind(",", witnessed.end(), cue_at) if witnessed else -1
     if witnessed is None or subject < 0:
-        return own, s.start
+        # "... và Thị trưởng thành phố Đông Hưng ký biên bản dưới sự chứng kiến của lãnh đạo tỉnh Quảng Ninh".
+        after = _WITNESSED_AFTER.search(ctx.text, cue_at, s.end)
+        signatories = tuple(a for a in own if after is None or a.start < after.start())
+        if after is None or {a.vietnamese for a in signatories if a.kind != "country"} != {True, False}:
+            return own, s.start
+        return signatories, s.start
     signatories = tuple(a for a in own if not witnessed.start() <= a.start < subject)
     if {a.vietnamese for a in signatories if a.kind != "country"} != {True, False}:
         return own, s.start

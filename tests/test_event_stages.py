@@ -4282,3 +4282,20 @@ def test_those_who_witness_after_the_signing_verb_do_not_sign() -> None:
     )
     signings = [{p.id for p in e.parties} for e in _events(text) if e.kind == "signing"]
     assert signings == [{"VN-09:trang-dinh", "CN-GX:longzhou"}]
+
+
+def test_districts_and_communes_across_the_border_sign_their_own_agreements() -> None:
+    text = (
+        "An Giang và Takeo hội đàm hợp tác biên giới\n\n"
+        "Sáng 14/5, tại TP Châu Đốc, UBND tỉnh An Giang tổ chức hội đàm với đoàn công tác tỉnh Takeo (Campuchia).\n"
+        "Bên lề hội đàm, UBND huyện Tịnh Biên (tỉnh An Giang) và UBND huyện Kiri Vong (tỉnh Takeo) đã ký kết biên "
+        "bản ghi nhớ hợp tác quản lý biên giới giai đoạn 2024-2026.\n"
+        "Cùng dịp, UBND xã An Nông (huyện Tịnh Biên) và UBND xã Prey Rumdeng (huyện Kiri Vong) tổ chức lễ "
+        "kết nghĩa."
+    )
+    signings = [{p.id for p in e.parties} for e in _events(text) if e.kind == "signing"]
+    # A commune's district named as its address goes with it.
+    assert signings == [
+        {"VN-44:tinh-bien", "KH:kiri-vong"},
+        {"VN-44:tinh-bien:an-nong", "VN-44:tinh-bien", "KH:prey-rumdeng"},
+    ]

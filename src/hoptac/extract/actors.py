@@ -723,10 +723,23 @@ _LINK_POINT = re.compile(
 
 def _parent_in_brackets(ctx: Context, p: Place) -> bool:
     return any(
-        (q.entity.parent == p.entity.id and _OPEN_BRACKET.fullmatch(ctx.text, q.end, p.start))
+        (_parent_of(q, p) and _OPEN_BRACKET.fullmatch(ctx.text, q.end, p.start))
         or _BELONGS_TO.fullmatch(ctx.text, q.end, p.start)
         for q in ctx.places
         if 0 <= p.start - q.end <= 25
+    )
+
+
+def _parent_of(q: Place, p: Place) -> bool:
+    """`p` holds `q`; a town the gazetteer lacks is filed under its country: "huyện Chantrea (tỉnh Svay Rieng)",
+    "xã Prasat (huyện Chantrea)"."""
+    if q.entity.parent == p.entity.id:
+        return True
+    return (
+        q.mention.adhoc
+        and p.entity.kind in ("province", "district")
+        and p.entity.kind != q.entity.kind
+        and q.entity.country == p.entity.country is not None
     )
 
 

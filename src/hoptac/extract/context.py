@@ -339,7 +339,10 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
     }
     places: list[Place] = []
     for i, (m, ent) in enumerate(resolved):
-        if ent is None and m.kind_hint == "commune":
+        if ent is None and m.kind_hint == "commune" and _placed_abroad(ctx.text, resolved, i):
+            # "UBND xã Prasat (huyện Chantrea)": a commune of the foreign district named after it.
+            ent = resolve.adhoc(m, _country_near(ctx.text, resolved, i, countries, ctx.sentence_at(m.start)))
+        elif ent is None and m.kind_hint == "commune":
             within = _commune_within(ctx.text, resolved, i)
             ent = resolve.commune(m, within) if within is not None else None
         elif ent is None and m.adhoc and not _ends_in_a_name(ctx, m):
@@ -352,6 +355,15 @@ def _resolve_all(ctx: Context, mentions: list[Mention]) -> list[Place]:
 
 
 _ADDRESS_GOES_ON = re.compile(r"\s*[,(-]?\s*\Z")
+
+
+def _placed_abroad(text: str, resolved: list[tuple[Mention, Entity | None]], i: int) -> bool:
+    """The place named right after a commune, as its address, is foreign or one the gazetteer lacks."""
+    m = resolved[i][0]
+    nxt, ent = resolved[i + 1] if i + 1 < len(resolved) else (None, None)
+    if nxt is None or nxt.start - m.end > 3 or not _ADDRESS_GOES_ON.match(text[m.end : nxt.start]):
+        return False
+    return (ent is not None and ent.country != "VN") or (ent is None and nxt.adhoc and nxt.kind_hint != "commune")
 
 
 def _commune_within(text: str, resolved: list[tuple[Mention, Entity | None]], i: int) -> Entity | None:

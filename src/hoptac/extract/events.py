@@ -11,6 +11,7 @@ the main event, or a grant whose value is stated.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import replace
 from functools import cache
@@ -795,8 +796,14 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         parent_led = any(a.id == parent and a.led for a in actors)
         if child_first and not child.led and parent_led:
             child_first = False  # "thành phố Quy Nhơn (Bình Định)" hosts; "Chủ tịch UBND tỉnh Bình Định" acts
-        elif not child_first and child.led and not parent_led:
-            child_first = True  # "Lạng Sơn: ..." heads the page; "UBND huyện Tràng Định đã tổ chức hội đàm" acts
+        elif (
+            not child_first
+            and child.led
+            and (not parent_led or (c.kind == "signing" and _addressed(ctx, child.id, parent, spans)))
+        ):
+            # "Lạng Sơn: ..." heads the page; "UBND huyện Tràng Định đã tổ chức hội đàm" acts. So does "UBND huyện
+            # Bến Cầu (tỉnh Tây Ninh) ... đã ký kết", its province told as its address.
+            child_first = True
         dropped.add(parent if child_first else child.id)
     actors = [a for a in actors if a.id not in dropped]
     # At a conference, a nation whose head of state, government or parliament is there stays beside its
@@ -1155,6 +1162,18 @@ def _told_once(actors: list[Actor]) -> list[Actor]:
     # tỉnh Thanh Hóa và tỉnh Hủa Phăn" is Laos's parliament, with the province named as a topic.
     represented = {a.country for a in actors if a.kind == "agency" or (a.kind in LOCAL_KINDS and a.led)}
     return [a for a in actors if a.kind != "country" or a.id == "VN" or a.id not in represented]
+
+
+_BRACKET_OPENS = re.compile(r"\s*\(\s*(?:tỉnh|thành phố|TP\.?)?\s*", re.IGNORECASE)
+
+
+def _addressed(ctx: Context, child: str, parent: str, spans: list[tuple[int, int]]) -> bool:
+    """The event's sentences name the town with its province in brackets after it: "huyện Bến Cầu (tỉnh Tây Ninh)"."""
+    named = [p for p in ctx.places if any(s <= p.start < e for s, e in spans)]
+    return any(
+        a.entity.id == child and b.entity.id == parent and _BRACKET_OPENS.fullmatch(ctx.text, a.end, b.start)
+        for a, b in itertools.pairwise(named)
+    )
 
 
 def _only_venue(ctx: Context, actor: Actor, spans: list[tuple[int, int]], named: list[Actor] | None = None) -> bool:

@@ -205,7 +205,8 @@ _SITE_VISIT = re.compile(
 # "Tại buổi làm việc, hai bên đã ký kết ...", "Sau hội đàm, ...": the setting names the event before; the clause
 # after it tells what happened there.
 _SETTING = re.compile(
-    r"(?:Cũng\s+(?:tại|trong|nhân)|Tại|Trong|Sau|Ngay sau|Cuối|Nhân|Bên lề|Kết thúc|Dịp)\s+[^,.;]{1,60},\s*"
+    r"(?:Cũng\s+(?:tại|trong|nhân)|Tại|Trong|Sau|Ngay sau|Cuối|Nhân|Bên lề|Kết thúc|Dịp|Cùng(?=\s+dịp))"
+    r"\s+[^,.;]{1,60},\s*"
 )
 
 

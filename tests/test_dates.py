@@ -281,3 +281,8 @@ def test_article_year_before_an_anniversary_told_for_next_year() -> None:
         "vào năm tới."
     )
     assert article_year("Đà Nẵng thăm Nhật Bản", body) == 2022
+
+
+def test_days_of_a_range_in_brackets_are_dated_by_the_first() -> None:
+    text = "Lễ hội diễn ra trong 3 ngày (4 - 6-8), với nhiều hoạt động giao lưu."
+    assert [(d.day, d.month) for d in find_dates(text)] == [(4, 8)]

@@ -4299,3 +4299,32 @@ def test_districts_and_communes_across_the_border_sign_their_own_agreements() ->
         {"VN-44:tinh-bien", "KH:kiri-vong"},
         {"VN-44:tinh-bien:an-nong", "VN-44:tinh-bien", "KH:prey-rumdeng"},
     ]
+
+
+def test_a_person_named_again_in_full_is_no_place() -> None:
+    text = (
+        "Lễ hội Nhật Bản tại Đà Nẵng\n\n"
+        "Tối 12/5, UBND TP Đà Nẵng phối hợp với Tổng Lãnh sự quán Nhật Bản khai mạc lễ hội giao lưu văn hóa. Dự lễ "
+        "có ông Kumamoto Shinji, Thị trưởng TP Sakai.\n"
+        "Dịp này, Thị trưởng Kumamoto Shinji đã trao tặng TP Đà Nẵng 2 triệu yên hỗ trợ công tác bảo tồn di tích."
+    )
+    ids = {p.id for e in _events(text) for p in e.parties}
+    assert "JP-43" not in ids and "JP:sakai" in ids
+
+
+def test_equipment_received_from_an_agency_is_aid() -> None:
+    text = (
+        "Gia Lai tiếp nhận thiết bị xét nghiệm lao\n\n"
+        "Chiều 15/5, Sở Y tế Gia Lai phối hợp với Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID) tổ chức lễ tiếp nhận "
+        "2 máy xét nghiệm GeneXpert cho Bệnh viện Phổi tỉnh."
+    )
+    assert [(e.kind, {p.id for p in e.parties}) for e in _events(text)] == [("aid", {"VN-30", "org:usaid"})]
+
+
+def test_the_city_named_after_the_president_stays_a_place_beside_him() -> None:
+    text = (
+        "Bí thư Thành ủy TP Hồ Chí Minh tiếp Thống đốc tỉnh Kanagawa\n\n"
+        "Sáng 15/5, Thống đốc tỉnh Kanagawa Kuroiwa Yuji dâng hoa tại Tượng đài Chủ tịch Hồ Chí Minh. Chiều cùng "
+        "ngày, Bí thư Thành ủy TP Hồ Chí Minh Nguyễn Văn Nên đã tiếp Thống đốc Kuroiwa Yuji."
+    )
+    assert any({"VN-SG", "JP-14"} <= {p.id for p in e.parties} for e in _events(text))

@@ -470,3 +470,8 @@ def test_a_title_told_right_before_the_honorific_is_the_person_s() -> None:
         ("Lê Hồng Vinh", "Phó Chủ tịch UBND tỉnh Nghệ An"),
         ("Omura Hideaki", "Thống đốc tỉnh Aichi"),
     ]
+
+
+def test_a_family_name_that_is_also_a_place_begins_a_person_after_an_honorific() -> None:
+    text = "Dự lễ có ông Kumamoto Shinji, Thị trưởng TP Hirado. Thị trưởng Kumamoto Shinji đã trao tặng quà."
+    assert _people(text) == [("Kumamoto Shinji", "Thị trưởng TP Hirado")]

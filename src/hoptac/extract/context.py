@@ -219,6 +219,9 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_DESIGNATOR_BEFORE = re.compile(r"(?:TP\.?|[Tt]hành phố|[Tt]ỉnh|[Tt]hủ đô|[Qq]uận|[Hh]uyện|[Bb]ang|[Xx]ã)\s*\Z")
+
+
 def build(text: str, title_end: int, published: DateValue | None) -> Context:
     title, body = text[:title_end], text[title_end:]
     year_hint = int(published.value[:4]) if published and published.value[:4].isdigit() else None
@@ -227,7 +230,16 @@ def build(text: str, title_end: int, published: DateValue | None) -> Context:
     mentions = find_mentions(text)
     people = find_people(text, [(m.start, m.end) for m in mentions])
     # Names do not overlap one another: only the last one starting before a mention's end can overlap it.
-    names = sorted((p.start, p.end) for p in people)
+    # A person named again in full ("Thị trưởng Yamaguchi Tetsuya" after "ông Yamaguchi Tetsuya"): no place there.
+    # Not where a designator makes it a place: "TP Hồ Chí Minh" beside "Chủ tịch Hồ Chí Minh".
+    told = {p.name for p in people if " " in p.name}
+    again = {
+        m.span()
+        for n in told
+        for m in re.finditer(re.escape(n), text)
+        if not _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    }
+    names = sorted({(p.start, p.end) for p in people} | again)
     before = (bisect.bisect_left(names, (m.end,)) - 1 for m in mentions)
     mentions = [m for m, i in zip(mentions, before, strict=True) if i < 0 or names[i][1] <= m.start]
     ctx = Context(text, title_end, published, year_hint, sentences(text), [], people, dates.find_dates(text, published))

@@ -37,7 +37,9 @@ _RANGE = re.compile(
 # "Trong 2 ngày 3 và 4/11", "ngày 20 và 21/10/2023", "hai ngày 19 và 20.10", "2 ngày 19-20/10": two days, dated by
 # the first.
 _TWO_DAYS = re.compile(
-    r"(?<!\w)ngày\s+(?P<d1>[0-3]?\d)(?:\s+và\s+(?:ngày\s+)?|\s*[-–]\s*)(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)"
+    # "diễn ra trong 3 ngày (4 - 6-8)": the days in brackets.
+    r"(?:(?<!\w)ngày\s+|\(\s*)(?P<d1>[0-3]?\d)(?:\s+và\s+(?:ngày\s+)?|\s*[-–]\s*)(?P<d2>[0-3]?\d)\s*[/.-]\s*"
+    r"(?P<m>[01]?\d)"
     r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])",
     re.I,
 )

@@ -385,8 +385,10 @@ def find_people(text: str, mentions: list[tuple[int, int]]) -> list[PersonMentio
     for m in _HONORIFIC.finditer(text):
         n_start = _skip_honorifics(text, m.start("name"), m.end("name"))
         name = _clean_name(text[n_start : m.end("name")])
-        # "ngài Tổng Thư ký": a title after the honorific, not a name.
-        if not name or _mention_end(mentions, n_start) is not None or _title_re().match(text, n_start):
+        # "ngài Tổng Thư ký": a title after the honorific, not a name. "ông Yamaguchi Tetsuya": a place's name
+        # begins a person's, who has more of it.
+        place_end = _mention_end(mentions, n_start)
+        if not name or (place_end is not None and place_end >= n_start + len(name)) or _title_re().match(text, n_start):
             continue
         name = _before_title(text, n_start, name)
         n_end = n_start + len(name)

@@ -4328,3 +4328,19 @@ def test_the_city_named_after_the_president_stays_a_place_beside_him() -> None:
         "ngày, Bí thư Thành ủy TP Hồ Chí Minh Nguyễn Văn Nên đã tiếp Thống đốc Kuroiwa Yuji."
     )
     assert any({"VN-SG", "JP-14"} <= {p.id for p in e.parties} for e in _events(text))
+
+
+def test_a_culture_week_opened_that_evening_is_an_event_of_its_own() -> None:
+    text = (
+        "Quảng Nam tiếp Thị trưởng thành phố Hirado\n\n"
+        "Sáng 14/5, Chủ tịch UBND tỉnh Quảng Nam tiếp ông Kato Hiroshi, Thị trưởng TP Hirado (Nhật Bản) nhân dịp "
+        "đoàn sang dự Tuần lễ Văn hóa Hirado tại Hội An.\n"
+        "Tối cùng ngày, UBND TP Hội An và chính quyền TP Hirado khai mạc Tuần lễ Văn hóa Hirado tại Hội An.\n"
+        "Trong khuôn khổ Tuần lễ, ngày 16/5, Sở Công Thương tỉnh phối hợp với JETRO tổ chức Hội nghị kết nối giao "
+        "thương."
+    )
+    assert [(e.kind, e.date.value if e.date else None) for e in _events(text)] == [
+        ("meeting", "2024-05-14"),
+        ("cultural_event", "2024-05-14"),
+        ("conference", "2024-05-16"),
+    ]

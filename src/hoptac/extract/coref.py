@@ -67,12 +67,14 @@ def _same_kind(cluster: Cluster, m: Candidate) -> bool:
 
 
 # A sentence that opens with a part of the day and its date: "Tối 11-4,", "Chiều 15/3,".
-_PART_OF_DAY = re.compile(r"(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối)\s+(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}")
+_PART_OF_DAY = re.compile(
+    r"(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối)\s+(?:(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}|cùng ngày(?!\w))"
+)
 
 
 def _another_of_the_day(cluster: Cluster, m: Candidate) -> bool:
-    """ "Tối 11-4, ... tổ chức Chương trình giao lưu văn hóa nghệ thuật" after the day's reception: an event of its
-    own kind at its own hour."""
+    """ "Tối 11-4, ... tổ chức Chương trình giao lưu văn hóa nghệ thuật", "Tối cùng ngày, ... khai mạc Tuần lễ Văn
+    hóa" after the day's reception: an event of its own kind at its own hour."""
     return (
         m.kind not in (cluster.kind, "other")
         and m.date is not None
@@ -388,7 +390,10 @@ def _same_name(clusters: list[Cluster], m: Candidate) -> Cluster | None:
         (
             c
             for c in clusters
-            if c.kind in _TOGETHER and _dates_agree(c, m) and any(names & _gathering_names(x) for x in c.mentions)
+            if c.kind in _TOGETHER
+            and _dates_agree(c, m)
+            and not _another_of_the_day(c, m)
+            and any(names & _gathering_names(x) for x in c.mentions)
         ),
         None,
     )

@@ -397,7 +397,7 @@ def find_candidates(ctx: Context, actors: list[Actor]) -> list[Candidate]:
             # "Bên lề hội nghị, Chủ tịch UBND tỉnh đã tiếp ...": the gathering sets the scene; the clause after it
             # tells an event of its own.
             after = kind_of(_without_names(ctx, s)[setting.end() :])
-            if after is not None and after[0] == "meeting":
+            if after is not None and after[0] in ("meeting", "conference"):
                 cue, beside = (after[0], setting.end() + after[1]), True
                 # The forum that sets the scene ("Hội nghị Diễn đàn Kinh tế Thế giới (WEF)") is no side of the meeting.
                 scene = [a for a in actors if s.start <= a.start < s.start + setting.end() and is_forum(a.id)]

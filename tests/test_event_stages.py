@@ -4344,3 +4344,16 @@ def test_a_culture_week_opened_that_evening_is_an_event_of_its_own() -> None:
         ("cultural_event", "2024-05-14"),
         ("conference", "2024-05-16"),
     ]
+
+
+def test_a_city_leader_hearing_a_foreign_firm_s_proposal_meets_it() -> None:
+    text = (
+        "Khởi động dự án xe buýt điện nối TP HCM - Long An\n\n"
+        "Chủ tịch UBND TP HCM Phan Văn Mãi vừa giao Sở Giao thông vận tải nghiên cứu tuyến xe buýt điện nối TP HCM "
+        "với tỉnh Long An.\n"
+        "Trước đó, ông Phan Văn Mãi làm việc với lãnh đạo các sở về quy hoạch giao thông công cộng. Sau khi nghe báo "
+        "cáo đề xuất của Tập đoàn Vận tải Hàn Quốc Hyundai Rotem, ông Mãi bày tỏ đồng thuận về sự cần thiết của dự "
+        "án hợp tác này."
+    )
+    meetings = [{p.id for p in e.parties} for e in _events(text) if e.kind == "meeting"]
+    assert meetings == [{"VN-SG", "org:hyundai-rotem"}]

@@ -687,8 +687,13 @@ def _acts(ctx: Context, p: Place, ships: set[str], stems: dict[str, set[str]]) -
         return False  # "Phó Thị trưởng thành phố Bằng Tường (Quảng Tây)": where the city is, not a side
     if p.vietnamese and _FEATURE_BEFORE.search(ctx.text, max(0, p.start - 8), p.start):
         return False  # "sông Sài Gòn", "cầu Phú Mỹ", "vịnh Hạ Long": a river, a bridge or a bay, not the locality
-    if p.vietnamese and p.mention.text.isascii() and _NEXT_NAME.match(ctx.text, p.end):
-        return False  # "Saigon Peninsula", "Hanoi Tower": a project or a brand, in English as such names are
+    if (
+        p.vietnamese
+        and p.mention.text.isascii()
+        and _NEXT_NAME.match(ctx.text, p.end)
+        and not any(q.start == p.end + 1 for q in ctx.people)
+    ):
+        return False  # "Saigon Peninsula", "Hanoi Tower": a project or a brand; not "UBND TP HCM Nguyễn Thành Phong"
     if _in_pair_name(ctx, p):
         return False  # "Tổ hợp Đa chức năng Hà Nội - Moscow", "Trường Cao đẳng Việt Nam - Hàn Quốc": a name
     if p.vietnamese and _SITE_NAMED_BY.search(ctx.text, max(0, p.start - 60), p.start):

@@ -539,7 +539,7 @@ def _stands_alone(c: Cluster) -> bool:
         return True  # "Nhà thầu được UBND Thành phố Hà Nội lựa chọn là Công ty Nikken Sekkei ...": a choice made
     if c.kind == "signing" and any(_WITNESSED.search(m.sentence.text) for m in told if not (m.planned or m.said)):
         return True  # "Dưới sự chứng kiến của Đại sứ ..., đồng chí ... và bà ... đã ký kết": a ceremony told
-    if c.kind == "meeting" and any(_delegation_met(m) for m in told):
+    if c.kind == "meeting" and any(_delegation_met(m) or _hears_foreign_side(m) for m in told):
         return True
     # "Thủ tướng còn gặp Thủ hiến bang Hessen Volker Bouffier": a foreign local leader met, told in a summary.
     return c.kind == "meeting" and any(not (m.said or m.planned) and _foreign_leader_met(m) for m in told)
@@ -547,6 +547,20 @@ def _stands_alone(c: Cluster) -> bool:
 
 # "Trong thời gian ở Tokyo, đoàn cũng đã làm việc với Công ty Kyowa Denso": a session of the trip, told done.
 _DELEGATION_DID = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+công tác)?\s+(?:cũng\s+)?đã\s+(?:làm việc|gặp|thăm|hội đàm)(?!\w)")
+
+
+# "Sau khi nghe báo cáo đề xuất của ... Tập đoàn Tài chính Canada MorFund, ông Phong bày tỏ đồng thuận": a working
+# session where a locality's leader hears a foreign side.
+_HEARS = re.compile(r"(?<!\w)nghe(?:\s+[^\s,.;:]+){0,3}?\s+(?:báo cáo|trình bày|đề xuất)(?!\w)")
+
+
+def _hears_foreign_side(m: Candidate) -> bool:
+    return (
+        _HEARS.search(m.sentence.text) is not None
+        and not (m.planned or m.said)
+        and any(not a.vietnamese for a in m.actors)
+        and any(a.vietnamese and a.kind in LOCAL_KINDS for a in m.actors)
+    )
 
 
 def _delegation_met(m: Candidate) -> bool:

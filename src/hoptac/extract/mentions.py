@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from hoptac.extract import dates
 from hoptac.extract.actors import Actor, is_forum, unique
 from hoptac.extract.context import Context, find_cues, is_venue
+from hoptac.extract.people import PersonMention
 from hoptac.extract.scope import LOCAL_KINDS
 from hoptac.extract.text import Span, whole_words
 
@@ -637,7 +638,9 @@ def _sides_of_people(
     for person in ctx.people:
         if person.title_start is None or person.title_end is None or start <= person.title_start < end:
             continue
-        if not any(whole_words(n).search(text) for n in (person.name, *person.variants)):
+        if not any(whole_words(n).search(text) for n in (person.name, *person.variants)) and not _by_given_name(
+            person, text
+        ):
             continue
         for place in ctx.places_in(person.title_start, person.title_end):
             side = next((a for a in actors if a.id == place.entity.id and a.start == place.start), None)
@@ -645,6 +648,14 @@ def _sides_of_people(
                 ids.add(side.id)
                 out.append(side)
     return tuple(out)
+
+
+def _by_given_name(person: PersonMention, text: str) -> bool:
+    """ "ông Phong" after "Nguyễn Thành Phong": a Vietnamese official named again by the given name."""
+    words = person.name.split()
+    if len(words) < 2 or not person.vietnamese:
+        return False
+    return re.search(rf"(?<!\w)(?:[Ôô]ng|[Bb]à)\s+{re.escape(words[-1])}(?![\w-])(?!\s+[A-ZĐ])", text) is not None
 
 
 def _gift_in(text: str) -> int | None:

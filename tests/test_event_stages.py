@@ -4357,3 +4357,15 @@ def test_a_city_leader_hearing_a_foreign_firm_s_proposal_meets_it() -> None:
     )
     meetings = [{p.id for p in e.parties} for e in _events(text) if e.kind == "meeting"]
     assert meetings == [{"VN-SG", "org:hyundai-rotem"}]
+
+
+def test_a_foreign_government_and_a_lender_wishing_to_fund_the_city_s_projects_is_planned_aid() -> None:
+    text = (
+        "Đà Nẵng cần 2 tỷ USD cho 2 tuyến xe điện\n\n"
+        "UBND TP Đà Nẵng vừa báo cáo Thủ tướng Chính phủ phương án đầu tư 2 tuyến xe điện mặt đất với tổng vốn "
+        "khoảng 2 tỷ USD.\n"
+        "Hiện Chính phủ Hàn Quốc và Ngân hàng Phát triển châu Á (ADB) đang quan tâm và mong muốn tài trợ cho hai dự "
+        "án này."
+    )
+    aid = [(e.status, {p.id for p in e.parties}) for e in _events(text) if e.kind == "aid"]
+    assert aid == [("planned", {"KR", "org:adb", "VN-DN"})]

@@ -897,17 +897,22 @@ _LOAN = re.compile(r"(?<!\w)(?:vay|ODA|tín dụng)(?!\w)")
 _PROJECT_TOTAL = re.compile(r"(?:Dự án|Công trình)\s+(?:này\s+)?(?:có|với)\s+tổng\s+(?:mức\s+)?(?:vốn|đầu tư)")
 _FUNDS_THE_PROJECT = re.compile(
     r"(?<!\w)(?:cấp|giải ngân|bố trí)\s+(?:đủ\s+)?vốn\s+(?:ODA|vay)\s+cho\s+(?:dự án|công trình)(?!\w)"
+    # "mong muốn tài trợ cho hai dự án này": the projects the article is about.
+    r"|(?<!\w)tài trợ\s+cho\s+(?:(?:hai|ba|các|\d+)\s+)?(?:dự án|công trình)\s+(?:này|trên|nói trên)(?!\w)"
 )
 
 
 def _project_owner(c: Cluster, parties: list[Actor], actors: list[Actor]) -> list[Actor]:
     """The one Vietnamese province whose government acts in the article owns the project whose funding a sentence
-    tells without naming it, when its funders are development lenders or agencies."""
+    tells without naming it, when its funders are development lenders or agencies, with foreign governments or not."""
     # The nation named beside it ("vấn đề nội bộ của phía Việt Nam") is the State the loan is to, not the owner.
     foreign = [a for a in parties if not a.vietnamese]
     if not foreign or any(a.vietnamese and a.kind != "country" for a in parties):
         return []
-    if not all(a.kind in ("agency", "organisation") for a in foreign):
+    # A foreign government funds beside a lender: "Chính phủ Nhật Bản và Ngân hàng phát triển Á Châu (ADB)".
+    if not all(a.kind in ("agency", "organisation") for a in foreign if a.kind != "country") or all(
+        a.kind == "country" for a in foreign
+    ):
         return []
     if not any(
         _PROJECT_TOTAL.match(m.sentence.text) or _FUNDS_THE_PROJECT.search(m.sentence.text)

@@ -25,7 +25,7 @@ _PLANNED = re.compile(
     r"(?<!\w)(?:(?:tiến tới|hướng tới|phấn đấu)\s+(?:việc\s+)?ký|sẽ|"
     r"(?<!vốn )(?<!đầu tư )(?<!tổng )(?<!kinh phí )dự kiến(?!\s+(?:khoảng\s+|là\s+)?\d)|tới đây|sắp tới|"
     r"sắp|kế hoạch tổ chức|chuẩn bị tổ chức|ngày mai|phấn đấu|tháng\s+\d{1,2}\s+tới|"
-    r"(?<!mong )(?<!không )muốn|đang nghiên cứu|xem xét)(?!\w)",
+    r"(?<!mong )(?<!không )muốn|mong muốn(?=\s+(?:tài trợ|cho vay|đầu tư)(?!\w))|đang nghiên cứu|xem xét)(?!\w)",
     re.I,
 )
 # "Ảnh: TTXVN", "(thứ 2 từ phải sang)": a photo caption repeats an event, it tells none.

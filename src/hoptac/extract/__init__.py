@@ -30,15 +30,15 @@ from hoptac.extract.relevance import local_with_local, relevance, set_aside
 from hoptac.extract.scope import joint_operation, local_leader_abroad, may_be_in_scope, off_topic
 from hoptac.models import DateValue, Event, Relation
 
-# Cheap gate: cooperation with a foreign side nearly always says one of these.
+# Cheap gate: cooperation with a foreign side nearly always says one of these. Matched in lower case: a long
+# alternation searched case-blind is several times slower.
 _FOREIGN_CUE = re.compile(
     r"quốc tế|nước ngoài|hữu nghị|kết nghĩa|hợp tác|đại sứ|lãnh sự|đoàn|ký kết|tài trợ|viện trợ|thị trưởng|"
-    r"tỉnh trưởng|thống đốc|ghi nhớ|KOICA|JICA|phối hợp|hội đàm|hội kiến|thăm|lễ hội|giao lưu|"
+    r"tỉnh trưởng|thống đốc|ghi nhớ|koica|jica|phối hợp|hội đàm|hội kiến|thăm|lễ hội|giao lưu|"
     r"hội thảo|hội nghị|diễn đàn|xúc tiến|tặng|nhà đầu tư|chứng nhận đăng ký đầu tư|chứng nhận đầu tư|"
     r"chủ trương đầu tư|chấp thuận đầu tư|"
-    r"trao trả|nước bạn|phía bạn|diễn tập|hải quân|khoản vay|vốn vay|cho vay|ODA|không hoàn lại|Ngân hàng Thế giới|"
-    r"Ngân hàng Phát triển|đối tác|nhà thầu|liên danh",
-    re.IGNORECASE,
+    r"trao trả|nước bạn|phía bạn|diễn tập|hải quân|khoản vay|vốn vay|cho vay|oda|không hoàn lại|ngân hàng thế giới|"
+    r"ngân hàng phát triển|đối tác|nhà thầu|liên danh"
 )
 
 
@@ -49,7 +49,7 @@ def extract_facts(
 
     `use_model=False` reads with the rules alone, as the relevance model's training does.
     """
-    if not _FOREIGN_CUE.search(text):
+    if not _FOREIGN_CUE.search(text.lower()):
         return [], []
     topic = off_topic(text)
     if topic not in (None, "crime", "sports"):

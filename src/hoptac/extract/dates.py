@@ -153,11 +153,15 @@ def years_in_dates(text: str) -> list[int]:
     return [y for _, y in _full_dates(text)] + [y for _, y in month_years(text)]
 
 
+# Any day, month and year in figures, the last day of a range included ("từ ngày 7-13/5/2017").
+_FULL_DATE = re.compile(r"(?<![\d/.])[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
 def _full_dates(text: str) -> list[tuple[int, int]]:
     """(offset, year) of every full date."""
     return [
         (m.start(), int(m.group("y")))
-        for pattern in (_DMY, _DAY_WORDS, _RANGE, _TWO_DAYS, _SPAN)  # "từ ngày 7-13/5/2017" too
+        for pattern in (_FULL_DATE, _DAY_WORDS)
         for m in pattern.finditer(text)
         if m.group("y")
     ]
@@ -254,13 +258,14 @@ def article_year(title: str, body: str) -> int | None:
     # the article reports on: "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017".
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
     # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
-    full = [y for off, y in _full_dates(text) if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]
+    printed = _full_dates(text)
+    full = [y for off, y in printed if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]
     # The lead's own full date outranks a year a figure is told for: "Chiều 8/5, ... từ ngày 7-13/5/2017", then
     # "lợi nhuận mang lại trong năm 2016".
     opening = len(title) + 1 + len(body) - len(body.lstrip())
     lead_end = text.find("\n", opening)
     lead_end = len(text) if lead_end < 0 else lead_end
-    lead = [y for off, y in _full_dates(text) if off < lead_end and y >= _MODERN]
+    lead = [y for off, y in printed if off < lead_end and y >= _MODERN]
     for pattern in (_IN_YEAR, _QUARTER_YEAR):
         told = [
             int(m.group(1))

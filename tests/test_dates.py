@@ -286,3 +286,8 @@ def test_article_year_before_an_anniversary_told_for_next_year() -> None:
 def test_days_of_a_range_in_brackets_are_dated_by_the_first() -> None:
     text = "Lễ hội diễn ra trong 3 ngày (4 - 6-8), với nhiều hoạt động giao lưu."
     assert [(d.day, d.month) for d in find_dates(text)] == [(4, 8)]
+
+
+def test_a_range_without_the_word_for_day_is_dated_by_its_first_day() -> None:
+    text = "Thủ tướng thăm chính thức Cộng hòa Liên bang Đức và Vương quốc Hà Lan từ 05-11/7/2017 nhân dịp dự G20."
+    assert [(d.day, d.month, d.year) for d in find_dates(text)] == [(5, 7, 2017)]

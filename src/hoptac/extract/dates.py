@@ -25,6 +25,8 @@ _PART_OF_DAY = (
 _DMY = re.compile(
     r"(?<![\d/.])(?<!(?<!\d\d)\d-)(?<!(?<!\d\d)\d\d-)"
     r"(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+    # "Đến nay, 6/7 công trình đã hoàn thành": six of seven, not a day.
+    r"(?(y)|(?!\s+(?:công trình|hạng mục|gói thầu|trạm|hộ|tiêu chí|chỉ tiêu|thành viên)(?!\w)))"
 )
 _DAY_WORDS = re.compile(r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d\d))?", re.I)
 _MONTH_YEAR = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d)", re.I)

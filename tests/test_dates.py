@@ -288,11 +288,6 @@ def test_days_of_a_range_in_brackets_are_dated_by_the_first() -> None:
     assert [(d.day, d.month) for d in find_dates(text)] == [(4, 8)]
 
 
-def test_a_range_without_the_word_for_day_is_dated_by_its_first_day() -> None:
-    text = "Thủ tướng thăm chính thức Cộng hòa Liên bang Đức và Vương quốc Hà Lan từ 05-11/7/2017 nhân dịp dự G20."
-    assert [(d.day, d.month, d.year) for d in find_dates(text)] == [(5, 7, 2017)]
-
-
 def test_a_share_of_counted_works_is_no_day() -> None:
     text = "Đến nay, 5/8 công trình đã hoàn thành. Sáng 3/4 tỉnh tiếp đoàn. Ngày 12/10/2017 hộ dân nhận nước sạch."
     assert [(d.day, d.month, d.year) for d in find_dates(text)] == [(3, 4, None), (12, 10, 2017)]

@@ -33,8 +33,7 @@ _MONTH_YEAR = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm|-)\s*(?P<y>(?:19|
 _MONTH_ALONE = re.compile(r"\btháng\s+(?P<m>[01]?\d)\b(?!\s*(?:/|năm|-)\s*(?:19|20)\d\d)", re.I)
 # A day-range "từ ngày 2 đến 5-12", "từ ngày 4-8.6.2017": the first day takes the month and year of the second.
 _RANGE = re.compile(
-    # "từ 05-11/7/2017": "ngày" may go unsaid.
-    r"[Tt]ừ\s+(?:ngày\s+)?(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)"
+    r"[Tt]ừ ngày\s+(?P<d1>[0-3]?\d)\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)"
     r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
 )
 # "Trong 2 ngày 3 và 4/11", "ngày 20 và 21/10/2023", "hai ngày 19 và 20.10", "2 ngày 19-20/10": two days, dated by
@@ -76,10 +75,7 @@ class DateMention:
 
 
 # "Từ ngày 18 đến 22/9, đoàn ... đã thăm và làm việc tại tỉnh Gyeonggi": a trip, told stop by stop after.
-# "từ 05-11/7/2017" too.
-TRIP = re.compile(
-    r"[Tt]ừ ngày\s+\d{1,2}\s*(?:đến|tới|-|–)|[Tt]ừ\s+\d{1,2}\s*(?:đến|tới|-|–)\s*\d{1,2}\s*[/.-]\s*\d{1,2}"
-)
+TRIP = re.compile(r"[Tt]ừ ngày\s+\d{1,2}\s*(?:đến|tới|-|–)")
 
 
 def _valid(day: int | None, month: int | None, year: int | None = None) -> bool:

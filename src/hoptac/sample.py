@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 SAMPLE_DIR = Path(__file__).with_name("samples")
@@ -15,7 +16,13 @@ def is_sample(outlet: str | None) -> bool:
 
 def is_sample_path(source: str) -> bool:
     """Whether `source` (a path as read) is one of the bundled samples."""
+    return _is_sample_dir(str(Path(source).parent))
+
+
+@lru_cache(maxsize=256)
+def _is_sample_dir(parent: str) -> bool:
+    # Resolved once per directory: a corpus run asks for every article of the same one.
     try:
-        return Path(source).resolve().parent == SAMPLE_DIR.resolve()
+        return Path(parent).resolve() == SAMPLE_DIR.resolve()
     except (OSError, ValueError):
         return False

@@ -45,8 +45,9 @@ class Model:
         self.terms: dict[str, tuple[float, float]] = {t: (idf, w) for t, idf, w in data["terms"]}
 
     def probability(self, text: str) -> float:
-        counts = Counter(t for t in tokens(text) if t in self.terms)
-        values = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items()}
+        # Every token counted at C speed, then the model's kept: faster than testing each token on the way.
+        counts = Counter(tokens(text))
+        values = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items() if t in self.terms}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         score = self.intercept + sum(v / norm * self.terms[t][1] for t, v in values.items())
         return 1.0 / (1.0 + math.exp(-score))

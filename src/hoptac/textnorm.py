@@ -33,7 +33,8 @@ _TONE_MAP = _build_tone_map()
 # because a look-behind in the pattern would make the scan of every article
 # body three times slower. Pairs outside the map match and are kept as they are.
 _TONE_RE = re.compile(r"[oOuU][" + "".join(sorted({late[1] for late in _TONE_MAP})) + r"](?!\w)")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Runs of white space and single odd spaces; a plain single space is left alone, which is most of them.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 
 def _early_tone(match: re.Match[str]) -> str:

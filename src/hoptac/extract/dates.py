@@ -229,7 +229,8 @@ def article_year(title: str, body: str) -> int | None:
     latest year stated outside ranges and targets ("đến năm 2030").
     """
     text = title + "\n" + body
-    reviewed = _year_reviewed(text, len(title) + 1 + len(body) - len(body.lstrip()))
+    lead_start, lead_end = _lead_span(text, len(title) + 1)
+    reviewed = _year_reviewed(text, text[lead_start:lead_end])
     if reviewed is not None:
         return reviewed
     title_years = [y for _, y in _current_years(title)]
@@ -256,18 +257,15 @@ def article_year(title: str, body: str) -> int | None:
         base = [y for _, y in years_stated(window)] or [y for _, y in years_stated(text)]
         if base:
             return min(base) + int(m.group(1))
-    # Not a plan's year: "sẽ ... phối hợp tổ chức Ngày văn hóa Sakai tại Đà Nẵng trong năm 2022". Then the quarter
-    # the article reports on: "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017".
     # "(20/6/1977-20/6/2017)": the latest full date printed is the article's time.
     # A history told in an article ("ngày 7/11/1917", "năm 1941 - 1944") is no time it speaks from.
     printed = _full_dates(text)
     full = [y for off, y in printed if y >= _MODERN and not _BEGAN_BEFORE.search(text, max(0, off - 80), off)]
     # The lead's own full date outranks a year a figure is told for: "Chiều 8/5, ... từ ngày 7-13/5/2017", then
     # "lợi nhuận mang lại trong năm 2016".
-    opening = len(title) + 1 + len(body) - len(body.lstrip())
-    lead_end = text.find("\n", opening)
-    lead_end = len(text) if lead_end < 0 else lead_end
     lead = [y for off, y in printed if off < lead_end and y >= _MODERN]
+    # Not a plan's year: "sẽ ... phối hợp tổ chức Ngày văn hóa Sakai tại Đà Nẵng trong năm 2022". Then the quarter
+    # the article reports on: "Quý 1-2017, kim ngạch thương mại ... đạt", "trong quý I/2017".
     for pattern in (_IN_YEAR, _QUARTER_YEAR):
         told = [
             int(m.group(1))
@@ -303,15 +301,20 @@ _RESULTS_OF_YEAR = re.compile(
 )
 
 
-def _year_reviewed(text: str, lead_start: int) -> int | None:
+def _lead_span(text: str, body_start: int) -> tuple[int, int]:
+    """Where the body's first paragraph starts and ends."""
+    start = body_start + len(text[body_start:]) - len(text[body_start:].lstrip())
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _year_reviewed(text: str, lead: str) -> int | None:
     """The year of talks that review a year's results, from the lead's month: the reviewed year itself in its last
     quarter ("Trong hai ngày 5-6/12, ... đánh giá kết quả hợp tác năm 2023"), the next one early in it ("Từ ngày 20
     đến 22/2, ... đánh giá kết quả ... năm 2023")."""
     review = _RESULTS_OF_YEAR.search(text)
     if review is None:
         return None
-    lead_end = text.find("\n", lead_start)
-    lead = text[lead_start : len(text) if lead_end < 0 else lead_end]
     month = next((d.month for d in find_dates(lead) if d.month is not None and d.year is None), None)
     if month is None:
         return None

@@ -833,14 +833,6 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
         # "trao tặng tỉnh Ratanakiri 500 triệu đồng ... cho Bệnh viện tỉnh Ratanakiri": the body of a locality
         # that takes part is on its side, not a second giver.
         actors = [a for a in actors if not _body_of_party(a, actors)]
-    # A gift the State's embassy passes through a foreign association is still the province's: "chuyển số tiền ...
-    # cho Hiệp hội ... (JIFA)" for schools of Hà Tĩnh.
-    # A loan is the State's, whoever lends it.
-    given_through = (
-        c.kind == "aid"
-        and not any(not a.vietnamese and a.kind == "country" for a in actors)
-        and not any(_LOAN.search(m.sentence.text) for m in c.mentions)
-    )
     # "các tỉnh giáp biên Campuchia", then "lãnh đạo các tỉnh Takeo và Kandal": the group's members are named.
     actors = [
         a
@@ -851,6 +843,13 @@ def _parties(ctx: Context, c: Cluster, venue: Place | None) -> list[Actor]:
             > 1
         )
     ]
+    # A gift the State's embassy passes through a foreign association is still the province's: "chuyển số tiền ...
+    # cho Hiệp hội ... (JIFA)" for schools of Hà Tĩnh. A loan is the State's, whoever lends it.
+    given_through = (
+        c.kind == "aid"
+        and not any(not a.vietnamese and a.kind == "country" for a in actors)
+        and not any(_LOAN.search(m.sentence.text) for m in c.mentions)
+    )
     if any(a.national for a in actors) and not given_through:
         # Beside the State, a province acts through its own leaders; otherwise it is named in passing
         # ("dự án thoát nước TP. Biên Hòa" among the loans two governments sign).
@@ -910,9 +909,8 @@ def _project_owner(c: Cluster, parties: list[Actor], actors: list[Actor]) -> lis
     if not foreign or any(a.vietnamese and a.kind != "country" for a in parties):
         return []
     # A foreign government funds beside a lender: "Chính phủ Nhật Bản và Ngân hàng phát triển Á Châu (ADB)".
-    if not all(a.kind in ("agency", "organisation") for a in foreign if a.kind != "country") or all(
-        a.kind == "country" for a in foreign
-    ):
+    lenders = [a for a in foreign if a.kind != "country"]
+    if not lenders or any(a.kind not in ("agency", "organisation") for a in lenders):
         return []
     if not any(
         _PROJECT_TOTAL.match(m.sentence.text) or _FUNDS_THE_PROJECT.search(m.sentence.text)
